@@ -215,3 +215,30 @@ func (s BLSSignature) EIP2537() ([]byte, error) {
 	}
 	return out, nil
 }
+
+// BLSPublicKeyFromEIP2537 decodes a 128-byte EIP-2537 G1 point (as the
+// KeeperRegistry stores keys) into a checked compressed public key.
+func BLSPublicKeyFromEIP2537(b []byte) (BLSPublicKey, error) {
+	if len(b) != 128 {
+		return BLSPublicKey{}, fmt.Errorf("%w: EIP-2537 G1 length %d, want 128", ErrBadBLS, len(b))
+	}
+	for _, i := range []int{0, 64} {
+		for _, c := range b[i : i+16] {
+			if c != 0 {
+				return BLSPublicKey{}, fmt.Errorf("%w: EIP-2537 G1 padding not zero", ErrBadBLS)
+			}
+		}
+	}
+	var p bls12381.G1Affine
+	if err := p.X.SetBytesCanonical(b[16:64]); err != nil {
+		return BLSPublicKey{}, fmt.Errorf("%w: x: %v", ErrBadBLS, err)
+	}
+	if err := p.Y.SetBytesCanonical(b[80:128]); err != nil {
+		return BLSPublicKey{}, fmt.Errorf("%w: y: %v", ErrBadBLS, err)
+	}
+	if !p.IsOnCurve() || !p.IsInSubGroup() || p.IsInfinity() {
+		return BLSPublicKey{}, fmt.Errorf("%w: not a G1 subgroup point", ErrBadBLS)
+	}
+	c := p.Bytes()
+	return BLSPublicKeyFromBytes(c[:])
+}

@@ -89,3 +89,21 @@ func TestBLSEIP2537Encoding(t *testing.T) {
 	c2 := g2.Bytes()
 	require.Equal(t, sig[:], c2[:])
 }
+
+func TestBLSPublicKeyFromEIP2537RoundTrip(t *testing.T) {
+	k, err := GenerateBLSKey()
+	require.NoError(t, err)
+	pk := k.PublicKey()
+	enc, err := pk.EIP2537()
+	require.NoError(t, err)
+	got, err := BLSPublicKeyFromEIP2537(enc)
+	require.NoError(t, err)
+	require.Equal(t, pk, got)
+
+	bad := bytes.Clone(enc)
+	bad[127] ^= 1
+	_, err = BLSPublicKeyFromEIP2537(bad)
+	require.ErrorIs(t, err, ErrBadBLS)
+	_, err = BLSPublicKeyFromEIP2537(enc[:127])
+	require.ErrorIs(t, err, ErrBadBLS)
+}

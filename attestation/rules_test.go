@@ -1,0 +1,109 @@
+package attestation
+
+import (
+	"math/big"
+	"testing"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/stretchr/testify/require"
+)
+
+func keepersWithStakes(stakes ...int64) []Keeper {
+	var ks []Keeper
+	for i, s := range stakes {
+		ks = append(ks, Keeper{ID: uint64(i + 1), Address: common.BigToAddress(big.NewInt(int64(i + 1))), Stake: big.NewInt(s), Active: true})
+	}
+	return ks
+}
+
+func TestPerformerOrderIsDeterministicPermutation(t *testing.T) {
+	ks := keepersWithStakes(10, 10, 10, 10)
+	task := TaskID(1, TimeTriggerKey(1700000000))
+	a, err := PerformerOrder(task, ks)
+	require.NoError(t, err)
+	// The order must not depend on the input order.
+	rev := []Keeper{ks[3], ks[2], ks[1], ks[0]}
+	b, err := PerformerOrder(task, rev)
+	require.NoError(t, err)
+	require.Equal(t, a, b)
+	seen := map[uint64]bool{}
+	for _, k := range a {
+		seen[k.ID] = true
+	}
+	require.Len(t, seen, 4)
+}
+
+func TestPerformerOrderSkipsInactiveAndUnstaked(t *testing.T) {
+	ks := keepersWithStakes(10, 0, 10)
+	ks[2].Active = false
+	order, err := PerformerOrder(common.Hash{1}, ks)
+	require.NoError(t, err)
+	require.Len(t, order, 1)
+	require.Equal(t, uint64(1), order[0].ID)
+
+	_, err = PerformerOrder(common.Hash{1}, keepersWithStakes(0))
+	require.ErrorIs(t, err, ErrNoKeepers)
+}
+
+func TestPerformerOrderWeightsByStake(t *testing.T) {
+	ks := keepersWithStakes(1, 3) // keeper 2 should be first about 3/4 of the time
+	firsts := map[uint64]int{}
+	const n = 4000
+	for i := range n {
+		k, err := SelectPerformer(TaskID(uint64(i), TimeTriggerKey(int64(i))), ks, 0)
+		require.NoError(t, err)
+		firsts[k.ID]++
+	}
+	require.InDelta(t, 0.75, float64(firsts[2])/n, 0.03)
+}
+
+func TestQuorumReached(t *testing.T) {
+	tests := []struct {
+		signed, total int64
+		approve, want bool
+	}{
+		{3, 4, true, true},
+		{2, 3, true, true},
+		{2, 4, true, false},
+		{66, 100, true, false},
+		{67, 100, true, true},
+		{1, 3, false, true},
+		{1, 4, false, false},
+		{2, 4, false, true},
+		{0, 0, true, false},
+	}
+	for _, tt := range tests {
+		require.Equal(t, tt.want, QuorumReached(big.NewInt(tt.signed), big.NewInt(tt.total), tt.approve), "%+v", tt)
+	}
+}
+
+func TestTaskIDBindsJobAndTrigger(t *testing.T) {
+	a := TaskID(1, TimeTriggerKey(100))
+	require.Equal(t, a, TaskID(1, TimeTriggerKey(100)))
+	require.NotEqual(t, a, TaskID(2, TimeTriggerKey(100)))
+	require.NotEqual(t, a, TaskID(1, TimeTriggerKey(101)))
+}
+
+func TestSignatureDigestsAreBound(t *testing.T) {
+	key, err := generateECDSA()
+	require.NoError(t, err)
+	d := Domain{ChainID: 1337, AttestationCenter: common.HexToAddress("0xac")}
+	a := Assignment{Task: Task{ID: common.Hash{1}, JobID: 1, TaskDefinitionID: TimeStatic,
+		Action: Action{ChainID: 1337, Target: common.HexToAddress("0x01"), Function: "f(uint256)", Arguments: []string{"1"}}},
+		Performer: common.HexToAddress("0x02"), Deadline: 10}
+	sig, err := SignECDSA(key, a.Digest(d))
+	require.NoError(t, err)
+	signer := pubAddr(key)
+	require.NoError(t, VerifyECDSA(a.Digest(d), sig, signer))
+
+	changed := a.Clone()
+	changed.Task.Action.Arguments[0] = "2"
+	require.ErrorIs(t, VerifyECDSA(changed.Digest(d), sig, signer), ErrBadSignature, "arguments are signed")
+	other := d
+	other.ChainID = 1
+	require.ErrorIs(t, VerifyECDSA(a.Digest(other), sig, signer), ErrBadSignature, "domain is signed")
+	_, err = RecoverECDSA(a.Digest(d), sig[:64])
+	require.ErrorIs(t, err, ErrBadSignature)
+
+	require.NotEqual(t, VoteDigest(d, a.Task.ID, 1, 1, common.Hash{9}, true), VoteDigest(d, a.Task.ID, 1, 1, common.Hash{9}, false))
+}

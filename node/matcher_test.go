@@ -1,0 +1,55 @@
+package node
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/stretchr/testify/require"
+
+	"github.com/triggerx-network/triggerx/attestation"
+)
+
+func TestMatcher(t *testing.T) {
+	task := common.HexToHash("0x01")
+	performer := common.HexToAddress("0xaa")
+	impostor := common.HexToAddress("0xbb")
+	a := attestation.Assignment{Task: attestation.Task{ID: task}, Performer: performer}
+	real := attestation.Result{TaskID: task, Performer: performer, TxHash: common.HexToHash("0x11")}
+	fake := attestation.Result{TaskID: task, Performer: impostor, TxHash: common.HexToHash("0x22")}
+
+	tests := []struct {
+		name  string
+		steps []any // Assignment or Result, in arrival order
+		want  []attestation.Result
+	}{
+		{"assignment then result", []any{a, real}, []attestation.Result{real}},
+		{"result then assignment", []any{real, a}, []attestation.Result{real}},
+		{"impostor result ignored", []any{a, fake, real}, []attestation.Result{real}},
+		{"early impostor ignored", []any{fake, real, a}, []attestation.Result{real}},
+		{"only once", []any{a, real, real, a}, []attestation.Result{real}},
+		{"no assignment, no pair", []any{real}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := newMatcher(time.Minute)
+			var got []attestation.Result
+			m.Subscribe(func(_ context.Context, ga attestation.Assignment, r attestation.Result) error {
+				require.Equal(t, a.Task.ID, ga.Task.ID)
+				got = append(got, r)
+				return nil
+			})
+			ctx := context.Background()
+			for _, s := range tt.steps {
+				switch v := s.(type) {
+				case attestation.Assignment:
+					require.NoError(t, m.AddAssignment(ctx, v))
+				case attestation.Result:
+					require.NoError(t, m.AddResult(ctx, v))
+				}
+			}
+			require.Equal(t, tt.want, got)
+		})
+	}
+}
