@@ -31,6 +31,7 @@ type verdict struct {
 type taskVotes struct {
 	byVoter   map[common.Address]attestation.Vote
 	certified bool
+	cert      *attestation.Certificate // kept until the task is finalized
 }
 
 // voteAggregator implements attestation.Aggregator: it verifies each vote
@@ -168,14 +169,66 @@ func (a *voteAggregator) tryCertify(taskID common.Hash, tv *taskVotes, vd verdic
 	if err != nil {
 		return attestation.Certificate{}, false, fmt.Errorf("aggregate votes: %w", err)
 	}
-	tv.certified = true
-	if err := a.persistCertified(taskID); err != nil {
-		return attestation.Certificate{}, false, err
-	}
-	return attestation.Certificate{
+	cert := attestation.Certificate{
 		TaskID: taskID, JobID: first.JobID, TaskDefinitionID: first.TaskDefinitionID,
 		ResultHash: vd.resultHash, Approve: vd.approve, Signers: ids, Signature: agg[:],
-	}, true, nil
+	}
+	if err := a.persistCertificate(cert); err != nil {
+		return attestation.Certificate{}, false, err
+	}
+	tv.certified, tv.cert = true, &cert
+	return cert, true, nil
+}
+
+// Resume hands the certificates made before a restart, and not yet known to
+// be finalized, to the subscribers again.
+func (a *voteAggregator) Resume(ctx context.Context) error {
+	a.mu.Lock()
+	var certs []attestation.Certificate
+	for _, tv := range a.tasks {
+		if tv.cert != nil {
+			certs = append(certs, tv.cert.Clone())
+		}
+	}
+	a.mu.Unlock()
+	var errs []error
+	for _, c := range certs {
+		for _, fn := range a.subs {
+			errs = append(errs, fn(ctx, c.Clone()))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Finalized forgets a task's votes and certificate once it is on-chain; the
+// task stays marked so late votes do not start a new round.
+func (a *voteAggregator) Finalized(_ context.Context, f attestation.Finalization) error {
+	id := f.Certificate.TaskID
+	a.mu.Lock()
+	tv := a.entry(id)
+	tv.certified, tv.cert, tv.byVoter = true, nil, map[common.Address]attestation.Vote{}
+	a.mu.Unlock()
+	if a.db == nil {
+		return nil
+	}
+	err := a.db.Update(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: slices.Concat([]byte("agg/vote/"), id[:])})
+		var keys [][]byte
+		for it.Rewind(); it.Valid(); it.Next() {
+			keys = append(keys, it.Item().KeyCopy(nil))
+		}
+		it.Close()
+		for _, k := range keys {
+			if err := txn.Delete(k); err != nil {
+				return err
+			}
+		}
+		return txn.Set(aggCertKey(id), nil)
+	})
+	if err != nil {
+		return fmt.Errorf("record finalization: %w", err)
+	}
+	return nil
 }
 
 func (a *voteAggregator) entry(id common.Hash) *taskVotes {
@@ -206,7 +259,8 @@ func compareUint64(x, y uint64) int {
 	return 0
 }
 
-// Persistence: agg/vote/<task><keeper> → vote JSON; agg/cert/<task> → "".
+// Persistence: agg/vote/<task><keeper> → vote JSON; agg/cert/<task> →
+// certificate JSON, or empty once the task is finalized.
 
 func aggVoteKey(task common.Hash, keeper common.Address) []byte {
 	return slices.Concat([]byte("agg/vote/"), task[:], keeper[:])
@@ -228,12 +282,16 @@ func (a *voteAggregator) persistVote(v attestation.Vote) error {
 	return nil
 }
 
-func (a *voteAggregator) persistCertified(task common.Hash) error {
+func (a *voteAggregator) persistCertificate(c attestation.Certificate) error {
 	if a.db == nil {
 		return nil
 	}
-	if err := a.db.Update(func(txn *badger.Txn) error { return txn.Set(aggCertKey(task), nil) }); err != nil {
-		return fmt.Errorf("persist certificate mark: %w", err)
+	b, err := json.Marshal(c)
+	if err != nil {
+		return err
+	}
+	if err := a.db.Update(func(txn *badger.Txn) error { return txn.Set(aggCertKey(c.TaskID), b) }); err != nil {
+		return fmt.Errorf("persist certificate: %w", err)
 	}
 	return nil
 }
@@ -255,7 +313,21 @@ func (a *voteAggregator) load() error {
 		}
 		prefix = []byte("agg/cert/")
 		for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
-			a.entry(common.BytesToHash(it.Item().Key()[len(prefix):])).certified = true
+			tv := a.entry(common.BytesToHash(it.Item().Key()[len(prefix):]))
+			tv.certified = true
+			if err := it.Item().Value(func(b []byte) error {
+				if len(b) == 0 {
+					return nil // finalized
+				}
+				var c attestation.Certificate
+				if err := json.Unmarshal(b, &c); err != nil {
+					return err
+				}
+				tv.cert = &c
+				return nil
+			}); err != nil {
+				return fmt.Errorf("load certificate: %w", err)
+			}
 		}
 		return nil
 	})

@@ -148,3 +148,42 @@ func TestVoteAggregatorRestartKeepsVotes(t *testing.T) {
 	require.Len(t, certs, 1)
 	require.Equal(t, []uint64{1, 2, 3}, certs[0].Signers)
 }
+
+func TestVoteAggregatorResumesUnfinalizedCertificates(t *testing.T) {
+	domain := attestation.Domain{ChainID: 1, AttestationCenter: common.HexToAddress("0x01")}
+	keepers, sks := testKeepers(t, 4)
+	dir := t.TempDir()
+	vote := func(task common.Hash, i int) attestation.Vote {
+		v := attestation.Vote{TaskID: task, JobID: 1, TaskDefinitionID: 1, ResultHash: common.HexToHash("0x02"), Approve: true, Keeper: keepers[i].Address}
+		s := sks[i].Sign(v.Digest(domain))
+		v.Signature = s[:]
+		return v
+	}
+	open := func() (*voteAggregator, *[]attestation.Certificate, func()) {
+		db, err := openStateDB(dir)
+		require.NoError(t, err)
+		agg, err := newVoteAggregator(keepers, domain, db, zap.NewNop())
+		require.NoError(t, err)
+		var certs []attestation.Certificate
+		agg.Subscribe(func(_ context.Context, c attestation.Certificate) error { certs = append(certs, c); return nil })
+		return agg, &certs, func() { require.NoError(t, db.Close()) }
+	}
+	ctx := context.Background()
+	done, pending := common.HexToHash("0xd0"), common.HexToHash("0xe0")
+	agg, certs, closeDB := open()
+	for i := range 3 {
+		require.NoError(t, agg.AddVote(ctx, vote(done, i)))
+		require.NoError(t, agg.AddVote(ctx, vote(pending, i)))
+	}
+	require.Len(t, *certs, 2)
+	require.NoError(t, agg.Finalized(ctx, attestation.Finalization{Certificate: (*certs)[0]}))
+	closeDB()
+
+	agg, certs, closeDB = open()
+	defer closeDB()
+	require.NoError(t, agg.Resume(ctx))
+	require.Len(t, *certs, 1, "only the unfinalized certificate is resumed")
+	require.Equal(t, pending, (*certs)[0].TaskID)
+	require.NoError(t, agg.AddVote(ctx, vote(done, 3)), "late vote for a finalized task")
+	require.Len(t, *certs, 1)
+}

@@ -1,0 +1,26 @@
+# TriggerX developer targets. Run from the repository root.
+GO ?= go
+# Extra flags for the local network, e.g. make localnet LOCALNET_FLAGS="--tasks 3".
+LOCALNET_FLAGS ?=
+
+.PHONY: build test localnet localnet-down localnet-clean
+
+## build: the three binaries into bin/
+build:
+	$(GO) build -o bin/ ./cmd/...
+
+## test: all unit and integration tests
+test:
+	$(GO) test ./...
+
+## localnet: start a whole network on this machine (geth --dev, contracts, keepers, aggregator, coordinator) and follow its tasks
+localnet:
+	$(GO) run ./localnet up $(LOCALNET_FLAGS)
+
+## localnet-down: stop the local network (logs and data stay in .localnet)
+localnet-down:
+	$(GO) run ./localnet down
+
+## localnet-clean: stop the local network and remove .localnet
+localnet-clean:
+	$(GO) run ./localnet down --clean

@@ -1,0 +1,254 @@
+// Package cliapp holds what the three binaries share: flag definitions that
+// also read TRIGGERX_* environment variables and an optional YAML config
+// file, logger construction, key loading, and the main wrapper that ties the
+// root context to SIGINT/SIGTERM.
+package cliapp
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/urfave/cli/v2"
+	"github.com/urfave/cli/v2/altsrc"
+	"go.uber.org/zap"
+	"go.uber.org/zap/zapcore"
+
+	"github.com/triggerx-network/triggerx/attestation"
+	"github.com/triggerx-network/triggerx/node"
+	"github.com/triggerx-network/triggerx/node/keystore"
+)
+
+// Env returns the environment variable that sets flag name:
+// TRIGGERX_ + upper-cased name with dashes as underscores.
+func Env(name string) []string {
+	return []string{"TRIGGERX_" + strings.ToUpper(strings.ReplaceAll(name, "-", "_"))}
+}
+
+// String is a string flag read from the command line, TRIGGERX_<NAME> or the config file.
+func String(name, usage, value string) cli.Flag {
+	return altsrc.NewStringFlag(&cli.StringFlag{Name: name, Usage: usage, Value: value, EnvVars: Env(name)})
+}
+
+// Strings is a repeatable string flag (comma-separated in the environment).
+func Strings(name, usage string, value ...string) cli.Flag {
+	f := &cli.StringSliceFlag{Name: name, Usage: usage, EnvVars: Env(name)}
+	if len(value) > 0 {
+		f.Value = cli.NewStringSlice(value...)
+	}
+	return altsrc.NewStringSliceFlag(f)
+}
+
+// Flag names shared by several commands.
+const (
+	FlagConfig            = "config"
+	FlagLogLevel          = "log-level"
+	FlagLogFormat         = "log-format"
+	FlagDataDir           = "data-dir"
+	FlagEthRPC            = "eth-rpc"
+	FlagKeeperRegistry    = "keeper-registry"
+	FlagJobRegistry       = "job-registry"
+	FlagTaskExecutionHub  = "task-execution-hub"
+	FlagAttestationCenter = "attestation-center"
+	FlagECDSAKeystore     = "ecdsa-keystore"
+	FlagECDSAPassword     = "ecdsa-password-file"
+	FlagBLSKeystore       = "bls-keystore"
+	FlagBLSPassword       = "bls-password-file"
+	FlagP2PListen         = "p2p-listen"
+	FlagP2PBootstrap      = "p2p-bootstrap"
+	FlagP2PKeyFile        = "p2p-key-file"
+	FlagMetricsAddr       = "metrics-addr"
+)
+
+// ConfigFlag names the optional YAML file whose keys are flag names.
+var ConfigFlag = &cli.StringFlag{Name: FlagConfig, Usage: "YAML file with flag values (keys are flag names)", EnvVars: Env(FlagConfig)}
+
+// LogFlags configure logging.
+func LogFlags() []cli.Flag {
+	return []cli.Flag{
+		String(FlagLogLevel, "debug, info, warn or error", "info"),
+		String(FlagLogFormat, "json or console", "json"),
+	}
+}
+
+// ChainFlags name the RPC endpoint and the contracts.
+func ChainFlags(contracts ...string) []cli.Flag {
+	usage := map[string]string{
+		FlagKeeperRegistry:    "KeeperRegistry contract address",
+		FlagJobRegistry:       "JobRegistry contract address",
+		FlagTaskExecutionHub:  "TaskExecutionHub contract address",
+		FlagAttestationCenter: "AttestationCenter contract address",
+	}
+	fs := []cli.Flag{String(FlagEthRPC, "Ethereum JSON-RPC URL (http, https, ws or wss)", "http://127.0.0.1:8545")}
+	for _, c := range contracts {
+		fs = append(fs, String(c, usage[c], ""))
+	}
+	return fs
+}
+
+// ECDSAFlags locate the controller key.
+func ECDSAFlags() []cli.Flag {
+	return []cli.Flag{
+		String(FlagECDSAKeystore, "ECDSA key in a go-ethereum v3 keystore file", ""),
+		String(FlagECDSAPassword, "file holding the ECDSA keystore password", ""),
+	}
+}
+
+// BLSFlags locate the BLS key.
+func BLSFlags() []cli.Flag {
+	return []cli.Flag{
+		String(FlagBLSKeystore, "BLS key in an EIP-2335 keystore file", ""),
+		String(FlagBLSPassword, "file holding the BLS keystore password", ""),
+	}
+}
+
+// P2PFlags configure the libp2p host.
+func P2PFlags(listen string) []cli.Flag {
+	return []cli.Flag{
+		Strings(FlagP2PListen, "libp2p listen multiaddr (repeatable)", listen),
+		Strings(FlagP2PBootstrap, "bootstrap peer multiaddr with /p2p/<id> (repeatable)"),
+		String(FlagP2PKeyFile, "libp2p identity key file (default <data-dir>/p2p.key)", ""),
+	}
+}
+
+// WithConfigFile makes a command read flag values from the YAML file named
+// by --config before its action runs.
+func WithConfigFile(cmd *cli.Command) *cli.Command {
+	cmd.Flags = append([]cli.Flag{ConfigFlag}, cmd.Flags...)
+	cmd.Before = func(c *cli.Context) error {
+		if c.String(FlagConfig) == "" {
+			return nil
+		}
+		return altsrc.InitInputSourceWithContext(cmd.Flags, altsrc.NewYamlSourceFromFlagFunc(FlagConfig))(c)
+	}
+	return cmd
+}
+
+// Logger builds the zap logger the log flags ask for.
+func Logger(c *cli.Context) (*zap.Logger, error) {
+	level, err := zapcore.ParseLevel(c.String(FlagLogLevel))
+	if err != nil {
+		return nil, fmt.Errorf("--%s: %w", FlagLogLevel, err)
+	}
+	var cfg zap.Config
+	switch c.String(FlagLogFormat) {
+	case "json":
+		cfg = zap.NewProductionConfig()
+	case "console":
+		cfg = zap.NewDevelopmentConfig()
+		cfg.EncoderConfig.EncodeLevel = zapcore.CapitalLevelEncoder
+	default:
+		return nil, fmt.Errorf("--%s: want json or console, got %q", FlagLogFormat, c.String(FlagLogFormat))
+	}
+	cfg.Level = zap.NewAtomicLevelAt(level)
+	cfg.DisableStacktrace = level > zapcore.DebugLevel
+	return cfg.Build()
+}
+
+// Address parses a required address flag.
+func Address(c *cli.Context, name string) (common.Address, error) {
+	s := c.String(name)
+	if !common.IsHexAddress(s) {
+		return common.Address{}, fmt.Errorf("--%s: want a 0x-prefixed 20-byte address, got %q", name, s)
+	}
+	return common.HexToAddress(s), nil
+}
+
+// Chain reads the chain flags. Contracts whose flags the command does not
+// define stay zero.
+func Chain(c *cli.Context) (node.ChainConfig, error) {
+	cfg := node.ChainConfig{RPC: c.String(FlagEthRPC)}
+	for name, dst := range map[string]*common.Address{
+		FlagKeeperRegistry: &cfg.KeeperRegistry, FlagJobRegistry: &cfg.JobRegistry,
+		FlagTaskExecutionHub: &cfg.TaskExecutionHub, FlagAttestationCenter: &cfg.AttestationCenter,
+	} {
+		if !hasFlag(c, name) {
+			continue
+		}
+		a, err := Address(c, name)
+		if err != nil {
+			return node.ChainConfig{}, err
+		}
+		*dst = a
+	}
+	return cfg, nil
+}
+
+func hasFlag(c *cli.Context, name string) bool {
+	for _, f := range c.Command.Flags {
+		for _, n := range f.Names() {
+			if n == name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func password(c *cli.Context, flag string) (string, error) {
+	path := c.String(flag)
+	if path == "" {
+		return "", fmt.Errorf("--%s is required", flag)
+	}
+	return keystore.ReadPasswordFile(path)
+}
+
+// LoadECDSA decrypts the controller key the flags name.
+func LoadECDSA(c *cli.Context) (*ecdsa.PrivateKey, error) {
+	path := c.String(FlagECDSAKeystore)
+	if path == "" {
+		return nil, fmt.Errorf("--%s is required", FlagECDSAKeystore)
+	}
+	pw, err := password(c, FlagECDSAPassword)
+	if err != nil {
+		return nil, err
+	}
+	k, err := keystore.LoadECDSA(path, pw)
+	if err != nil {
+		return nil, fmt.Errorf("load %s: %w", path, err)
+	}
+	return k, nil
+}
+
+// LoadBLS decrypts the BLS key the flags name.
+func LoadBLS(c *cli.Context) (*attestation.BLSSecretKey, error) {
+	path := c.String(FlagBLSKeystore)
+	if path == "" {
+		return nil, fmt.Errorf("--%s is required", FlagBLSKeystore)
+	}
+	pw, err := password(c, FlagBLSPassword)
+	if err != nil {
+		return nil, err
+	}
+	k, err := keystore.LoadBLS(path, pw)
+	if err != nil {
+		return nil, fmt.Errorf("load %s: %w", path, err)
+	}
+	return k, nil
+}
+
+// P2P reads the p2p flags.
+func P2P(c *cli.Context) node.P2PConfig {
+	return node.P2PConfig{
+		Listen: c.StringSlice(FlagP2PListen), Bootstrap: c.StringSlice(FlagP2PBootstrap),
+		IdentityFile: c.String(FlagP2PKeyFile),
+	}
+}
+
+// Main runs app with a root context that ends on SIGINT or SIGTERM, and
+// exits non-zero with the error on failure.
+func Main(app *cli.App) {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := app.RunContext(ctx, os.Args)
+	stop()
+	if err != nil && !errors.Is(err, context.Canceled) {
+		fmt.Fprintf(os.Stderr, "%s: %v\n", app.Name, err)
+		os.Exit(1)
+	}
+}

@@ -1,0 +1,54 @@
+// Command triggerx-aggregator runs the network's bootstrap peer and vote
+// aggregator: it collects keepers' BLS votes, weighs them by stake and
+// submits each task's aggregate signature to the AttestationCenter.
+package main
+
+import (
+	"github.com/urfave/cli/v2"
+
+	"github.com/triggerx-network/triggerx/cmd/internal/cliapp"
+	"github.com/triggerx-network/triggerx/node"
+)
+
+func main() { cliapp.Main(app()) }
+
+func app() *cli.App {
+	return &cli.App{
+		Name:     "triggerx-aggregator",
+		Usage:    "bootstrap the keeper network, aggregate votes and submit them on-chain",
+		Commands: []*cli.Command{startCommand()},
+	}
+}
+
+func startCommand() *cli.Command {
+	flags := []cli.Flag{cliapp.String(cliapp.FlagDataDir, "directory for the vote store and p2p identity", "./aggregator-data")}
+	flags = append(flags, cliapp.ChainFlags(cliapp.FlagKeeperRegistry, cliapp.FlagAttestationCenter)...)
+	flags = append(flags, cliapp.ECDSAFlags()...)
+	flags = append(flags, cliapp.P2PFlags("/ip4/0.0.0.0/tcp/9876")...)
+	flags = append(flags, cliapp.String(cliapp.FlagMetricsAddr, "host:port serving Prometheus /metrics (empty: off)", "127.0.0.1:9014"))
+	flags = append(flags, cliapp.LogFlags()...)
+	return cliapp.WithConfigFile(&cli.Command{
+		Name:  "start",
+		Usage: "run until interrupted; writes its p2p multiaddrs to <data-dir>/" + node.AddrsFile,
+		Flags: flags,
+		Action: func(c *cli.Context) error {
+			log, err := cliapp.Logger(c)
+			if err != nil {
+				return err
+			}
+			defer log.Sync() //nolint:errcheck
+			chain, err := cliapp.Chain(c)
+			if err != nil {
+				return err
+			}
+			key, err := cliapp.LoadECDSA(c)
+			if err != nil {
+				return err
+			}
+			return node.RunAggregator(c.Context, node.AggregatorConfig{
+				DataDir: c.String(cliapp.FlagDataDir), Chain: chain, Key: key, P2P: cliapp.P2P(c),
+				MetricsAddr: c.String(cliapp.FlagMetricsAddr), Logger: log,
+			})
+		},
+	})
+}

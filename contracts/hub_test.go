@@ -1,0 +1,300 @@
+package contracts_test
+
+import (
+	"math/big"
+	"testing"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/stretchr/testify/require"
+
+	"github.com/triggerx-network/triggerx/attestation"
+	"github.com/triggerx-network/triggerx/contracts/bindings"
+)
+
+// hubFixture: one registered keeper, a user with a Counter job and a funded
+// gas balance.
+type hubFixture struct {
+	*chain
+	keeper keeper
+	user   account
+	jobID  *big.Int
+}
+
+func newHubFixture(t *testing.T) *hubFixture {
+	t.Helper()
+	c := newChain(t, 3)
+	f := &hubFixture{chain: c, keeper: c.register(minStake, 0)[0], user: c.accounts[1]}
+	f.jobID = f.createJob(attestation.TimeStatic, c.addrs.Counter)
+	opts := *f.user.auth
+	opts.Value = eth(1)
+	c.mine(c.c.TriggerGasRegistry.Deposit(&opts, f.user.addr()))
+	return f
+}
+
+func (f *hubFixture) createJob(tdid attestation.TaskDefinitionID, target common.Address) *big.Int {
+	f.t.Helper()
+	action := attestation.Action{ChainID: f.chainID, Target: target, Function: "increment(uint256)", Arguments: []string{"5"}}
+	r := f.mine(f.c.JobRegistry.CreateJob(f.user.auth, uint16(tdid), target, action.Hash()))
+	ev, err := f.c.JobRegistry.ParseJobCreated(*r.Logs[0])
+	require.NoError(f.t, err)
+	require.Equal(f.t, f.user.addr(), ev.Owner)
+	require.Equal(f.t, uint16(tdid), ev.TaskDefinitionId)
+	require.Equal(f.t, target, ev.Target)
+	require.Equal(f.t, action.Hash(), common.Hash(ev.ActionHash))
+	return ev.JobId
+}
+
+func (f *hubFixture) gasBalance(addr common.Address) *big.Int {
+	f.t.Helper()
+	b, err := f.c.TriggerGasRegistry.BalanceOf(nil, addr)
+	require.NoError(f.t, err)
+	return b
+}
+
+func incrementCalldata(t *testing.T, by int64) []byte {
+	t.Helper()
+	a, err := bindings.CounterMetaData.GetAbi()
+	require.NoError(t, err)
+	data, err := a.Pack("increment", big.NewInt(by))
+	require.NoError(t, err)
+	return data
+}
+
+// executed finds the hub's TaskExecuted event in r.
+func (f *hubFixture) executed(r *types.Receipt) *bindings.TaskExecutionHubTaskExecuted {
+	f.t.Helper()
+	for _, l := range r.Logs {
+		if l.Address == f.addrs.TaskExecutionHub {
+			ev, err := f.c.TaskExecutionHub.ParseTaskExecuted(*l)
+			require.NoError(f.t, err)
+			return ev
+		}
+	}
+	require.FailNow(f.t, "no TaskExecuted event")
+	return nil
+}
+
+func TestHubExecutes(t *testing.T) {
+	f := newHubFixture(t)
+	hub := f.c.TaskExecutionHub
+	taskID := attestation.TaskID(f.jobID.Uint64(), attestation.TimeTriggerKey(1_700_000_000))
+	data := incrementCalldata(t, 5)
+	before := f.gasBalance(f.user.addr())
+
+	r := f.mine(hub.ExecuteFunction(f.keeper.auth, f.jobID, taskID, f.addrs.Counter, data))
+
+	count, err := f.c.Counter.Count(nil)
+	require.NoError(t, err)
+	require.EqualValues(t, 5, count.Int64())
+	calls, err := f.c.Counter.CallsBy(nil, f.addrs.TaskExecutionHub)
+	require.NoError(t, err)
+	require.EqualValues(t, 1, calls.Int64())
+
+	ev := f.executed(r)
+	require.Equal(t, taskID, common.Hash(ev.TaskId))
+	require.Equal(t, f.jobID, ev.JobId)
+	require.Equal(t, f.keeper.addr(), ev.Keeper)
+	require.Equal(t, f.addrs.Counter, ev.Target)
+	require.True(t, ev.Success)
+	require.Equal(t, crypto.Keccak256Hash(data), common.Hash(ev.CalldataHash))
+
+	// The charge is gas × price, close to what the keeper paid.
+	require.Positive(t, ev.Charged.Sign())
+	require.Zero(t, new(big.Int).Mod(ev.Charged, r.EffectiveGasPrice).Sign(), "charge is a whole number of gas")
+	chargedGas := new(big.Int).Div(ev.Charged, r.EffectiveGasPrice).Uint64()
+	t.Logf("charged %d gas for a receipt of %d", chargedGas, r.GasUsed)
+	require.InEpsilon(t, float64(r.GasUsed), float64(chargedGas), 0.2)
+	require.Equal(t, new(big.Int).Sub(before, ev.Charged), f.gasBalance(f.user.addr()))
+	earned, err := f.c.TriggerGasRegistry.Earnings(nil, f.keeper.addr())
+	require.NoError(t, err)
+	require.Equal(t, ev.Charged, earned)
+
+	done, err := hub.Executed(nil, taskID)
+	require.NoError(t, err)
+	require.True(t, done)
+	by, err := hub.ExecutedBy(nil, taskID)
+	require.NoError(t, err)
+	require.Equal(t, f.keeper.addr(), by)
+
+	// Again, now that the keeper has earnings and the counter is nonzero: the
+	// steady state the overhead is calibrated on.
+	taskID2 := attestation.TaskID(f.jobID.Uint64(), attestation.TimeTriggerKey(1_700_000_060))
+	r = f.mine(hub.ExecuteFunction(f.keeper.auth, f.jobID, taskID2, f.addrs.Counter, data))
+	ev2 := f.executed(r)
+	chargedGas = new(big.Int).Div(ev2.Charged, r.EffectiveGasPrice).Uint64()
+	t.Logf("second execution: charged %d gas for a receipt of %d", chargedGas, r.GasUsed)
+	require.InEpsilon(t, float64(r.GasUsed), float64(chargedGas), 0.05)
+	earned, err = f.c.TriggerGasRegistry.Earnings(nil, f.keeper.addr())
+	require.NoError(t, err)
+	require.Equal(t, new(big.Int).Add(ev.Charged, ev2.Charged), earned)
+
+	// The keeper claims its reimbursement.
+	wallet := f.balance(f.keeper.addr())
+	r = f.mine(f.c.TriggerGasRegistry.ClaimEarnings(f.keeper.auth))
+	fee := new(big.Int).Mul(new(big.Int).SetUint64(r.GasUsed), r.EffectiveGasPrice)
+	want := new(big.Int).Add(wallet, earned)
+	require.Equal(t, want.Sub(want, fee), f.balance(f.keeper.addr()))
+	_, err = f.c.TriggerGasRegistry.ClaimEarnings(f.keeper.auth)
+	requireRevert(t, err, "NothingToClaim")
+}
+
+// A failing target call is recorded and charged, not reverted.
+func TestHubRecordsFailedCall(t *testing.T) {
+	f := newHubFixture(t)
+	taskID := common.HexToHash("0x01")
+	bad := []byte{0xde, 0xad, 0xbe, 0xef} // no such function on Counter
+	r := f.mine(f.c.TaskExecutionHub.ExecuteFunction(f.keeper.auth, f.jobID, taskID, f.addrs.Counter, bad))
+	ev := f.executed(r)
+	require.False(t, ev.Success)
+	require.Positive(t, ev.Charged.Sign())
+	done, err := f.c.TaskExecutionHub.Executed(nil, taskID)
+	require.NoError(t, err)
+	require.True(t, done)
+}
+
+func TestHubRejects(t *testing.T) {
+	f := newHubFixture(t)
+	hub := f.c.TaskExecutionHub
+	data := incrementCalldata(t, 1)
+	outsider := f.accounts[2]
+
+	done := common.HexToHash("0xd0")
+	f.mine(hub.ExecuteFunction(f.keeper.auth, f.jobID, done, f.addrs.Counter, data))
+
+	deleted := f.createJob(attestation.TimeStatic, f.addrs.Counter)
+	f.mine(f.c.JobRegistry.DeleteJob(f.user.auth, deleted))
+	custom := f.createJob(attestation.CustomScript, common.Address{})
+
+	// A job owner with no gas balance.
+	poor := f.accounts[2]
+	action := attestation.Action{ChainID: f.chainID, Target: f.addrs.Counter, Function: "increment(uint256)"}
+	r := f.mine(f.c.JobRegistry.CreateJob(poor.auth, uint16(attestation.TimeStatic), f.addrs.Counter, action.Hash()))
+	ev, err := f.c.JobRegistry.ParseJobCreated(*r.Logs[0])
+	require.NoError(t, err)
+	poorJob := ev.JobId
+
+	fresh := common.HexToHash("0xf1")
+	tests := []struct {
+		name   string
+		from   account
+		jobID  *big.Int
+		taskID common.Hash
+		target common.Address
+		want   string
+	}{
+		{"task already executed", f.keeper.account, f.jobID, done, f.addrs.Counter, "TaskAlreadyExecuted"},
+		{"not a keeper", outsider, f.jobID, fresh, f.addrs.Counter, "NotKeeper"},
+		{"wrong target", f.keeper.account, f.jobID, fresh, outsider.addr(), "TargetMismatch"},
+		{"unknown job", f.keeper.account, big.NewInt(99), fresh, f.addrs.Counter, "UnknownJob"},
+		{"deleted job", f.keeper.account, deleted, fresh, f.addrs.Counter, "JobInactive"},
+		{"protocol contract as target", f.keeper.account, custom, fresh, f.addrs.TriggerGasRegistry, "ForbiddenTarget"},
+		{"no target for a custom job", f.keeper.account, custom, fresh, common.Address{}, "TargetMismatch"},
+		{"insufficient gas balance", f.keeper.account, poorJob, fresh, f.addrs.Counter, "InsufficientBalance"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := hub.ExecuteFunction(tt.from.auth, tt.jobID, tt.taskID, tt.target, data)
+			r := requireRevert(t, err, tt.want)
+			if tt.want == "TaskAlreadyExecuted" {
+				require.Equal(t, [32]byte(done), r.Args[0])
+			}
+		})
+	}
+
+	// A custom-script job without a target may call any other contract.
+	f.mine(hub.ExecuteFunction(f.keeper.auth, custom, fresh, f.addrs.Counter, data))
+	count, err := f.c.Counter.Count(nil)
+	require.NoError(t, err)
+	require.EqualValues(t, 2, count.Int64())
+}
+
+func TestJobRegistry(t *testing.T) {
+	c := newChain(t, 2)
+	jr := c.c.JobRegistry
+	owner, other := c.accounts[0], c.accounts[1]
+	target := c.addrs.Counter
+	action := common.HexToHash("0xac")
+
+	for _, tt := range []struct {
+		name   string
+		tdid   uint16
+		target common.Address
+		want   string
+	}{
+		{"task definition 0", 0, target, "InvalidTaskDefinition"},
+		{"task definition 8", 8, target, "InvalidTaskDefinition"},
+		{"no target", uint16(attestation.TimeStatic), common.Address{}, "ZeroTarget"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := jr.CreateJob(owner.auth, tt.tdid, tt.target, action)
+			requireRevert(t, err, tt.want)
+		})
+	}
+
+	for want := int64(1); want <= 2; want++ {
+		r := c.mine(jr.CreateJob(owner.auth, uint16(attestation.EventScript), target, action))
+		ev, err := jr.ParseJobCreated(*r.Logs[0])
+		require.NoError(t, err)
+		require.EqualValues(t, want, ev.JobId.Int64())
+	}
+	job, err := jr.GetJob(nil, big.NewInt(2))
+	require.NoError(t, err)
+	require.Equal(t, owner.addr(), job.Owner)
+	require.Equal(t, uint16(attestation.EventScript), job.TaskDefinitionId)
+	require.Equal(t, target, job.Target)
+	require.Equal(t, [32]byte(action), job.ActionHash)
+	require.True(t, job.Active)
+
+	_, err = jr.DeleteJob(other.auth, big.NewInt(2))
+	requireRevert(t, err, "NotJobOwner")
+	_, err = jr.DeleteJob(owner.auth, big.NewInt(3))
+	requireRevert(t, err, "UnknownJob")
+	r := c.mine(jr.DeleteJob(owner.auth, big.NewInt(2)))
+	ev, err := jr.ParseJobDeleted(*r.Logs[0])
+	require.NoError(t, err)
+	require.EqualValues(t, 2, ev.JobId.Int64())
+	require.Equal(t, owner.addr(), ev.Owner)
+	job, err = jr.GetJob(nil, big.NewInt(2))
+	require.NoError(t, err)
+	require.False(t, job.Active)
+	_, err = jr.DeleteJob(owner.auth, big.NewInt(2))
+	requireRevert(t, err, "JobInactive")
+}
+
+func TestTriggerGasRegistry(t *testing.T) {
+	c := newChain(t, 2)
+	gr := c.c.TriggerGasRegistry
+	user, payer := c.accounts[0], c.accounts[1]
+
+	opts := *payer.auth
+	opts.Value = eth(2)
+	r := c.mine(gr.Deposit(&opts, user.addr()))
+	dep, err := gr.ParseDeposited(*r.Logs[0])
+	require.NoError(t, err)
+	require.Equal(t, user.addr(), dep.User)
+	require.Equal(t, payer.addr(), dep.From)
+	require.Equal(t, eth(2), dep.Amount)
+
+	_, err = gr.Deduct(user.auth, user.addr(), common.Big1, user.addr())
+	requireRevert(t, err, "NotHub")
+	_, err = gr.Withdraw(user.auth, eth(3))
+	requireRevert(t, err, "InsufficientBalance")
+	opts.Value = common.Big0
+	_, err = gr.Deposit(&opts, user.addr())
+	requireRevert(t, err, "ZeroAmount")
+
+	wallet := c.balance(user.addr())
+	r = c.mine(gr.Withdraw(user.auth, eth(1)))
+	wd, err := gr.ParseWithdrawn(*r.Logs[0])
+	require.NoError(t, err)
+	require.Equal(t, user.addr(), wd.User)
+	require.Equal(t, eth(1), wd.Amount)
+	fee := new(big.Int).Mul(new(big.Int).SetUint64(r.GasUsed), r.EffectiveGasPrice)
+	want := new(big.Int).Add(wallet, eth(1))
+	require.Equal(t, want.Sub(want, fee), c.balance(user.addr()))
+	bal, err := gr.BalanceOf(nil, user.addr())
+	require.NoError(t, err)
+	require.Equal(t, eth(1), bal)
+}

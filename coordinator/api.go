@@ -1,0 +1,799 @@
+package coordinator
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/gin-gonic/gin"
+	"github.com/prometheus/client_golang/prometheus"
+	"go.uber.org/zap"
+
+	"github.com/triggerx-network/triggerx/attestation"
+)
+
+// OnchainJob is a job as the JobRegistry contract records it
+// (getJob(jobId) returns (owner, taskDefinitionId, target, actionHash, active)).
+type OnchainJob struct {
+	Owner            common.Address
+	TaskDefinitionID attestation.TaskDefinitionID
+	Target           common.Address
+	ActionHash       common.Hash
+	Active           bool
+}
+
+// APIConfig configures the REST API.
+type APIConfig struct {
+	// JobLookup reads a job from the JobRegistry. It returns an error
+	// wrapping ErrNotFound when the job does not exist. Required: without it
+	// job creation fails closed.
+	JobLookup func(ctx context.Context, jobID uint64) (OnchainJob, error)
+	Logger    *zap.Logger
+	// Registerer receives the coordinator's metrics; nil for none.
+	Registerer prometheus.Registerer
+	// Clock returns the current time; time.Now when nil.
+	Clock func() time.Time
+	// Version is reported by GET /health.
+	Version string
+	// RequestTimeout bounds every request's context; default 15s.
+	RequestTimeout time.Duration
+	// MaxBodyBytes limits request bodies; default 1 MiB.
+	MaxBodyBytes int64
+	// MaxJobsPerRequest limits the jobs of one POST /api/jobs; default 100.
+	MaxJobsPerRequest int
+}
+
+// API limits and defaults.
+const (
+	defaultRequestTimeout    = 15 * time.Second
+	defaultMaxBodyBytes      = 1 << 20
+	defaultMaxJobsPerRequest = 100
+	defaultTaskListLimit     = 100
+	maxTaskListLimit         = 1000
+	// jobTaskIDs is how many of its most recent task ids a job response lists.
+	jobTaskIDs = 100
+	// maxSeconds bounds time_interval and time_frame (about 100 years).
+	maxSeconds = 100 * 365 * 24 * 3600
+	// minAPIKeyLen is the shortest API key SeedAPIKey accepts.
+	minAPIKeyLen = 16
+	apiKeyHeader = "X-Api-Key"
+)
+
+// JobRequest is one job of a POST /api/jobs body. Fields not listed are
+// ignored, so payloads of the system we replace are accepted as they are.
+// Integer fields accept a JSON number or a decimal string.
+type JobRequest struct {
+	JobID                 *Decimal `json:"job_id"`
+	UserAddress           string   `json:"user_address"`
+	JobTitle              string   `json:"job_title"`
+	TaskDefinitionID      *Decimal `json:"task_definition_id"`
+	ScheduleType          string   `json:"schedule_type,omitempty"`
+	TimeInterval          *Decimal `json:"time_interval"`
+	TimeFrame             *Decimal `json:"time_frame,omitempty"`
+	TargetChainID         *Decimal `json:"target_chain_id"`
+	TargetContractAddress string   `json:"target_contract_address"`
+	// TargetFunction is a canonical signature ("increment(uint256)") or a
+	// method name of ABI.
+	TargetFunction string `json:"target_function"`
+	// ABI is the contract ABI as JSON text (a JSON array is accepted too).
+	ABI       string   `json:"abi,omitempty"`
+	Arguments []string `json:"arguments"`
+}
+
+// apiError is the body of every error response. Field names the offending
+// request field; Index the element of an array request.
+type apiError struct {
+	Error string `json:"error"`
+	Field string `json:"field,omitempty"`
+	Index *int   `json:"index,omitempty"`
+}
+
+// fieldError is a validation failure of one request field.
+type fieldError struct {
+	Field string
+	Msg   string
+}
+
+func (e *fieldError) Error() string { return e.Field + ": " + e.Msg }
+
+func badField(field, format string, args ...any) error {
+	return &fieldError{Field: field, Msg: fmt.Sprintf(format, args...)}
+}
+
+// httpError carries a status code from a handler's helpers to the edge.
+type httpError struct {
+	Code int
+	Body apiError
+}
+
+func (e *httpError) Error() string { return e.Body.Error }
+
+func newHTTPError(code int, field, format string, args ...any) *httpError {
+	return &httpError{Code: code, Body: apiError{Error: fmt.Sprintf(format, args...), Field: field}}
+}
+
+type api struct {
+	store   Store
+	cfg     APIConfig
+	logger  *zap.Logger
+	metrics *Metrics
+}
+
+// NewAPI returns the coordinator's REST API:
+//
+//	GET    /health                  service status (no key)
+//	POST   /api/jobs                register jobs created on-chain (key)
+//	GET    /api/jobs/:job_id        one job (key)
+//	GET    /api/jobs/:job_id/tasks  a job's tasks, newest first, ?limit= (key)
+//	DELETE /api/jobs/:job_id        stop a job (key)
+//	GET    /api/tasks/:task_id      one task (key)
+//
+// Keyed routes need an active API key in the X-Api-Key header (401 when
+// missing, 403 when unknown or inactive).
+func NewAPI(store Store, cfg APIConfig) http.Handler {
+	if cfg.Logger == nil {
+		cfg.Logger = zap.NewNop()
+	}
+	if cfg.Clock == nil {
+		cfg.Clock = time.Now
+	}
+	if cfg.RequestTimeout <= 0 {
+		cfg.RequestTimeout = defaultRequestTimeout
+	}
+	if cfg.MaxBodyBytes <= 0 {
+		cfg.MaxBodyBytes = defaultMaxBodyBytes
+	}
+	if cfg.MaxJobsPerRequest <= 0 {
+		cfg.MaxJobsPerRequest = defaultMaxJobsPerRequest
+	}
+	a := &api{store: store, cfg: cfg, logger: cfg.Logger.Named("api")}
+	m, err := NewMetrics(cfg.Registerer)
+	if err != nil {
+		a.logger.Warn("Register API metrics", zap.Error(err))
+	}
+	a.metrics = m
+	if cfg.JobLookup == nil {
+		a.logger.Error("No on-chain job lookup configured: job registration is refused")
+	}
+
+	if gin.Mode() == gin.DebugMode && os.Getenv(gin.EnvGinMode) == "" {
+		gin.SetMode(gin.ReleaseMode)
+	}
+	r := gin.New()
+	r.HandleMethodNotAllowed = true
+	r.Use(a.recoverPanic, a.observe, a.bound)
+	r.NoRoute(func(c *gin.Context) { c.JSON(http.StatusNotFound, apiError{Error: "no such route"}) })
+	r.NoMethod(func(c *gin.Context) { c.JSON(http.StatusMethodNotAllowed, apiError{Error: "method not allowed"}) })
+
+	r.GET("/health", a.health)
+	g := r.Group("/api", a.authenticate)
+	g.POST("/jobs", a.createJobs)
+	g.GET("/jobs/:job_id", a.getJob)
+	g.GET("/jobs/:job_id/tasks", a.getJobTasks)
+	g.DELETE("/jobs/:job_id", a.deleteJob)
+	g.GET("/tasks/:task_id", a.getTask)
+	return r
+}
+
+// SeedAPIKey stores an active API key for owner, as configured by the
+// operator. Re-seeding a key keeps its creation time.
+func SeedAPIKey(ctx context.Context, store Store, key, owner string) error {
+	if len(key) < minAPIKeyLen || strings.ContainsFunc(key, func(r rune) bool { return r <= ' ' || r == 0x7f }) {
+		return fmt.Errorf("seed API key of %q: a key needs at least %d printable characters", owner, minAPIKeyLen)
+	}
+	if owner == "" {
+		return errors.New("seed API key: empty owner")
+	}
+	created := time.Now().UTC()
+	if old, err := store.APIKey(ctx, key); err == nil {
+		created = old.CreatedAt
+	} else if !errors.Is(err, ErrNotFound) {
+		return fmt.Errorf("seed API key of %q: %w", owner, err)
+	}
+	if err := store.PutAPIKey(ctx, APIKey{Key: key, Owner: owner, IsActive: true, CreatedAt: created}); err != nil {
+		return fmt.Errorf("seed API key of %q: %w", owner, err)
+	}
+	return nil
+}
+
+// recoverPanic turns a handler panic into a 500; the process keeps serving.
+func (a *api) recoverPanic(c *gin.Context) {
+	defer func() {
+		if v := recover(); v != nil {
+			a.logger.Error("Handler panicked", zap.String("route", c.FullPath()), zap.Any("panic", v), zap.Stack("stack"))
+			c.AbortWithStatusJSON(http.StatusInternalServerError, apiError{Error: "internal error"})
+		}
+	}()
+	c.Next()
+}
+
+// observe counts and logs every request.
+func (a *api) observe(c *gin.Context) {
+	start := time.Now()
+	c.Next()
+	route := c.FullPath()
+	if route == "" {
+		route = "unmatched"
+	}
+	code := c.Writer.Status()
+	a.metrics.httpRequest(route, code)
+	fields := []zap.Field{
+		zap.String("method", c.Request.Method), zap.String("route", route),
+		zap.Int("code", code), zap.Duration("duration", time.Since(start)),
+	}
+	if len(c.Errors) > 0 {
+		fields = append(fields, zap.String("error", c.Errors.String()))
+	}
+	if code >= 500 {
+		a.logger.Warn("Request failed", fields...)
+		return
+	}
+	a.logger.Debug("Request served", fields...)
+}
+
+// bound gives every request a bounded context.
+func (a *api) bound(c *gin.Context) {
+	ctx, cancel := context.WithTimeout(c.Request.Context(), a.cfg.RequestTimeout)
+	defer cancel()
+	c.Request = c.Request.WithContext(ctx)
+	c.Next()
+}
+
+func (a *api) authenticate(c *gin.Context) {
+	key := c.GetHeader(apiKeyHeader)
+	if key == "" {
+		c.AbortWithStatusJSON(http.StatusUnauthorized, apiError{Error: "API key is required (X-Api-Key header)"})
+		return
+	}
+	k, err := a.store.APIKey(c.Request.Context(), key)
+	switch {
+	case errors.Is(err, ErrNotFound):
+		c.AbortWithStatusJSON(http.StatusForbidden, apiError{Error: "invalid API key"})
+		return
+	case err != nil:
+		a.fail(c, fmt.Errorf("look up API key: %w", err))
+		return
+	case !k.IsActive:
+		c.AbortWithStatusJSON(http.StatusForbidden, apiError{Error: "API key is inactive"})
+		return
+	}
+	c.Set("api_key_owner", k.Owner)
+	c.Next()
+}
+
+// fail answers 500 for an unexpected error; the error is logged by observe.
+func (a *api) fail(c *gin.Context, err error) {
+	var he *httpError
+	if errors.As(err, &he) {
+		c.AbortWithStatusJSON(he.Code, he.Body)
+		return
+	}
+	_ = c.Error(err)
+	if errors.Is(err, context.DeadlineExceeded) {
+		c.AbortWithStatusJSON(http.StatusServiceUnavailable, apiError{Error: "request timed out"})
+		return
+	}
+	c.AbortWithStatusJSON(http.StatusInternalServerError, apiError{Error: "internal error"})
+}
+
+func (a *api) health(c *gin.Context) {
+	c.JSON(http.StatusOK, gin.H{
+		"status":  "ok",
+		"service": "triggerx-coordinator",
+		"version": a.cfg.Version,
+		"time":    a.cfg.Clock().UTC().Format(time.RFC3339),
+	})
+}
+
+func (a *api) createJobs(c *gin.Context) {
+	ctx := c.Request.Context()
+	body, err := io.ReadAll(http.MaxBytesReader(c.Writer, c.Request.Body, a.cfg.MaxBodyBytes))
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			c.AbortWithStatusJSON(http.StatusRequestEntityTooLarge,
+				apiError{Error: fmt.Sprintf("request body exceeds %d bytes", a.cfg.MaxBodyBytes)})
+			return
+		}
+		c.AbortWithStatusJSON(http.StatusBadRequest, apiError{Error: "read request body: " + err.Error()})
+		return
+	}
+	reqs, isArray, err := decodeJobRequests(body, a.cfg.MaxJobsPerRequest)
+	if err != nil {
+		var ee *elementError
+		if errors.As(err, &ee) {
+			a.refuse(c, http.StatusBadRequest, ee.Err, ee.Index)
+			return
+		}
+		a.refuse(c, http.StatusBadRequest, err, -1)
+		return
+	}
+	index := func(i int) int {
+		if isArray {
+			return i
+		}
+		return -1
+	}
+
+	now := a.cfg.Clock().UTC().Truncate(time.Second)
+	jobs := make([]Job, len(reqs))
+	seen := make(map[Decimal]int, len(reqs))
+	for i, r := range reqs {
+		j, err := buildJob(r, now)
+		if err != nil {
+			a.refuse(c, http.StatusBadRequest, err, index(i))
+			return
+		}
+		if first, dup := seen[j.JobID]; dup {
+			a.refuse(c, http.StatusBadRequest, badField("job_id", "job %d appears twice in the request (elements %d and %d)", j.JobID, first, i), index(i))
+			return
+		}
+		seen[j.JobID] = i
+		jobs[i] = j
+	}
+
+	// Cheap checks first: a registered job costs no chain call.
+	for i, j := range jobs {
+		if _, err := a.store.Job(ctx, uint64(j.JobID)); err == nil {
+			a.refuse(c, http.StatusConflict, badField("job_id", "job %d is already registered", j.JobID), index(i))
+			return
+		} else if !errors.Is(err, ErrNotFound) {
+			a.fail(c, fmt.Errorf("read job %d: %w", j.JobID, err))
+			return
+		}
+	}
+	for i, j := range jobs {
+		if err := a.checkOnchain(ctx, j); err != nil {
+			var he *httpError
+			if errors.As(err, &he) {
+				if i := index(i); i >= 0 {
+					he.Body.Index = &i
+				}
+			}
+			a.fail(c, err)
+			return
+		}
+	}
+
+	if err := a.store.CreateJobs(ctx, jobs...); errors.Is(err, ErrExists) {
+		c.AbortWithStatusJSON(http.StatusConflict, apiError{Error: "a job of the request is already registered: " + err.Error(), Field: "job_id"})
+		return
+	} else if err != nil {
+		a.fail(c, fmt.Errorf("create jobs: %w", err))
+		return
+	}
+	a.metrics.jobCreated(len(jobs))
+	for i := range jobs {
+		jobs[i].TaskIDs = []common.Hash{}
+		a.logger.Info("Job registered", zap.Uint64("job_id", uint64(jobs[i].JobID)),
+			zap.Stringer("user_address", jobs[i].UserAddress), zap.String("target_function", jobs[i].TargetFunction),
+			zap.Int64("time_interval", jobs[i].TimeInterval), zap.Time("next_execution", jobs[i].NextExecutionTimestamp))
+	}
+	if isArray {
+		c.JSON(http.StatusCreated, jobs)
+		return
+	}
+	c.JSON(http.StatusCreated, jobs[0])
+}
+
+// refuse answers a validation failure; index < 0 for a single-object request.
+func (a *api) refuse(c *gin.Context, code int, err error, index int) {
+	body := apiError{Error: err.Error()}
+	var fe *fieldError
+	if errors.As(err, &fe) {
+		body.Field = fe.Field
+	}
+	if index >= 0 {
+		body.Index = &index
+	}
+	c.AbortWithStatusJSON(code, body)
+}
+
+// checkOnchain refuses a job that the JobRegistry does not hold exactly as
+// requested, so the coordinator never runs a job its owner did not commit to.
+func (a *api) checkOnchain(ctx context.Context, j Job) error {
+	if a.cfg.JobLookup == nil {
+		return newHTTPError(http.StatusServiceUnavailable, "", "on-chain job lookup is not configured")
+	}
+	oc, err := a.cfg.JobLookup(ctx, uint64(j.JobID))
+	if errors.Is(err, ErrNotFound) || (err == nil && oc.Owner == (common.Address{})) {
+		return newHTTPError(http.StatusBadRequest, "job_id", "job %d does not exist in the JobRegistry: create it on-chain first", j.JobID)
+	}
+	if err != nil {
+		a.logger.Warn("On-chain job lookup failed", zap.Uint64("job_id", uint64(j.JobID)), zap.Error(err))
+		return newHTTPError(http.StatusBadGateway, "", "could not read job %d from the JobRegistry; retry later", j.JobID)
+	}
+	switch ah := j.Action().Hash(); {
+	case !oc.Active:
+		return newHTTPError(http.StatusConflict, "job_id", "job %d is not active in the JobRegistry", j.JobID)
+	case oc.Owner != j.UserAddress:
+		return newHTTPError(http.StatusConflict, "user_address", "user_address %s is not the on-chain owner of job %d (%s)",
+			j.UserAddress.Hex(), j.JobID, oc.Owner.Hex())
+	case oc.TaskDefinitionID != j.TaskDefinitionID:
+		return newHTTPError(http.StatusConflict, "task_definition_id", "task_definition_id %d differs from job %d's on-chain task definition %d",
+			j.TaskDefinitionID, j.JobID, oc.TaskDefinitionID)
+	case oc.Target != j.TargetContractAddress:
+		return newHTTPError(http.StatusConflict, "target_contract_address", "target_contract_address %s differs from job %d's on-chain target %s",
+			j.TargetContractAddress.Hex(), j.JobID, oc.Target.Hex())
+	case oc.ActionHash != ah:
+		return newHTTPError(http.StatusConflict, "", "the action of job %d (target_chain_id, target_contract_address, target_function %q, arguments) "+
+			"hashes to %s but the JobRegistry holds actionHash %s", j.JobID, j.TargetFunction, ah.Hex(), oc.ActionHash.Hex())
+	}
+	return nil
+}
+
+func (a *api) getJob(c *gin.Context) {
+	ctx := c.Request.Context()
+	id, err := jobIDParam(c)
+	if err != nil {
+		a.refuse(c, http.StatusBadRequest, err, -1)
+		return
+	}
+	j, err := a.store.Job(ctx, id)
+	if errors.Is(err, ErrNotFound) {
+		c.AbortWithStatusJSON(http.StatusNotFound, apiError{Error: fmt.Sprintf("job %d not found", id)})
+		return
+	} else if err != nil {
+		a.fail(c, err)
+		return
+	}
+	tasks, err := a.store.Tasks(ctx, id, jobTaskIDs)
+	if err != nil {
+		a.fail(c, err)
+		return
+	}
+	j.TaskIDs = make([]common.Hash, len(tasks))
+	for i, t := range tasks {
+		j.TaskIDs[i] = t.TaskID
+	}
+	c.JSON(http.StatusOK, j)
+}
+
+func (a *api) getJobTasks(c *gin.Context) {
+	ctx := c.Request.Context()
+	id, err := jobIDParam(c)
+	if err != nil {
+		a.refuse(c, http.StatusBadRequest, err, -1)
+		return
+	}
+	limit := defaultTaskListLimit
+	if s := c.Query("limit"); s != "" {
+		v, err := parseDecimal(s)
+		if err != nil || v < 1 || v > maxTaskListLimit {
+			a.refuse(c, http.StatusBadRequest, badField("limit", "must be an integer from 1 to %d", maxTaskListLimit), -1)
+			return
+		}
+		limit = int(v)
+	}
+	if _, err := a.store.Job(ctx, id); errors.Is(err, ErrNotFound) {
+		c.AbortWithStatusJSON(http.StatusNotFound, apiError{Error: fmt.Sprintf("job %d not found", id)})
+		return
+	} else if err != nil {
+		a.fail(c, err)
+		return
+	}
+	tasks, err := a.store.Tasks(ctx, id, limit)
+	if err != nil {
+		a.fail(c, err)
+		return
+	}
+	if tasks == nil {
+		tasks = []Task{}
+	}
+	for i := range tasks {
+		if tasks[i].TaskAttesterIDs == nil {
+			tasks[i].TaskAttesterIDs = []uint64{}
+		}
+	}
+	c.JSON(http.StatusOK, tasks)
+}
+
+// deleteJob stops a job. Deleting a deleted job succeeds again.
+// TODO(multi-tenant auth): any valid key may delete any job; restrict to the
+// key's owner once keys are bound to user addresses.
+func (a *api) deleteJob(c *gin.Context) {
+	id, err := jobIDParam(c)
+	if err != nil {
+		a.refuse(c, http.StatusBadRequest, err, -1)
+		return
+	}
+	now := a.cfg.Clock().UTC()
+	j, _, err := a.store.UpdateJob(c.Request.Context(), id, func(j *Job) (*Task, error) {
+		if j.Status != JobDeleted {
+			j.Status = JobDeleted
+			j.NextExecutionTimestamp = time.Time{}
+			j.UpdatedAt = now
+		}
+		return nil, nil
+	})
+	if errors.Is(err, ErrNotFound) {
+		c.AbortWithStatusJSON(http.StatusNotFound, apiError{Error: fmt.Sprintf("job %d not found", id)})
+		return
+	} else if err != nil {
+		a.fail(c, err)
+		return
+	}
+	a.logger.Info("Job deleted", zap.Uint64("job_id", id), zap.String("api_key_owner", c.GetString("api_key_owner")))
+	j.TaskIDs = []common.Hash{}
+	c.JSON(http.StatusOK, j)
+}
+
+func (a *api) getTask(c *gin.Context) {
+	s := c.Param("task_id")
+	if len(s) != 2+2*common.HashLength || !strings.HasPrefix(s, "0x") || !isHex(s[2:]) {
+		a.refuse(c, http.StatusBadRequest, badField("task_id", "must be a 0x-prefixed 32-byte hex hash"), -1)
+		return
+	}
+	t, err := a.store.Task(c.Request.Context(), common.HexToHash(s))
+	if errors.Is(err, ErrNotFound) {
+		c.AbortWithStatusJSON(http.StatusNotFound, apiError{Error: fmt.Sprintf("task %s not found", s)})
+		return
+	} else if err != nil {
+		a.fail(c, err)
+		return
+	}
+	if t.TaskAttesterIDs == nil {
+		t.TaskAttesterIDs = []uint64{}
+	}
+	c.JSON(http.StatusOK, t)
+}
+
+func jobIDParam(c *gin.Context) (uint64, error) {
+	id, err := parseDecimal(c.Param("job_id"))
+	if err != nil {
+		return 0, badField("job_id", "must be an unsigned decimal integer: %v", err)
+	}
+	return id, nil
+}
+
+func isHex(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}
+
+// elementError is an error in one element of an array request.
+type elementError struct {
+	Index int
+	Err   error
+}
+
+func (e *elementError) Error() string { return fmt.Sprintf("element %d: %v", e.Index, e.Err) }
+func (e *elementError) Unwrap() error { return e.Err }
+
+// decodeJobRequests decodes a POST /api/jobs body: one JSON object or an
+// array of objects. Errors are user-facing.
+func decodeJobRequests(body []byte, max int) (reqs []JobRequest, isArray bool, err error) {
+	body = bytes.TrimSpace(body)
+	var raws []json.RawMessage
+	switch {
+	case len(body) == 0:
+		return nil, false, errors.New("request body is empty: send a job object or an array of job objects")
+	case body[0] == '[':
+		isArray = true
+		if err := json.Unmarshal(body, &raws); err != nil {
+			return nil, true, fmt.Errorf("request body is not a JSON array of job objects: %v", err)
+		}
+		if len(raws) == 0 {
+			return nil, true, errors.New("request body is an empty array")
+		}
+		if len(raws) > max {
+			return nil, true, fmt.Errorf("request has %d jobs; at most %d are accepted at once", len(raws), max)
+		}
+	case body[0] == '{':
+		raws = []json.RawMessage{body}
+	default:
+		return nil, false, errors.New("request body must be a JSON object or an array of objects")
+	}
+	reqs = make([]JobRequest, len(raws))
+	for i, raw := range raws {
+		r, err := decodeJobRequest(raw)
+		if err != nil {
+			if isArray {
+				return nil, true, &elementError{Index: i, Err: err}
+			}
+			return nil, false, err
+		}
+		reqs[i] = r
+	}
+	return reqs, isArray, nil
+}
+
+// decodeJobRequest decodes one job object field by field, so that a type
+// error names its field. Unknown fields are ignored; null means absent.
+func decodeJobRequest(raw json.RawMessage) (JobRequest, error) {
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &fields); err != nil {
+		return JobRequest{}, fmt.Errorf("job is not a JSON object: %v", err)
+	}
+	var r JobRequest
+	decimal := func(name string, dst **Decimal) error {
+		v, ok := fields[name]
+		if !ok || string(v) == "null" {
+			return nil
+		}
+		var d Decimal
+		if err := d.UnmarshalJSON(v); err != nil {
+			return badField(name, "must be an unsigned integer (number or decimal string): %v", err)
+		}
+		*dst = &d
+		return nil
+	}
+	str := func(name string, dst *string) error {
+		v, ok := fields[name]
+		if !ok || string(v) == "null" {
+			return nil
+		}
+		if err := json.Unmarshal(v, dst); err != nil {
+			return badField(name, "must be a string")
+		}
+		return nil
+	}
+	for _, err := range []error{
+		decimal("job_id", &r.JobID),
+		str("user_address", &r.UserAddress),
+		str("job_title", &r.JobTitle),
+		decimal("task_definition_id", &r.TaskDefinitionID),
+		str("schedule_type", &r.ScheduleType),
+		decimal("time_interval", &r.TimeInterval),
+		decimal("time_frame", &r.TimeFrame),
+		decimal("target_chain_id", &r.TargetChainID),
+		str("target_contract_address", &r.TargetContractAddress),
+		str("target_function", &r.TargetFunction),
+	} {
+		if err != nil {
+			return JobRequest{}, err
+		}
+	}
+	if v, ok := fields["abi"]; ok && string(v) != "null" {
+		switch bytes.TrimSpace(v)[0] {
+		case '"':
+			if err := json.Unmarshal(v, &r.ABI); err != nil {
+				return JobRequest{}, badField("abi", "must be a string or a JSON array")
+			}
+		case '[':
+			var buf bytes.Buffer
+			if err := json.Compact(&buf, v); err != nil {
+				return JobRequest{}, badField("abi", "must be a string or a JSON array")
+			}
+			r.ABI = buf.String()
+		default:
+			return JobRequest{}, badField("abi", "must be a string or a JSON array")
+		}
+	}
+	if v, ok := fields["arguments"]; ok && string(v) != "null" {
+		if err := json.Unmarshal(v, &r.Arguments); err != nil {
+			return JobRequest{}, badField("arguments", "must be an array of strings")
+		}
+	}
+	return r, nil
+}
+
+// buildJob validates a request and builds the job, created at now.
+func buildJob(r JobRequest, now time.Time) (Job, error) {
+	if r.JobID == nil {
+		return Job{}, badField("job_id", "is required (the id returned by JobRegistry.createJob)")
+	}
+	user, err := parseAddress("user_address", r.UserAddress)
+	if err != nil {
+		return Job{}, err
+	}
+	title := strings.TrimSpace(r.JobTitle)
+	if n := utf8.RuneCountInString(title); n < 3 || n > 100 {
+		return Job{}, badField("job_title", "must be 3 to 100 characters")
+	}
+	if r.TaskDefinitionID == nil {
+		return Job{}, badField("task_definition_id", "is required")
+	}
+	tdid := attestation.TaskDefinitionID(*r.TaskDefinitionID)
+	if *r.TaskDefinitionID > 0xffff || !tdid.Valid() {
+		return Job{}, badField("task_definition_id", "must be 1 to 7")
+	}
+	if tdid != attestation.TimeStatic {
+		return Job{}, badField("task_definition_id", "%d is not supported yet: only 1 (time trigger, static arguments) is", tdid)
+	}
+	switch st := r.ScheduleType; st {
+	case "", ScheduleInterval:
+	case "cron", "specific":
+		return Job{}, badField("schedule_type", "%q is not supported yet: only \"interval\" is; cron and specific schedules arrive in a later release", st)
+	default:
+		return Job{}, badField("schedule_type", "must be \"interval\"")
+	}
+	if r.TimeInterval == nil || *r.TimeInterval < 1 || *r.TimeInterval > maxSeconds {
+		return Job{}, badField("time_interval", "must be a number of seconds from 1 to %d", maxSeconds)
+	}
+	interval := int64(*r.TimeInterval)
+	var frame int64
+	if r.TimeFrame != nil {
+		if *r.TimeFrame > maxSeconds {
+			return Job{}, badField("time_frame", "must be a number of seconds up to %d (0 = no expiry)", maxSeconds)
+		}
+		frame = int64(*r.TimeFrame)
+		if frame > 0 && frame < interval {
+			return Job{}, badField("time_frame", "must be 0 (no expiry) or at least time_interval (%d s): the job would never fire", interval)
+		}
+	}
+	if r.TargetChainID == nil || *r.TargetChainID == 0 {
+		return Job{}, badField("target_chain_id", "is required (a chain id such as \"8453\")")
+	}
+	target, err := parseAddress("target_contract_address", r.TargetContractAddress)
+	if err != nil {
+		return Job{}, err
+	}
+	sig, params, err := resolveFunction(r.TargetFunction, r.ABI)
+	if err != nil {
+		var fe *fieldError
+		if !errors.As(err, &fe) {
+			err = badField("target_function", "%s", err.Error())
+		}
+		return Job{}, err
+	}
+	args := r.Arguments
+	if args == nil {
+		args = []string{}
+	}
+	if len(args) != len(params) {
+		return Job{}, badField("arguments", "%s takes %d arguments, got %d", sig, len(params), len(args))
+	}
+	for i, arg := range args {
+		if err := checkArgument(params[i], arg); err != nil {
+			return Job{}, badField("arguments["+strconv.Itoa(i)+"]", "%v (parameter type %s)", err, params[i])
+		}
+	}
+
+	j := Job{
+		JobID:                  *r.JobID,
+		UserAddress:            user,
+		JobTitle:               title,
+		TaskDefinitionID:       tdid,
+		ScheduleType:           ScheduleInterval,
+		TimeInterval:           interval,
+		TimeFrame:              frame,
+		TargetChainID:          *r.TargetChainID,
+		TargetContractAddress:  target,
+		TargetFunction:         sig,
+		ABI:                    r.ABI,
+		Arguments:              args,
+		Status:                 JobActive,
+		NextExecutionTimestamp: now.Add(time.Duration(interval) * time.Second),
+		CreatedAt:              now,
+		UpdatedAt:              now,
+	}
+	if frame > 0 {
+		j.ExpirationTime = now.Add(time.Duration(frame) * time.Second)
+	}
+	return j, nil
+}
+
+// parseAddress accepts a 0x-prefixed 20-byte hex address; a mixed-case
+// address must carry a valid EIP-55 checksum.
+func parseAddress(field, s string) (common.Address, error) {
+	if s == "" {
+		return common.Address{}, badField(field, "is required")
+	}
+	if len(s) != 42 || !strings.HasPrefix(s, "0x") || !isHex(s[2:]) {
+		return common.Address{}, badField(field, "must be a 0x-prefixed 20-byte hex address")
+	}
+	addr := common.HexToAddress(s)
+	if body := s[2:]; body != strings.ToLower(body) && body != strings.ToUpper(body) && addr.Hex() != s {
+		return common.Address{}, badField(field, "has an invalid EIP-55 checksum (expected %s)", addr.Hex())
+	}
+	if addr == (common.Address{}) {
+		return common.Address{}, badField(field, "must not be the zero address")
+	}
+	return addr, nil
+}

@@ -1,0 +1,633 @@
+package coordinator_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"maps"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/stretchr/testify/require"
+	"go.uber.org/zap/zaptest"
+
+	"github.com/triggerx-network/triggerx/attestation"
+	"github.com/triggerx-network/triggerx/coordinator"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+const testKey = "test-api-key-0123456789"
+
+var (
+	owner  = common.HexToAddress("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed")
+	target = common.HexToAddress("0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359")
+)
+
+// chainJobs is a test JobLookup: a JobRegistry in a map.
+type chainJobs struct {
+	mu   sync.Mutex
+	jobs map[uint64]coordinator.OnchainJob
+	err  error
+}
+
+func (c *chainJobs) lookup(_ context.Context, id uint64) (coordinator.OnchainJob, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.err != nil {
+		return coordinator.OnchainJob{}, c.err
+	}
+	j, ok := c.jobs[id]
+	if !ok {
+		return coordinator.OnchainJob{}, fmt.Errorf("job %d: %w", id, coordinator.ErrNotFound)
+	}
+	return j, nil
+}
+
+// commit records job id on the fake chain as createJob would for req.
+func (c *chainJobs) commit(id uint64, args ...string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if args == nil {
+		args = []string{}
+	}
+	c.jobs[id] = coordinator.OnchainJob{
+		Owner:            owner,
+		TaskDefinitionID: attestation.TimeStatic,
+		Target:           target,
+		ActionHash: attestation.Action{
+			ChainID: 31337, Target: target, Function: "increment(uint256)", Arguments: args,
+		}.Hash(),
+		Active: true,
+	}
+}
+
+type apiHarness struct {
+	t      *testing.T
+	store  coordinator.Store
+	chain  *chainJobs
+	h      http.Handler
+	reg    *prometheus.Registry
+	cfgMod func(*coordinator.APIConfig)
+}
+
+func newAPI(t *testing.T, mods ...func(*coordinator.APIConfig)) *apiHarness {
+	t.Helper()
+	s, err := coordinator.OpenBadgerStore("", zaptest.NewLogger(t))
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = s.Close() })
+	ctx := context.Background()
+	require.NoError(t, coordinator.SeedAPIKey(ctx, s, testKey, "ops"))
+	require.NoError(t, s.PutAPIKey(ctx, coordinator.APIKey{Key: "inactive-key-0123456789", Owner: "old", CreatedAt: t0}))
+	chain := &chainJobs{jobs: map[uint64]coordinator.OnchainJob{}}
+	chain.commit(1, "1")
+	chain.commit(2, "2")
+	chain.commit(3, "3")
+	reg := prometheus.NewRegistry()
+	cfg := coordinator.APIConfig{
+		JobLookup:  chain.lookup,
+		Logger:     zaptest.NewLogger(t),
+		Registerer: reg,
+		Clock:      func() time.Time { return t0 },
+		Version:    "v0.0.0-test",
+	}
+	for _, m := range mods {
+		m(&cfg)
+	}
+	return &apiHarness{t: t, store: s, chain: chain, h: coordinator.NewAPI(s, cfg), reg: reg}
+}
+
+func (a *apiHarness) do(method, path, key string, body any) *httptest.ResponseRecorder {
+	a.t.Helper()
+	var r *http.Request
+	switch b := body.(type) {
+	case nil:
+		r = httptest.NewRequest(method, path, nil)
+	case string:
+		r = httptest.NewRequest(method, path, strings.NewReader(b))
+	default:
+		raw, err := json.Marshal(b)
+		require.NoError(a.t, err)
+		r = httptest.NewRequest(method, path, bytes.NewReader(raw))
+	}
+	if key != "" {
+		r.Header.Set("X-Api-Key", key)
+	}
+	w := httptest.NewRecorder()
+	a.h.ServeHTTP(w, r)
+	return w
+}
+
+// jobRequest is a job as an SDK of the system we replace sends it,
+// fields we ignore included.
+func jobRequest(id string, args ...string) map[string]any {
+	return map[string]any{
+		"job_id":                  id,
+		"user_address":            strings.ToLower(owner.Hex()),
+		"ether_balance":           0,
+		"token_balance":           100,
+		"job_title":               "Increment the counter",
+		"task_definition_id":      1,
+		"custom":                  false,
+		"time_frame":              3600,
+		"recurring":               true,
+		"job_cost_prediction":     0.01,
+		"timezone":                "UTC",
+		"created_chain_id":        "31337",
+		"schedule_type":           "interval",
+		"time_interval":           60,
+		"target_chain_id":         "31337",
+		"target_contract_address": target.Hex(),
+		"target_function":         "increment(uint256)",
+		"arg_type":                1,
+		"arguments":               args,
+		"is_imua":                 false,
+	}
+}
+
+func golden(t *testing.T, name string, body []byte) {
+	t.Helper()
+	var buf bytes.Buffer
+	require.NoError(t, json.Indent(&buf, body, "", "  "), "body: %s", body)
+	buf.WriteByte('\n')
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		require.NoError(t, os.MkdirAll("testdata", 0o755))
+		require.NoError(t, os.WriteFile(path, buf.Bytes(), 0o644))
+		return
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "run go test -update to create %s", path)
+	require.Equal(t, string(want), buf.String(), "golden file %s differs; run go test -update if intended", path)
+}
+
+func TestAPIAuth(t *testing.T) {
+	a := newAPI(t)
+	for _, tc := range []struct {
+		method, path string
+	}{
+		{http.MethodPost, "/api/jobs"},
+		{http.MethodGet, "/api/jobs/1"},
+		{http.MethodGet, "/api/jobs/1/tasks"},
+		{http.MethodDelete, "/api/jobs/1"},
+		{http.MethodGet, "/api/tasks/0x" + strings.Repeat("00", 32)},
+	} {
+		t.Run(tc.method+" "+tc.path, func(t *testing.T) {
+			w := a.do(tc.method, tc.path, "", jobRequest("1", "1"))
+			require.Equal(t, http.StatusUnauthorized, w.Code)
+			require.Contains(t, w.Body.String(), "API key is required")
+			w = a.do(tc.method, tc.path, "wrong-key-0123456789", jobRequest("1", "1"))
+			require.Equal(t, http.StatusForbidden, w.Code)
+			require.Contains(t, w.Body.String(), "invalid API key")
+			w = a.do(tc.method, tc.path, "inactive-key-0123456789", jobRequest("1", "1"))
+			require.Equal(t, http.StatusForbidden, w.Code)
+			require.Contains(t, w.Body.String(), "inactive")
+		})
+	}
+	w := a.do(http.MethodGet, "/health", "", nil)
+	require.Equal(t, http.StatusOK, w.Code)
+	golden(t, "health", w.Body.Bytes())
+}
+
+func TestAPICreateJobGolden(t *testing.T) {
+	a := newAPI(t)
+	w := a.do(http.MethodPost, "/api/jobs", testKey, jobRequest("1", "1"))
+	require.Equal(t, http.StatusCreated, w.Code, w.Body.String())
+	golden(t, "create_job", w.Body.Bytes())
+
+	// An array, as SDKs send it; ids as numbers are accepted too.
+	j2 := jobRequest("2", "2")
+	j2["job_id"] = 2
+	j3 := jobRequest("3", "3")
+	delete(j3, "time_frame") // no expiry
+	j3["target_function"] = "increment"
+	j3["abi"] = counterABI
+	w = a.do(http.MethodPost, "/api/jobs", testKey, []any{j2, j3})
+	require.Equal(t, http.StatusCreated, w.Code, w.Body.String())
+	golden(t, "create_jobs_array", w.Body.Bytes())
+
+	// Duplicates are refused.
+	w = a.do(http.MethodPost, "/api/jobs", testKey, jobRequest("1", "1"))
+	require.Equal(t, http.StatusConflict, w.Code)
+	golden(t, "create_job_duplicate", w.Body.Bytes())
+
+	require.Equal(t, 3.0, metricValue(t, a.reg, "triggerx_coordinator_jobs_created_total"))
+	require.Equal(t, 2.0, metricValue(t, a.reg, "triggerx_coordinator_http_requests_total", "route", "/api/jobs", "code", "201"))
+}
+
+const counterABI = `[{"type":"function","name":"increment","inputs":[{"name":"by","type":"uint256","internalType":"uint256"}],"outputs":[],"stateMutability":"nonpayable"},` +
+	`{"type":"function","name":"count","inputs":[],"outputs":[{"name":"","type":"uint256"}],"stateMutability":"view"}]`
+
+func TestAPIJobAndTasksGolden(t *testing.T) {
+	a := newAPI(t)
+	ctx := context.Background()
+	w := a.do(http.MethodPost, "/api/jobs", testKey, jobRequest("1", "1"))
+	require.Equal(t, http.StatusCreated, w.Code, w.Body.String())
+
+	// Two firings, the first one dispatched, executed and completed.
+	var first common.Hash
+	for i := 1; i <= 2; i++ {
+		now := t0.Add(time.Duration(i) * time.Minute)
+		_, _, err := a.store.UpdateJob(ctx, 1, func(j *coordinator.Job) (*coordinator.Task, error) {
+			task := sampleTask(1, j.NextExecutionTimestamp)
+			task.Action.Target = target
+			j.NextExecutionTimestamp = j.NextExecutionTimestamp.Add(time.Minute)
+			j.UpdatedAt = now
+			if i == 1 {
+				first = task.TaskID
+			}
+			return &task, nil
+		})
+		require.NoError(t, err)
+	}
+	_, err := a.store.UpdateTask(ctx, first, func(t *coordinator.Task) error {
+		t.TaskStatus = coordinator.TaskCompleted
+		t.TaskPerformer = common.HexToAddress("0x00000000000000000000000000000000000000aa")
+		t.Deadline = t0.Add(2 * time.Minute)
+		t.ExecutionTxHash = common.HexToHash("0xe1")
+		t.ExecutionTimestamp = t0.Add(time.Minute + 4*time.Second)
+		t.IsSuccessful = true
+		t.TaskSubmissionTxHash = common.HexToHash("0x5b")
+		t.TaskNumber = 1
+		t.TaskAttesterIDs = []uint64{1, 2, 3}
+		t.IsAccepted = true
+		t.UpdatedAt = t0.Add(time.Minute + 10*time.Second)
+		return nil
+	})
+	require.NoError(t, err)
+
+	w = a.do(http.MethodGet, "/api/jobs/1", testKey, nil)
+	require.Equal(t, http.StatusOK, w.Code)
+	golden(t, "get_job", w.Body.Bytes())
+	w = a.do(http.MethodGet, "/api/jobs/1/tasks", testKey, nil)
+	require.Equal(t, http.StatusOK, w.Code)
+	golden(t, "get_job_tasks", w.Body.Bytes())
+	w = a.do(http.MethodGet, "/api/jobs/1/tasks?limit=1", testKey, nil)
+	require.Equal(t, http.StatusOK, w.Code)
+	var limited []coordinator.Task
+	require.NoError(t, json.Unmarshal(w.Body.Bytes(), &limited))
+	require.Len(t, limited, 1)
+	w = a.do(http.MethodGet, "/api/tasks/"+first.Hex(), testKey, nil)
+	require.Equal(t, http.StatusOK, w.Code)
+	golden(t, "get_task", w.Body.Bytes())
+
+	w = a.do(http.MethodDelete, "/api/jobs/1", testKey, nil)
+	require.Equal(t, http.StatusOK, w.Code)
+	golden(t, "delete_job", w.Body.Bytes())
+	w = a.do(http.MethodDelete, "/api/jobs/1", testKey, nil)
+	require.Equal(t, http.StatusOK, w.Code, "deleting again succeeds")
+	due, err := a.store.DueJobs(ctx, t0.Add(24*time.Hour), 0)
+	require.NoError(t, err)
+	require.Empty(t, due, "a deleted job never fires")
+
+	for _, tc := range []struct {
+		path string
+		code int
+	}{
+		{"/api/jobs/9", http.StatusNotFound},
+		{"/api/jobs/9/tasks", http.StatusNotFound},
+		{"/api/jobs/abc", http.StatusBadRequest},
+		{"/api/jobs/-1", http.StatusBadRequest},
+		{"/api/jobs/1/tasks?limit=0", http.StatusBadRequest},
+		{"/api/jobs/1/tasks?limit=5000", http.StatusBadRequest},
+		{"/api/tasks/0x" + strings.Repeat("ab", 32), http.StatusNotFound},
+		{"/api/tasks/0x12", http.StatusBadRequest},
+		{"/api/tasks/" + strings.Repeat("zz", 33), http.StatusBadRequest},
+		{"/api/nothing", http.StatusNotFound},
+	} {
+		w := a.do(http.MethodGet, tc.path, testKey, nil)
+		require.Equal(t, tc.code, w.Code, "%s: %s", tc.path, w.Body.String())
+		var e struct{ Error string }
+		require.NoError(t, json.Unmarshal(w.Body.Bytes(), &e))
+		require.NotEmpty(t, e.Error)
+	}
+	w = a.do(http.MethodDelete, "/api/jobs/9", testKey, nil)
+	require.Equal(t, http.StatusNotFound, w.Code)
+	w = a.do(http.MethodPut, "/api/jobs/1", testKey, nil)
+	require.Equal(t, http.StatusMethodNotAllowed, w.Code)
+}
+
+func TestAPIValidation(t *testing.T) {
+	a := newAPI(t)
+	for _, tc := range []struct {
+		name  string
+		mod   func(map[string]any)
+		field string
+		msg   string
+	}{
+		{"missing job_id", func(m map[string]any) { delete(m, "job_id") }, "job_id", "is required"},
+		{"negative job_id", func(m map[string]any) { m["job_id"] = -1 }, "job_id", "unsigned integer"},
+		{"fractional job_id", func(m map[string]any) { m["job_id"] = 1.5 }, "job_id", "unsigned integer"},
+		{"hex job_id", func(m map[string]any) { m["job_id"] = "0x1" }, "job_id", "unsigned integer"},
+		{"huge job_id", func(m map[string]any) { m["job_id"] = "18446744073709551616" }, "job_id", "out of range"},
+		{"job_id object", func(m map[string]any) { m["job_id"] = map[string]any{} }, "job_id", "unsigned integer"},
+		{"missing user_address", func(m map[string]any) { delete(m, "user_address") }, "user_address", "is required"},
+		{"short user_address", func(m map[string]any) { m["user_address"] = "0x1234" }, "user_address", "20-byte hex address"},
+		{"unprefixed user_address", func(m map[string]any) { m["user_address"] = strings.Repeat("ab", 20) }, "user_address", "0x-prefixed"},
+		{"bad checksum", func(m map[string]any) { m["user_address"] = "0x5AAeb6053F3E94C9b9A09f33669435E7Ef1BeAed" }, "user_address", "EIP-55"},
+		{"user_address number", func(m map[string]any) { m["user_address"] = 5 }, "user_address", "must be a string"},
+		{"short title", func(m map[string]any) { m["job_title"] = "ab" }, "job_title", "3 to 100"},
+		{"long title", func(m map[string]any) { m["job_title"] = strings.Repeat("x", 101) }, "job_title", "3 to 100"},
+		{"missing tdid", func(m map[string]any) { delete(m, "task_definition_id") }, "task_definition_id", "is required"},
+		{"tdid 0", func(m map[string]any) { m["task_definition_id"] = 0 }, "task_definition_id", "1 to 7"},
+		{"tdid 8", func(m map[string]any) { m["task_definition_id"] = 8 }, "task_definition_id", "1 to 7"},
+		{"tdid 65537", func(m map[string]any) { m["task_definition_id"] = 65537 }, "task_definition_id", "1 to 7"},
+		{"tdid 2", func(m map[string]any) { m["task_definition_id"] = 2 }, "task_definition_id", "not supported yet"},
+		{"tdid 5", func(m map[string]any) { m["task_definition_id"] = 5 }, "task_definition_id", "not supported yet"},
+		{"cron", func(m map[string]any) { m["schedule_type"] = "cron" }, "schedule_type", "arrive in a later release"},
+		{"specific", func(m map[string]any) { m["schedule_type"] = "specific" }, "schedule_type", "not supported yet"},
+		{"weird schedule", func(m map[string]any) { m["schedule_type"] = "hourly" }, "schedule_type", "must be \"interval\""},
+		{"missing interval", func(m map[string]any) { delete(m, "time_interval") }, "time_interval", "from 1"},
+		{"zero interval", func(m map[string]any) { m["time_interval"] = 0 }, "time_interval", "from 1"},
+		{"interval as text", func(m map[string]any) { m["time_interval"] = "soon" }, "time_interval", "unsigned integer"},
+		{"huge interval", func(m map[string]any) { m["time_interval"] = 1 << 40 }, "time_interval", "from 1"},
+		{"frame below interval", func(m map[string]any) { m["time_frame"] = 30 }, "time_frame", "never fire"},
+		{"negative frame", func(m map[string]any) { m["time_frame"] = -5 }, "time_frame", "unsigned integer"},
+		{"missing chain", func(m map[string]any) { delete(m, "target_chain_id") }, "target_chain_id", "is required"},
+		{"zero chain", func(m map[string]any) { m["target_chain_id"] = "0" }, "target_chain_id", "is required"},
+		{"missing target", func(m map[string]any) { delete(m, "target_contract_address") }, "target_contract_address", "is required"},
+		{"zero target", func(m map[string]any) { m["target_contract_address"] = "0x" + strings.Repeat("0", 40) }, "target_contract_address", "zero address"},
+		{"missing function", func(m map[string]any) { delete(m, "target_function") }, "target_function", "is required"},
+		{"uncanonical uint", func(m map[string]any) { m["target_function"] = "increment(uint)" }, "target_function", "must be sized"},
+		{"spaces", func(m map[string]any) { m["target_function"] = "increment(uint256 by)" }, "target_function", "unknown type"},
+		{"unbalanced", func(m map[string]any) { m["target_function"] = "increment((uint256)" }, "target_function", "unbalanced parentheses"},
+		{"bad name", func(m map[string]any) { m["target_function"] = "1nc(uint256)" }, "target_function", "invalid function name"},
+		{"uint7", func(m map[string]any) { m["target_function"] = "increment(uint7)" }, "target_function", "unknown type"},
+		{"bytes33", func(m map[string]any) { m["target_function"] = "f(bytes33)" }, "target_function", "unknown type"},
+		{"name without abi", func(m map[string]any) { m["target_function"] = "increment" }, "target_function", "send its canonical signature"},
+		{"name not in abi", func(m map[string]any) { m["target_function"] = "decrement"; m["abi"] = counterABI }, "target_function", "not in the given abi"},
+		{"signature not in abi", func(m map[string]any) { m["target_function"] = "increment(uint8)"; m["abi"] = counterABI }, "target_function", "not a method of the given abi"},
+		{"bad abi", func(m map[string]any) { m["target_function"] = "increment"; m["abi"] = "[{" }, "abi", "not a valid contract ABI"},
+		{"abi number", func(m map[string]any) { m["abi"] = 5 }, "abi", "string or a JSON array"},
+		{"too few arguments", func(m map[string]any) { m["arguments"] = []string{} }, "arguments", "takes 1 arguments, got 0"},
+		{"too many arguments", func(m map[string]any) { m["arguments"] = []string{"1", "2"} }, "arguments", "takes 1 arguments, got 2"},
+		{"arguments not strings", func(m map[string]any) { m["arguments"] = []int{1} }, "arguments", "array of strings"},
+		{"argument not a number", func(m map[string]any) { m["arguments"] = []string{"one"} }, "arguments[0]", "not a decimal or 0x-hex integer"},
+		{"argument negative", func(m map[string]any) { m["arguments"] = []string{"-1"} }, "arguments[0]", "does not fit in uint256"},
+		{"argument too big", func(m map[string]any) { m["arguments"] = []string{"0x1" + strings.Repeat("0", 64)} }, "arguments[0]", "does not fit"},
+		{"bad address argument", func(m map[string]any) {
+			m["target_function"] = "set(address,bool,bytes4,int8)"
+			m["arguments"] = []string{"0x12", "true", "0x01020304", "-128"}
+		}, "arguments[0]", "address"},
+		{"bad bool argument", func(m map[string]any) {
+			m["target_function"] = "set(address,bool,bytes4,int8)"
+			m["arguments"] = []string{target.Hex(), "yes", "0x01020304", "-128"}
+		}, "arguments[1]", "bool"},
+		{"bad bytes4 argument", func(m map[string]any) {
+			m["target_function"] = "set(address,bool,bytes4,int8)"
+			m["arguments"] = []string{target.Hex(), "true", "0x010203", "-128"}
+		}, "arguments[2]", "4 bytes"},
+		{"bad int8 argument", func(m map[string]any) {
+			m["target_function"] = "set(address,bool,bytes4,int8)"
+			m["arguments"] = []string{target.Hex(), "true", "0x01020304", "128"}
+		}, "arguments[3]", "does not fit in int8"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			req := jobRequest("1", "1")
+			tc.mod(req)
+			w := a.do(http.MethodPost, "/api/jobs", testKey, req)
+			require.Equal(t, http.StatusBadRequest, w.Code, w.Body.String())
+			var e struct {
+				Error string
+				Field string
+				Index *int
+			}
+			require.NoError(t, json.Unmarshal(w.Body.Bytes(), &e))
+			require.Equal(t, tc.field, e.Field, e.Error)
+			require.Contains(t, e.Error, tc.msg)
+			require.Contains(t, e.Error, tc.field, "the message names the field")
+			require.Nil(t, e.Index)
+
+			// In an array the element is named.
+			w = a.do(http.MethodPost, "/api/jobs", testKey, []any{jobRequest("2", "2"), req})
+			require.Equal(t, http.StatusBadRequest, w.Code, w.Body.String())
+			require.NoError(t, json.Unmarshal(w.Body.Bytes(), &e))
+			require.Equal(t, tc.field, e.Field)
+			require.NotNil(t, e.Index)
+			require.Equal(t, 1, *e.Index)
+		})
+	}
+
+	// Nothing was created by the refused requests.
+	w := a.do(http.MethodGet, "/api/jobs/2", testKey, nil)
+	require.Equal(t, http.StatusNotFound, w.Code)
+
+	// A valid job of every argument kind passes.
+	ok := jobRequest("1")
+	ok["target_function"] = "set(address,bool,bytes4,int8,string,bytes,uint256[],(uint8,address))"
+	ok["arguments"] = []string{target.Hex(), "false", "0x01020304", "-128", "hello", "0x", "[1,2]", `[1,"0x00"]`}
+	a.chain.mu.Lock()
+	a.chain.jobs[1] = coordinator.OnchainJob{Owner: owner, TaskDefinitionID: 1, Target: target, Active: true, ActionHash: attestation.Action{
+		ChainID: 31337, Target: target, Function: ok["target_function"].(string), Arguments: ok["arguments"].([]string),
+	}.Hash()}
+	a.chain.mu.Unlock()
+	w = a.do(http.MethodPost, "/api/jobs", testKey, ok)
+	require.Equal(t, http.StatusCreated, w.Code, w.Body.String())
+}
+
+func TestAPIBadBodies(t *testing.T) {
+	a := newAPI(t, func(c *coordinator.APIConfig) {
+		c.MaxBodyBytes = 4096
+		c.MaxJobsPerRequest = 2
+	})
+	for _, tc := range []struct {
+		name string
+		body string
+		code int
+		msg  string
+	}{
+		{"empty", "", http.StatusBadRequest, "empty"},
+		{"not json", "hello", http.StatusBadRequest, "JSON object or an array"},
+		{"truncated object", `{"job_id":`, http.StatusBadRequest, "not a JSON object"},
+		{"truncated array", `[{"job_id":"1"}`, http.StatusBadRequest, "not a JSON array"},
+		{"empty array", `[]`, http.StatusBadRequest, "empty array"},
+		{"array of numbers", `[1,2]`, http.StatusBadRequest, "not a JSON object"},
+		{"too many", `[{},{},{}]`, http.StatusBadRequest, "at most 2"},
+		{"null", `null`, http.StatusBadRequest, "JSON object or an array"},
+		{"too large", `{"job_title":"` + strings.Repeat("x", 5000) + `"}`, http.StatusRequestEntityTooLarge, "exceeds 4096 bytes"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := a.do(http.MethodPost, "/api/jobs", testKey, tc.body)
+			require.Equal(t, tc.code, w.Code, w.Body.String())
+			require.Contains(t, w.Body.String(), tc.msg)
+		})
+	}
+
+	// Duplicate ids within one request.
+	w := a.do(http.MethodPost, "/api/jobs", testKey, []any{jobRequest("1", "1"), jobRequest("1", "1")})
+	require.Equal(t, http.StatusBadRequest, w.Code)
+	require.Contains(t, w.Body.String(), "appears twice")
+}
+
+func TestAPIOnchainChecks(t *testing.T) {
+	other := common.HexToAddress("0x00000000000000000000000000000000000000bb")
+	for _, tc := range []struct {
+		name  string
+		chain func(*coordinator.OnchainJob)
+		req   func(map[string]any)
+		code  int
+		field string
+		msg   string
+	}{
+		{name: "not on chain", req: func(m map[string]any) { m["job_id"] = "77" }, code: http.StatusBadRequest, field: "job_id", msg: "does not exist in the JobRegistry"},
+		{name: "zero owner", chain: func(j *coordinator.OnchainJob) { *j = coordinator.OnchainJob{} }, code: http.StatusBadRequest, field: "job_id", msg: "does not exist"},
+		{name: "inactive", chain: func(j *coordinator.OnchainJob) { j.Active = false }, code: http.StatusConflict, field: "job_id", msg: "not active"},
+		{name: "other owner", chain: func(j *coordinator.OnchainJob) { j.Owner = other }, code: http.StatusConflict, field: "user_address", msg: "not the on-chain owner"},
+		{name: "other tdid", chain: func(j *coordinator.OnchainJob) { j.TaskDefinitionID = 3 }, code: http.StatusConflict, field: "task_definition_id", msg: "on-chain task definition 3"},
+		{name: "other target", chain: func(j *coordinator.OnchainJob) { j.Target = other }, code: http.StatusConflict, field: "target_contract_address", msg: "on-chain target"},
+		{name: "other arguments", req: func(m map[string]any) { m["arguments"] = []string{"2"} }, code: http.StatusConflict, msg: "actionHash"},
+		{name: "other chain id", req: func(m map[string]any) { m["target_chain_id"] = 1 }, code: http.StatusConflict, msg: "actionHash"},
+		{name: "other function", req: func(m map[string]any) { m["target_function"] = "incrementBy(uint256)" }, code: http.StatusConflict, msg: "actionHash"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := newAPI(t)
+			if tc.chain != nil {
+				j := a.chain.jobs[1]
+				tc.chain(&j)
+				a.chain.jobs[1] = j
+			}
+			req := jobRequest("1", "1")
+			if tc.req != nil {
+				tc.req(req)
+			}
+			w := a.do(http.MethodPost, "/api/jobs", testKey, req)
+			require.Equal(t, tc.code, w.Code, w.Body.String())
+			var e struct{ Error, Field string }
+			require.NoError(t, json.Unmarshal(w.Body.Bytes(), &e))
+			require.Equal(t, tc.field, e.Field)
+			require.Contains(t, e.Error, tc.msg)
+			w = a.do(http.MethodGet, "/api/jobs/"+fmt.Sprint(req["job_id"]), testKey, nil)
+			require.Equal(t, http.StatusNotFound, w.Code, "a refused job is not stored")
+		})
+	}
+
+	t.Run("one bad element refuses the whole request", func(t *testing.T) {
+		a := newAPI(t)
+		bad := jobRequest("2", "999")
+		w := a.do(http.MethodPost, "/api/jobs", testKey, []any{jobRequest("1", "1"), bad})
+		require.Equal(t, http.StatusConflict, w.Code, w.Body.String())
+		golden(t, "create_job_action_mismatch", w.Body.Bytes())
+		w = a.do(http.MethodGet, "/api/jobs/1", testKey, nil)
+		require.Equal(t, http.StatusNotFound, w.Code)
+	})
+
+	t.Run("lookup failure", func(t *testing.T) {
+		a := newAPI(t)
+		a.chain.err = errors.New("rpc down")
+		w := a.do(http.MethodPost, "/api/jobs", testKey, jobRequest("1", "1"))
+		require.Equal(t, http.StatusBadGateway, w.Code, w.Body.String())
+		require.NotContains(t, w.Body.String(), "rpc down", "internal errors are not shown")
+	})
+
+	t.Run("no lookup configured", func(t *testing.T) {
+		a := newAPI(t, func(c *coordinator.APIConfig) { c.JobLookup = nil })
+		w := a.do(http.MethodPost, "/api/jobs", testKey, jobRequest("1", "1"))
+		require.Equal(t, http.StatusServiceUnavailable, w.Code, w.Body.String())
+	})
+}
+
+func TestSeedAPIKey(t *testing.T) {
+	ctx := context.Background()
+	s, err := coordinator.OpenBadgerStore("", nil)
+	require.NoError(t, err)
+	defer s.Close()
+	require.Error(t, coordinator.SeedAPIKey(ctx, s, "short", "ops"))
+	require.Error(t, coordinator.SeedAPIKey(ctx, s, "has a space in it, long enough", "ops"))
+	require.Error(t, coordinator.SeedAPIKey(ctx, s, testKey, ""))
+	require.NoError(t, coordinator.SeedAPIKey(ctx, s, testKey, "ops"))
+	k1, err := s.APIKey(ctx, testKey)
+	require.NoError(t, err)
+	require.True(t, k1.IsActive)
+	require.NoError(t, coordinator.SeedAPIKey(ctx, s, testKey, "ops2"))
+	k2, err := s.APIKey(ctx, testKey)
+	require.NoError(t, err)
+	require.Equal(t, "ops2", k2.Owner)
+	require.Equal(t, k1.CreatedAt, k2.CreatedAt)
+}
+
+func TestDecimalJSON(t *testing.T) {
+	for in, want := range map[string]uint64{`"0"`: 0, `"42"`: 42, `42`: 42, ` 7 `: 7, `"18446744073709551615"`: 1<<64 - 1} {
+		var d coordinator.Decimal
+		require.NoError(t, json.Unmarshal([]byte(in), &d), in)
+		require.Equal(t, coordinator.Decimal(want), d, in)
+	}
+	for _, in := range []string{`""`, `"-1"`, `-1`, `1.0`, `1e3`, `"01"`, `"0x10"`, `"18446744073709551616"`, `true`, `" 1"`} {
+		var d coordinator.Decimal
+		require.Error(t, json.Unmarshal([]byte(in), &d), in)
+	}
+	out, err := json.Marshal(coordinator.Decimal(1<<64 - 1))
+	require.NoError(t, err)
+	require.Equal(t, `"18446744073709551615"`, string(out))
+}
+
+// FuzzCreateJobs: no body makes the handler panic or fail with a 5xx.
+func FuzzCreateJobs(f *testing.F) {
+	base, _ := json.Marshal(jobRequest("1", "1"))
+	arr, _ := json.Marshal([]any{jobRequest("2", "2"), jobRequest("3", "3")})
+	f.Add(base)
+	f.Add(arr)
+	f.Add([]byte(`{"job_id":1e999,"time_interval":"1","target_function":"f((((uint256)[])[3]))","arguments":[]}`))
+	f.Add([]byte(`[{"abi":[{"type":"function","name":"f","inputs":[{"type":"tuple","components":[]}]}],"target_function":"f"}]`))
+	f.Add([]byte(`{"target_function":"f(uint256[0])"}`))
+	s, err := coordinator.OpenBadgerStore("", nil)
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer s.Close()
+	if err := coordinator.SeedAPIKey(context.Background(), s, testKey, "fuzz"); err != nil {
+		f.Fatal(err)
+	}
+	chain := &chainJobs{jobs: map[uint64]coordinator.OnchainJob{}}
+	chain.commit(1, "1")
+	h := coordinator.NewAPI(s, coordinator.APIConfig{JobLookup: chain.lookup, Clock: func() time.Time { return t0 }})
+	f.Fuzz(func(t *testing.T, body []byte) {
+		r := httptest.NewRequest(http.MethodPost, "/api/jobs", bytes.NewReader(body))
+		r.Header.Set("X-Api-Key", testKey)
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		if w.Code >= 500 {
+			t.Fatalf("status %d for %q: %s", w.Code, body, w.Body.String())
+		}
+	})
+}
+
+// metricValue reads a counter or gauge from reg by name and label pairs.
+func metricValue(t *testing.T, reg *prometheus.Registry, name string, labels ...string) float64 {
+	t.Helper()
+	want := map[string]string{}
+	for i := 0; i+1 < len(labels); i += 2 {
+		want[labels[i]] = labels[i+1]
+	}
+	mfs, err := reg.Gather()
+	require.NoError(t, err)
+	for _, mf := range mfs {
+		if mf.GetName() != name {
+			continue
+		}
+		for _, m := range mf.GetMetric() {
+			got := map[string]string{}
+			for _, lp := range m.GetLabel() {
+				got[lp.GetName()] = lp.GetValue()
+			}
+			if maps.Equal(got, want) {
+				if m.GetGauge() != nil {
+					return m.GetGauge().GetValue()
+				}
+				return m.GetCounter().GetValue()
+			}
+		}
+	}
+	t.Fatalf("metric %s%v not found", name, labels)
+	return 0
+}

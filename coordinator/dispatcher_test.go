@@ -1,0 +1,143 @@
+package coordinator_test
+
+import (
+	"context"
+	"errors"
+	"math/big"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/stretchr/testify/require"
+	"go.uber.org/zap/zaptest"
+
+	"github.com/triggerx-network/triggerx/attestation"
+	"github.com/triggerx-network/triggerx/coordinator"
+)
+
+type keeperSet struct {
+	keepers []attestation.Keeper
+	err     error
+}
+
+func (k keeperSet) Keepers(context.Context) ([]attestation.Keeper, error) { return k.keepers, k.err }
+
+func testKeepers() []attestation.Keeper {
+	var ks []attestation.Keeper
+	for i := range 5 {
+		ks = append(ks, attestation.Keeper{
+			ID:      uint64(i + 1),
+			Address: common.BigToAddress(big.NewInt(int64(0x100 + i))),
+			Stake:   big.NewInt(int64(32 + i)),
+			Active:  i != 2,
+		})
+	}
+	return ks
+}
+
+// storeWithTasks returns a store holding job 1 and n processing tasks of it.
+func storeWithTasks(t *testing.T, n int) (coordinator.Store, []coordinator.Task) {
+	t.Helper()
+	ctx := context.Background()
+	s, err := coordinator.OpenBadgerStore("", nil)
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = s.Close() })
+	require.NoError(t, s.CreateJobs(ctx, sampleJob(1, t0)))
+	var tasks []coordinator.Task
+	for i := range n {
+		_, _, err := s.UpdateJob(ctx, 1, fireAt(t0.Add(time.Duration(i+1)*time.Minute)))
+		require.NoError(t, err)
+		tasks = append(tasks, sampleTask(1, t0.Add(time.Duration(i+1)*time.Minute)))
+	}
+	return s, tasks
+}
+
+func TestDispatcher(t *testing.T) {
+	ctx := context.Background()
+	store, tasks := storeWithTasks(t, 8)
+	key, err := crypto.GenerateKey()
+	require.NoError(t, err)
+	domain := attestation.Domain{ChainID: 31337, AttestationCenter: common.HexToAddress("0xacce")}
+	keepers := testKeepers()
+	var published []attestation.Assignment
+	now := t0.Add(time.Hour)
+	d, err := coordinator.NewDispatcher(coordinator.DispatcherConfig{
+		Keepers: keeperSet{keepers: keepers},
+		Key:     key,
+		Domain:  domain,
+		Publish: func(_ context.Context, a attestation.Assignment) error {
+			published = append(published, a)
+			return nil
+		},
+		Store:    store,
+		Deadline: 30 * time.Second,
+		Clock:    func() time.Time { return now },
+		Logger:   zaptest.NewLogger(t),
+	})
+	require.NoError(t, err)
+
+	performers := map[common.Address]bool{}
+	for i, task := range tasks {
+		require.NoError(t, d.Dispatch(ctx, task.Workflow()))
+		require.Len(t, published, i+1)
+		a := published[i]
+		require.Equal(t, task.Workflow(), a.Task)
+		want, err := attestation.SelectPerformer(task.TaskID, keepers, 0)
+		require.NoError(t, err)
+		require.Equal(t, want.Address, a.Performer)
+		require.Equal(t, uint32(0), a.Round)
+		require.Equal(t, now.Add(30*time.Second).Unix(), a.Deadline)
+		require.NoError(t, attestation.VerifyECDSA(a.Digest(domain), a.Signature, crypto.PubkeyToAddress(key.PublicKey)))
+		// The signature is bound to the domain.
+		require.Error(t, attestation.VerifyECDSA(a.Digest(attestation.Domain{ChainID: 1}), a.Signature, crypto.PubkeyToAddress(key.PublicKey)))
+		performers[a.Performer] = true
+
+		stored, err := store.Task(ctx, task.TaskID)
+		require.NoError(t, err)
+		require.Equal(t, coordinator.TaskDispatched, stored.TaskStatus)
+		require.Equal(t, want.Address, stored.TaskPerformer)
+		require.Equal(t, now.Add(30*time.Second), stored.Deadline)
+	}
+	require.NotContains(t, performers, keepers[2].Address, "inactive keepers never perform")
+	require.Greater(t, len(performers), 1, "tasks spread over keepers")
+	left, err := store.ProcessingTasks(ctx, t0.Add(24*time.Hour), 0)
+	require.NoError(t, err)
+	require.Empty(t, left)
+}
+
+func TestDispatcherFailuresLeaveTaskProcessing(t *testing.T) {
+	ctx := context.Background()
+	key, err := crypto.GenerateKey()
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		name    string
+		keepers keeperSet
+		publish error
+		want    error
+	}{
+		{"keeper set unreadable", keeperSet{err: errors.New("rpc down")}, nil, nil},
+		{"no keepers", keeperSet{}, nil, attestation.ErrNoKeepers},
+		{"publish fails", keeperSet{keepers: testKeepers()}, errors.New("no peers"), nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			store, tasks := storeWithTasks(t, 1)
+			d, err := coordinator.NewDispatcher(coordinator.DispatcherConfig{
+				Keepers: tc.keepers, Key: key, Store: store,
+				Publish: func(context.Context, attestation.Assignment) error { return tc.publish },
+			})
+			require.NoError(t, err)
+			err = d.Dispatch(ctx, tasks[0].Workflow())
+			require.Error(t, err)
+			if tc.want != nil {
+				require.ErrorIs(t, err, tc.want)
+			}
+			stored, err := store.Task(ctx, tasks[0].TaskID)
+			require.NoError(t, err)
+			require.Equal(t, coordinator.TaskProcessing, stored.TaskStatus)
+		})
+	}
+
+	_, err = coordinator.NewDispatcher(coordinator.DispatcherConfig{})
+	require.Error(t, err)
+}

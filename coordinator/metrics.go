@@ -1,0 +1,120 @@
+package coordinator
+
+import (
+	"errors"
+	"strconv"
+
+	"github.com/prometheus/client_golang/prometheus"
+)
+
+// Metrics are the coordinator's Prometheus metrics. A nil *Metrics is valid
+// and records nothing, so metrics stay optional.
+type Metrics struct {
+	jobsCreated     prometheus.Counter
+	tasksScheduled  prometheus.Counter
+	tasksDispatched prometheus.Counter
+	tasksCompleted  *prometheus.CounterVec // result
+	httpRequests    *prometheus.CounterVec // route, code
+	monitorBlock    prometheus.Gauge
+}
+
+// NewMetrics creates the metrics and registers them on reg. Every component
+// may call it with the same registerer: collectors already registered there
+// are reused, so the components share one set. A nil reg returns nil (no
+// metrics).
+func NewMetrics(reg prometheus.Registerer) (*Metrics, error) {
+	if reg == nil {
+		return nil, nil
+	}
+	const ns, sub = "triggerx", "coordinator"
+	m := &Metrics{
+		jobsCreated: prometheus.NewCounter(prometheus.CounterOpts{
+			Namespace: ns, Subsystem: sub, Name: "jobs_created_total",
+			Help: "Jobs registered through the REST API.",
+		}),
+		tasksScheduled: prometheus.NewCounter(prometheus.CounterOpts{
+			Namespace: ns, Subsystem: sub, Name: "tasks_scheduled_total",
+			Help: "Tasks created by the schedulers.",
+		}),
+		tasksDispatched: prometheus.NewCounter(prometheus.CounterOpts{
+			Namespace: ns, Subsystem: sub, Name: "tasks_dispatched_total",
+			Help: "Signed task assignments published.",
+		}),
+		tasksCompleted: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Namespace: ns, Subsystem: sub, Name: "tasks_completed_total",
+			Help: "Tasks that reached a final status, by result (completed, rejected, failed).",
+		}, []string{"result"}),
+		httpRequests: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Namespace: ns, Subsystem: sub, Name: "http_requests_total",
+			Help: "REST API requests, by route template and status code.",
+		}, []string{"route", "code"}),
+		monitorBlock: prometheus.NewGauge(prometheus.GaugeOpts{
+			Namespace: ns, Subsystem: sub, Name: "monitor_next_block",
+			Help: "The next block the completion monitor will read.",
+		}),
+	}
+	var errs []error
+	m.jobsCreated = register(reg, m.jobsCreated, &errs)
+	m.tasksScheduled = register(reg, m.tasksScheduled, &errs)
+	m.tasksDispatched = register(reg, m.tasksDispatched, &errs)
+	m.tasksCompleted = register(reg, m.tasksCompleted, &errs)
+	m.httpRequests = register(reg, m.httpRequests, &errs)
+	m.monitorBlock = register(reg, m.monitorBlock, &errs)
+	if err := errors.Join(errs...); err != nil {
+		return m, err
+	}
+	return m, nil
+}
+
+// register registers c on reg, or returns the equal collector already
+// registered there. Other errors are collected and c is kept unregistered.
+func register[C prometheus.Collector](reg prometheus.Registerer, c C, errs *[]error) C {
+	err := reg.Register(c)
+	if err == nil {
+		return c
+	}
+	var are prometheus.AlreadyRegisteredError
+	if errors.As(err, &are) {
+		if existing, ok := are.ExistingCollector.(C); ok {
+			return existing
+		}
+	}
+	*errs = append(*errs, err)
+	return c
+}
+
+func (m *Metrics) jobCreated(n int) {
+	if m != nil {
+		m.jobsCreated.Add(float64(n))
+	}
+}
+
+func (m *Metrics) taskScheduled() {
+	if m != nil {
+		m.tasksScheduled.Inc()
+	}
+}
+
+func (m *Metrics) taskDispatched() {
+	if m != nil {
+		m.tasksDispatched.Inc()
+	}
+}
+
+func (m *Metrics) taskCompleted(result TaskStatus) {
+	if m != nil {
+		m.tasksCompleted.WithLabelValues(string(result)).Inc()
+	}
+}
+
+func (m *Metrics) httpRequest(route string, code int) {
+	if m != nil {
+		m.httpRequests.WithLabelValues(route, strconv.Itoa(code)).Inc()
+	}
+}
+
+func (m *Metrics) monitorNextBlock(b uint64) {
+	if m != nil {
+		m.monitorBlock.Set(float64(b))
+	}
+}

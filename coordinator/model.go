@@ -1,0 +1,221 @@
+package coordinator
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/triggerx-network/triggerx/attestation"
+)
+
+// Errors callers branch on.
+var (
+	// ErrNotFound is returned by a Store when a job, task, API key or cursor
+	// does not exist.
+	ErrNotFound = errors.New("not found")
+	// ErrExists is returned by Store.CreateJobs when a job id is already taken.
+	ErrExists = errors.New("already exists")
+)
+
+// JobStatus is the lifecycle state of a job.
+type JobStatus string
+
+// Job statuses. Only active jobs are scheduled.
+const (
+	JobActive  JobStatus = "active"
+	JobExpired JobStatus = "expired" // past its time frame; no more firings
+	JobDeleted JobStatus = "deleted" // deleted by its owner; no more firings
+)
+
+// TaskStatus is the lifecycle state of a task:
+//
+//	processing ─▶ dispatched ─▶ completed | rejected
+//	     └──────────────────────▶ failed
+type TaskStatus string
+
+// Task statuses.
+const (
+	TaskProcessing TaskStatus = "processing" // created, not yet handed to a performer
+	TaskDispatched TaskStatus = "dispatched" // signed assignment published
+	TaskCompleted  TaskStatus = "completed"  // accepted by the AttestationCenter
+	TaskRejected   TaskStatus = "rejected"   // rejected by the AttestationCenter
+	TaskFailed     TaskStatus = "failed"     // given up; TaskError holds the reason code
+)
+
+// Terminal reports whether no further transition is expected.
+func (s TaskStatus) Terminal() bool {
+	return s == TaskCompleted || s == TaskRejected || s == TaskFailed
+}
+
+// Reason codes recorded in Task.TaskError when the coordinator gives up on a
+// task. This block is the catalogue; add new codes here.
+const (
+	// ReasonDispatchTimeout: the task could not be dispatched (no keepers,
+	// gossip down) within the scheduler's maximum dispatch age.
+	ReasonDispatchTimeout = "dispatch_timeout"
+	// ReasonJobDeleted: the job was deleted before the task was dispatched.
+	ReasonJobDeleted = "job_deleted"
+)
+
+// ScheduleInterval is the only schedule type supported so far.
+const ScheduleInterval = "interval"
+
+// Decimal is an unsigned 64-bit number that JSON-encodes as a decimal string
+// (the form SDKs of the system we replace send for ids) and decodes from a
+// decimal string or a JSON number.
+type Decimal uint64
+
+// MarshalJSON encodes d as a decimal string.
+func (d Decimal) MarshalJSON() ([]byte, error) {
+	return strconv.AppendQuote(nil, strconv.FormatUint(uint64(d), 10)), nil
+}
+
+// UnmarshalJSON accepts "123" or 123. Negative, fractional, exponent, empty
+// and out-of-range values are rejected.
+func (d *Decimal) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	if len(b) > 0 && b[0] == '"' {
+		var s string
+		if err := json.Unmarshal(b, &s); err != nil {
+			return fmt.Errorf("decode decimal string: %w", err)
+		}
+		b = []byte(s)
+	}
+	v, err := parseDecimal(string(b))
+	if err != nil {
+		return err
+	}
+	*d = Decimal(v)
+	return nil
+}
+
+// parseDecimal parses a plain unsigned decimal: digits only, no sign, no
+// leading zeros (except "0"), at most MaxUint64.
+func parseDecimal(s string) (uint64, error) {
+	if s == "" {
+		return 0, errors.New("empty number")
+	}
+	if len(s) > 1 && s[0] == '0' {
+		return 0, fmt.Errorf("%q has a leading zero", s)
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, fmt.Errorf("%q is not an unsigned decimal integer", s)
+		}
+	}
+	v, err := strconv.ParseUint(s, 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("%q is out of range (max %d)", s, uint64(math.MaxUint64))
+	}
+	return v, nil
+}
+
+// Job is a registered automation job. Field names follow the REST API of the
+// system we replace, so SDK users recognise them.
+type Job struct {
+	JobID            Decimal                      `json:"job_id"` // the on-chain JobRegistry id
+	UserAddress      common.Address               `json:"user_address"`
+	JobTitle         string                       `json:"job_title"`
+	TaskDefinitionID attestation.TaskDefinitionID `json:"task_definition_id"`
+	ScheduleType     string                       `json:"schedule_type"`
+	TimeInterval     int64                        `json:"time_interval"` // seconds
+	TimeFrame        int64                        `json:"time_frame"`    // seconds; 0 = no expiry
+	// ExpirationTime is CreatedAt + TimeFrame; zero when the job never expires.
+	ExpirationTime        time.Time      `json:"expiration_time,omitzero"`
+	TargetChainID         Decimal        `json:"target_chain_id"`
+	TargetContractAddress common.Address `json:"target_contract_address"`
+	// TargetFunction is the canonical signature, e.g. "increment(uint256)".
+	TargetFunction string    `json:"target_function"`
+	ABI            string    `json:"abi,omitempty"` // as sent, when the request named a method
+	Arguments      []string  `json:"arguments"`
+	Status         JobStatus `json:"status"`
+	// NextExecutionTimestamp is the next slot to fire; zero once the job is
+	// no longer active.
+	NextExecutionTimestamp time.Time `json:"next_execution_timestamp,omitzero"`
+	CreatedAt              time.Time `json:"created_at"`
+	UpdatedAt              time.Time `json:"updated_at"`
+	// TaskIDs lists the job's most recent tasks, newest first. Stores do not
+	// keep it; the API fills it from Store.Tasks.
+	TaskIDs []common.Hash `json:"task_ids"`
+}
+
+// Clone returns a deep copy of j.
+func (j Job) Clone() Job {
+	j.Arguments = slices.Clone(j.Arguments)
+	j.TaskIDs = slices.Clone(j.TaskIDs)
+	return j
+}
+
+// Action is what each firing of the job calls on-chain. Its Hash is the
+// actionHash committed in the JobRegistry.
+func (j Job) Action() attestation.Action {
+	return attestation.Action{
+		ChainID:   uint64(j.TargetChainID),
+		Target:    j.TargetContractAddress,
+		Function:  j.TargetFunction,
+		Arguments: slices.Clone(j.Arguments),
+	}
+}
+
+// Task is one firing of a job as the coordinator tracks it.
+type Task struct {
+	TaskID           common.Hash                  `json:"task_id"`
+	JobID            Decimal                      `json:"job_id"`
+	TaskDefinitionID attestation.TaskDefinitionID `json:"task_definition_id"`
+	TriggerKey       common.Hash                  `json:"trigger_key"`
+	ScheduledAt      time.Time                    `json:"scheduled_at"`
+	TaskStatus       TaskStatus                   `json:"task_status"`
+	TaskPerformer    common.Address               `json:"task_performer,omitzero"`
+	Round            uint32                       `json:"round"`
+	// Deadline is when the performer's execution must be on-chain.
+	Deadline             time.Time   `json:"deadline,omitzero"`
+	ExecutionTxHash      common.Hash `json:"execution_tx_hash,omitzero"`
+	ExecutionTimestamp   time.Time   `json:"execution_timestamp,omitzero"` // block time
+	IsSuccessful         bool        `json:"is_successful"`                // the target call succeeded
+	TaskSubmissionTxHash common.Hash `json:"task_submission_tx_hash,omitzero"`
+	TaskNumber           uint64      `json:"task_number"`
+	TaskAttesterIDs      []uint64    `json:"task_attester_ids"`
+	IsAccepted           bool        `json:"is_accepted"`
+	TaskError            string      `json:"task_error,omitempty"` // a reason code
+	CreatedAt            time.Time   `json:"created_at"`
+	UpdatedAt            time.Time   `json:"updated_at"`
+
+	// Action is what the task calls, frozen when the task is created so a
+	// re-dispatch never depends on the job's current state. Stores keep it;
+	// the API does not show it.
+	Action attestation.Action `json:"-"`
+}
+
+// Clone returns a deep copy of t.
+func (t Task) Clone() Task {
+	t.TaskAttesterIDs = slices.Clone(t.TaskAttesterIDs)
+	t.Action = t.Action.Clone()
+	return t
+}
+
+// Workflow returns the task as the workflow's value type.
+func (t Task) Workflow() attestation.Task {
+	return attestation.Task{
+		ID:               t.TaskID,
+		JobID:            uint64(t.JobID),
+		TaskDefinitionID: t.TaskDefinitionID,
+		TriggerKey:       t.TriggerKey,
+		ScheduledAt:      t.ScheduledAt.Unix(),
+		Action:           t.Action.Clone(),
+	}
+}
+
+// APIKey is a credential for the REST API.
+type APIKey struct {
+	Key       string    `json:"-"` // never stored in clear by BadgerStore
+	Owner     string    `json:"owner"`
+	IsActive  bool      `json:"is_active"`
+	CreatedAt time.Time `json:"created_at"`
+}

@@ -1,0 +1,336 @@
+package coordinator
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/prometheus/client_golang/prometheus"
+	"go.uber.org/zap"
+
+	"github.com/triggerx-network/triggerx/attestation"
+)
+
+// Scheduler defaults.
+const (
+	defaultTick            = time.Second
+	defaultScheduleBatch   = 1000
+	defaultMaxDispatchAge  = 5 * time.Minute
+	defaultDispatchTimeout = 10 * time.Second
+)
+
+// errNotDue aborts a firing whose job was fired, deleted or expired since it
+// was read.
+var errNotDue = errors.New("job not due")
+
+// Scheduler fires interval jobs: each tick it turns every due job into a
+// task, advances the job in the same store transaction, and hands the task
+// to dispatch. Tasks whose dispatch failed stay "processing" and are
+// dispatched again on later ticks.
+//
+// Missed slots: when the coordinator was down across several slots of a job,
+// only the most recent missed slot fires (the others are skipped and logged);
+// the job then continues on its original grid created+k*interval. A job that
+// expired while the coordinator was down fires its last slot within its
+// time frame, then expires. (The full catch-up policy comes with the
+// triggers work.)
+//
+// Run is not meant to be called concurrently on one store: two schedulers
+// never fire a slot twice (the store transaction decides), but may dispatch
+// a retried task twice.
+type Scheduler struct {
+	store           Store
+	dispatch        func(context.Context, attestation.Task) error
+	clock           func() time.Time
+	logger          *zap.Logger
+	tick            time.Duration
+	batch           int
+	maxDispatchAge  time.Duration
+	dispatchTimeout time.Duration
+	metrics         *Metrics
+}
+
+// SchedulerOption configures a Scheduler.
+type SchedulerOption func(*Scheduler)
+
+// WithTick sets how often the scheduler looks for due jobs (default 1s).
+func WithTick(d time.Duration) SchedulerOption {
+	return func(s *Scheduler) {
+		if d > 0 {
+			s.tick = d
+		}
+	}
+}
+
+// WithBatchSize bounds the jobs fired and the tasks retried per tick
+// (default 1000).
+func WithBatchSize(n int) SchedulerOption {
+	return func(s *Scheduler) {
+		if n > 0 {
+			s.batch = n
+		}
+	}
+}
+
+// WithMaxDispatchAge sets how long the scheduler keeps retrying to dispatch
+// a task before marking it failed with ReasonDispatchTimeout (default 5m).
+func WithMaxDispatchAge(d time.Duration) SchedulerOption {
+	return func(s *Scheduler) {
+		if d > 0 {
+			s.maxDispatchAge = d
+		}
+	}
+}
+
+// WithDispatchTimeout bounds each call of dispatch (default 10s).
+func WithDispatchTimeout(d time.Duration) SchedulerOption {
+	return func(s *Scheduler) {
+		if d > 0 {
+			s.dispatchTimeout = d
+		}
+	}
+}
+
+// WithRegisterer registers the scheduler's metrics on reg.
+func WithRegisterer(reg prometheus.Registerer) SchedulerOption {
+	return func(s *Scheduler) {
+		m, err := NewMetrics(reg)
+		if err != nil {
+			s.logger.Warn("Register scheduler metrics", zap.Error(err))
+		}
+		s.metrics = m
+	}
+}
+
+// NewScheduler returns a scheduler over store that hands each new task to
+// dispatch. clock is time.Now when nil.
+func NewScheduler(store Store, dispatch func(context.Context, attestation.Task) error, clock func() time.Time,
+	logger *zap.Logger, opts ...SchedulerOption,
+) *Scheduler {
+	if clock == nil {
+		clock = time.Now
+	}
+	if logger == nil {
+		logger = zap.NewNop()
+	}
+	s := &Scheduler{
+		store:           store,
+		dispatch:        dispatch,
+		clock:           clock,
+		logger:          logger.Named("scheduler"),
+		tick:            defaultTick,
+		batch:           defaultScheduleBatch,
+		maxDispatchAge:  defaultMaxDispatchAge,
+		dispatchTimeout: defaultDispatchTimeout,
+	}
+	for _, o := range opts {
+		o(s)
+	}
+	return s
+}
+
+// Run fires due jobs every tick until ctx ends, then returns nil. A failing
+// tick is logged and retried on the next one.
+func (s *Scheduler) Run(ctx context.Context) error {
+	s.logger.Info("Scheduler started", zap.Duration("tick", s.tick))
+	defer s.logger.Info("Scheduler stopped")
+	t := time.NewTicker(s.tick)
+	defer t.Stop()
+	for {
+		if err := s.runTick(ctx); err != nil && ctx.Err() == nil {
+			s.logger.Warn("Scheduler tick failed; retrying next tick", zap.Error(err))
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-t.C:
+		}
+	}
+}
+
+// runTick fires the due jobs and retries the undispatched tasks once.
+func (s *Scheduler) runTick(ctx context.Context) error {
+	now := s.clock().UTC()
+	jobs, err := s.store.DueJobs(ctx, now, s.batch)
+	if err != nil {
+		return fmt.Errorf("read due jobs: %w", err)
+	}
+	var errs []error
+	for _, j := range jobs {
+		t, err := s.fire(ctx, uint64(j.JobID), now)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if t != nil {
+			s.dispatchTask(ctx, *t)
+		}
+	}
+	if err := s.retry(ctx, now); err != nil {
+		errs = append(errs, err)
+	}
+	return errors.Join(errs...)
+}
+
+// fire creates the task of job's current slot and advances the job, in one
+// store transaction. It returns nil when the job is no longer due or its
+// task already existed.
+func (s *Scheduler) fire(ctx context.Context, jobID uint64, now time.Time) (*Task, error) {
+	var (
+		task    Task
+		skipped int64
+	)
+	job, created, err := s.store.UpdateJob(ctx, jobID, func(j *Job) (*Task, error) {
+		task, skipped = Task{}, 0
+		if j.Status != JobActive || j.NextExecutionTimestamp.IsZero() || j.NextExecutionTimestamp.After(now) {
+			return nil, errNotDue
+		}
+		if j.TimeInterval <= 0 {
+			// Not accepted by the API; never loop on it.
+			j.Status, j.NextExecutionTimestamp, j.UpdatedAt = JobExpired, time.Time{}, now
+			return nil, nil
+		}
+		p := plan(*j, now)
+		skipped = p.skipped
+		if p.expired {
+			j.Status, j.NextExecutionTimestamp = JobExpired, time.Time{}
+		} else {
+			j.NextExecutionTimestamp = p.next
+		}
+		j.UpdatedAt = now
+		task = Task{
+			TaskID:           attestation.TaskID(jobID, attestation.TimeTriggerKey(p.slot.Unix())),
+			JobID:            j.JobID,
+			TaskDefinitionID: j.TaskDefinitionID,
+			TriggerKey:       attestation.TimeTriggerKey(p.slot.Unix()),
+			ScheduledAt:      p.slot,
+			TaskStatus:       TaskProcessing,
+			CreatedAt:        now,
+			UpdatedAt:        now,
+			Action:           j.Action(),
+		}
+		return &task, nil
+	})
+	if errors.Is(err, errNotDue) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("fire job %d: %w", jobID, err)
+	}
+	log := s.logger.With(zap.Uint64("job_id", jobID), zap.Stringer("task_id", task.TaskID))
+	if job.Status == JobExpired {
+		log.Info("Job expired", zap.Time("expiration_time", job.ExpirationTime))
+	}
+	if skipped > 0 {
+		log.Warn("Missed slots skipped; firing the most recent one", zap.Int64("skipped", skipped),
+			zap.Time("scheduled_at", task.ScheduledAt))
+	}
+	if task.TaskID == (common.Hash{}) {
+		return nil, nil
+	}
+	if !created {
+		// Already created (by an earlier, interrupted attempt): the retry
+		// path dispatches it if it is still processing.
+		log.Debug("Task already exists")
+		return nil, nil
+	}
+	s.metrics.taskScheduled()
+	log.Debug("Task scheduled", zap.Time("scheduled_at", task.ScheduledAt), zap.Time("next_execution", job.NextExecutionTimestamp))
+	return &task, nil
+}
+
+// slotPlan is the outcome of firing a job at a given time.
+type slotPlan struct {
+	slot    time.Time // the slot that fires now
+	next    time.Time // the following slot
+	expired bool      // next is past the job's time frame
+	skipped int64     // missed slots that do not fire
+}
+
+// plan picks the slot to fire for a due job: the most recent slot of its
+// grid at or before now (and within its time frame).
+func plan(j Job, now time.Time) slotPlan {
+	interval := time.Duration(j.TimeInterval) * time.Second
+	first := j.NextExecutionTimestamp
+	last := now
+	if !j.ExpirationTime.IsZero() && j.ExpirationTime.Before(last) {
+		last = j.ExpirationTime
+	}
+	var k int64
+	if last.After(first) {
+		k = int64(last.Sub(first) / interval)
+	}
+	slot := first.Add(time.Duration(k) * interval)
+	next := slot.Add(interval)
+	return slotPlan{
+		slot:    slot,
+		next:    next,
+		expired: !j.ExpirationTime.IsZero() && next.After(j.ExpirationTime),
+		skipped: k,
+	}
+}
+
+// dispatchTask hands t to dispatch; on failure t stays processing for retry.
+func (s *Scheduler) dispatchTask(ctx context.Context, t Task) {
+	dctx, cancel := context.WithTimeout(ctx, s.dispatchTimeout)
+	defer cancel()
+	if err := s.dispatch(dctx, t.Workflow()); err != nil {
+		if ctx.Err() == nil {
+			s.logger.Warn("Dispatch failed; retrying next tick", zap.Uint64("job_id", uint64(t.JobID)),
+				zap.Stringer("task_id", t.TaskID), zap.Error(err))
+		}
+	}
+}
+
+// retry dispatches again the tasks left in processing for more than a tick,
+// and gives up on those older than the maximum dispatch age.
+func (s *Scheduler) retry(ctx context.Context, now time.Time) error {
+	tasks, err := s.store.ProcessingTasks(ctx, now.Add(-s.tick), s.batch)
+	if err != nil {
+		return fmt.Errorf("read undispatched tasks: %w", err)
+	}
+	var errs []error
+	for _, t := range tasks {
+		if now.Sub(t.CreatedAt) > s.maxDispatchAge {
+			errs = append(errs, s.failTask(ctx, t, ReasonDispatchTimeout, now))
+			continue
+		}
+		j, err := s.store.Job(ctx, uint64(t.JobID))
+		if err != nil && !errors.Is(err, ErrNotFound) {
+			errs = append(errs, fmt.Errorf("read job %d of task %s: %w", t.JobID, t.TaskID, err))
+			continue
+		}
+		if err != nil || j.Status == JobDeleted {
+			errs = append(errs, s.failTask(ctx, t, ReasonJobDeleted, now))
+			continue
+		}
+		s.logger.Debug("Retrying dispatch", zap.Uint64("job_id", uint64(t.JobID)), zap.Stringer("task_id", t.TaskID))
+		s.dispatchTask(ctx, t)
+	}
+	return errors.Join(errs...)
+}
+
+// failTask marks a still-processing task failed with reason.
+func (s *Scheduler) failTask(ctx context.Context, t Task, reason string, now time.Time) error {
+	failed := false
+	_, err := s.store.UpdateTask(ctx, t.TaskID, func(t *Task) error {
+		failed = false
+		if t.TaskStatus != TaskProcessing {
+			return nil
+		}
+		t.TaskStatus, t.TaskError, t.UpdatedAt = TaskFailed, reason, now
+		failed = true
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("mark task %s failed: %w", t.TaskID, err)
+	}
+	if failed {
+		s.metrics.taskCompleted(TaskFailed)
+		s.logger.Warn("Task failed", zap.Uint64("job_id", uint64(t.JobID)), zap.Stringer("task_id", t.TaskID),
+			zap.String("reason", reason))
+	}
+	return nil
+}

@@ -1,0 +1,62 @@
+package coordinator
+
+import (
+	"context"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// Store keeps the coordinator's state: jobs, tasks, API keys and the
+// monitor's block cursors. Implementations must be safe for concurrent use
+// and pass the conformance suite in store_test.go (testStore).
+//
+// Values passed in and returned are copies; callers may modify them.
+// Times are stored in UTC.
+type Store interface {
+	// CreateJobs stores new jobs, all of them or none. It fails with
+	// ErrExists when any of the job ids is already taken.
+	CreateJobs(ctx context.Context, jobs ...Job) error
+	// Job returns one job, or ErrNotFound.
+	Job(ctx context.Context, id uint64) (Job, error)
+	// UpdateJob reads job id and calls fn on it inside one transaction. fn
+	// may change the job (not its id) and may return the task of a firing.
+	// The store then writes the job and, unless a task with the same id
+	// already exists, creates the task, atomically: either both are written
+	// or neither. created reports whether the task was created. An error
+	// from fn aborts the transaction and is returned. fn may be called more
+	// than once when the transaction is retried after a conflict, so it must
+	// not have side effects.
+	UpdateJob(ctx context.Context, id uint64, fn func(*Job) (*Task, error)) (job Job, created bool, err error)
+	// DueJobs returns up to limit active jobs whose next execution time is
+	// at or before now, earliest first.
+	DueJobs(ctx context.Context, now time.Time, limit int) ([]Job, error)
+
+	// Task returns one task, or ErrNotFound.
+	Task(ctx context.Context, id common.Hash) (Task, error)
+	// Tasks returns the most recent tasks of a job (by scheduled time),
+	// newest first; all of them when limit <= 0.
+	Tasks(ctx context.Context, jobID uint64, limit int) ([]Task, error)
+	// UpdateTask reads task id, calls fn on it and writes the result inside
+	// one transaction. fn must not change the task's id, job id, trigger
+	// key, scheduled time or creation time. An error from fn aborts the
+	// transaction and is returned; fn may be called more than once.
+	UpdateTask(ctx context.Context, id common.Hash, fn func(*Task) error) (Task, error)
+	// ProcessingTasks returns up to limit tasks still in status processing
+	// that were created at or before notAfter, oldest first.
+	ProcessingTasks(ctx context.Context, notAfter time.Time, limit int) ([]Task, error)
+
+	// PutAPIKey creates or replaces an API key.
+	PutAPIKey(ctx context.Context, key APIKey) error
+	// APIKey looks an API key up, or returns ErrNotFound.
+	APIKey(ctx context.Context, key string) (APIKey, error)
+
+	// Cursor returns the next block the named chain reader must process, or
+	// ErrNotFound when it never stored one.
+	Cursor(ctx context.Context, name string) (uint64, error)
+	// SetCursor stores the next block the named chain reader must process.
+	SetCursor(ctx context.Context, name string, next uint64) error
+
+	// Close releases the store. No other method may be called afterwards.
+	Close() error
+}

@@ -1,0 +1,609 @@
+package coordinator
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+	"github.com/ethereum/go-ethereum/common"
+	"go.uber.org/zap"
+)
+
+// Key layout. Integers are big-endian so that byte order is numeric order;
+// times are unix values with the sign bit flipped so negative times sort too.
+//
+//	j/<jobID>                              → Job (JSON)
+//	d/<nextExecution s><jobID>             → ∅   due index of active jobs
+//	t/<taskID>                             → storedTask (JSON)
+//	jt/<jobID><scheduledAt s><taskID>      → ∅   tasks of a job
+//	p/<createdAt ns><taskID>               → ∅   tasks in status processing
+//	k/<sha256(key)>                        → APIKey (JSON, without the key)
+//	c/<name>                               → next block (uint64)
+var (
+	prefixJob        = []byte("j/")
+	prefixDue        = []byte("d/")
+	prefixTask       = []byte("t/")
+	prefixJobTask    = []byte("jt/")
+	prefixProcessing = []byte("p/")
+	prefixAPIKey     = []byte("k/")
+	prefixCursor     = []byte("c/")
+)
+
+// maxTxnRetries bounds the retries of a transaction that lost a write
+// conflict against a concurrent one.
+const maxTxnRetries = 16
+
+// BadgerStore is the embedded Store: a badger database, on disk or in memory.
+type BadgerStore struct {
+	db     *badger.DB
+	logger *zap.Logger
+	stop   chan struct{}
+	wg     sync.WaitGroup
+	once   sync.Once
+}
+
+var _ Store = (*BadgerStore)(nil)
+
+// OpenBadgerStore opens (or creates) the store in dir. An empty dir opens an
+// in-memory store, for tests. On disk, a background goroutine garbage
+// collects the value log until Close.
+func OpenBadgerStore(dir string, logger *zap.Logger) (*BadgerStore, error) {
+	if logger == nil {
+		logger = zap.NewNop()
+	}
+	logger = logger.Named("store")
+	opts := badger.DefaultOptions(dir).
+		WithLogger(badgerLogger{logger.Sugar()}).
+		WithLoggingLevel(badger.WARNING)
+	if dir == "" {
+		// Small tables: an in-memory store holds test data only.
+		opts = opts.WithInMemory(true).
+			WithMemTableSize(8 << 20).
+			WithBlockCacheSize(8 << 20).
+			WithIndexCacheSize(4 << 20)
+	}
+	db, err := badger.Open(opts)
+	if err != nil {
+		return nil, fmt.Errorf("open badger store %q: %w", dir, err)
+	}
+	s := &BadgerStore{db: db, logger: logger, stop: make(chan struct{})}
+	if dir != "" {
+		s.wg.Add(1)
+		go s.gcLoop(5 * time.Minute)
+	}
+	return s, nil
+}
+
+// Close stops the background work and closes the database.
+func (s *BadgerStore) Close() error {
+	var err error
+	s.once.Do(func() {
+		close(s.stop)
+		s.wg.Wait()
+		if cerr := s.db.Close(); cerr != nil {
+			err = fmt.Errorf("close badger store: %w", cerr)
+		}
+	})
+	return err
+}
+
+func (s *BadgerStore) gcLoop(every time.Duration) {
+	defer s.wg.Done()
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-s.stop:
+			return
+		case <-t.C:
+			// Rewrite value-log files until no file is worth rewriting.
+			for {
+				err := s.db.RunValueLogGC(0.5)
+				if err == nil {
+					continue
+				}
+				if !errors.Is(err, badger.ErrNoRewrite) && !errors.Is(err, badger.ErrRejected) {
+					s.logger.Warn("Value log garbage collection failed", zap.Error(err))
+				}
+				break
+			}
+		}
+	}
+}
+
+// update runs fn in a read-write transaction, retrying on write conflicts.
+func (s *BadgerStore) update(ctx context.Context, fn func(txn *badger.Txn) error) error {
+	for range maxTxnRetries {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		err := s.db.Update(fn)
+		if !errors.Is(err, badger.ErrConflict) {
+			return err
+		}
+	}
+	return fmt.Errorf("commit transaction: %w after %d attempts", badger.ErrConflict, maxTxnRetries)
+}
+
+func (s *BadgerStore) view(ctx context.Context, fn func(txn *badger.Txn) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return s.db.View(fn)
+}
+
+// CreateJobs implements Store.
+func (s *BadgerStore) CreateJobs(ctx context.Context, jobs ...Job) error {
+	return s.update(ctx, func(txn *badger.Txn) error {
+		for _, j := range jobs {
+			if _, err := txn.Get(jobKey(uint64(j.JobID))); err == nil {
+				return fmt.Errorf("job %d: %w", j.JobID, ErrExists)
+			} else if !errors.Is(err, badger.ErrKeyNotFound) {
+				return fmt.Errorf("read job %d: %w", j.JobID, err)
+			}
+			if err := putJob(txn, nil, j); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// Job implements Store.
+func (s *BadgerStore) Job(ctx context.Context, id uint64) (Job, error) {
+	var j Job
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		var err error
+		j, err = getJob(txn, id)
+		return err
+	})
+	return j, err
+}
+
+// UpdateJob implements Store.
+func (s *BadgerStore) UpdateJob(ctx context.Context, id uint64, fn func(*Job) (*Task, error)) (Job, bool, error) {
+	var (
+		out     Job
+		created bool
+	)
+	err := s.update(ctx, func(txn *badger.Txn) error {
+		created = false
+		old, err := getJob(txn, id)
+		if err != nil {
+			return err
+		}
+		j := old.Clone()
+		task, err := fn(&j)
+		if err != nil {
+			return err
+		}
+		if uint64(j.JobID) != id {
+			return fmt.Errorf("update job %d: the job id must not change", id)
+		}
+		if err := putJob(txn, &old, j); err != nil {
+			return err
+		}
+		if task != nil {
+			if uint64(task.JobID) != id {
+				return fmt.Errorf("update job %d: task %s belongs to job %d", id, task.TaskID, task.JobID)
+			}
+			if created, err = createTask(txn, *task); err != nil {
+				return err
+			}
+		}
+		out = j
+		return nil
+	})
+	if err != nil {
+		return Job{}, false, err
+	}
+	return out, created, nil
+}
+
+// DueJobs implements Store.
+func (s *BadgerStore) DueJobs(ctx context.Context, now time.Time, limit int) ([]Job, error) {
+	var jobs []Job
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		opts := badger.DefaultIteratorOptions
+		opts.PrefetchValues = false
+		opts.Prefix = prefixDue
+		it := txn.NewIterator(opts)
+		defer it.Close()
+		cutoff := timeSeconds(now)
+		var ids []uint64
+		for it.Rewind(); it.Valid() && (limit <= 0 || len(ids) < limit); it.Next() {
+			k := it.Item().Key()[len(prefixDue):]
+			if len(k) != 16 {
+				return fmt.Errorf("corrupt due key %x", it.Item().Key())
+			}
+			if binary.BigEndian.Uint64(k[:8]) > cutoff {
+				break
+			}
+			ids = append(ids, binary.BigEndian.Uint64(k[8:]))
+		}
+		for _, id := range ids {
+			j, err := getJob(txn, id)
+			if err != nil {
+				return fmt.Errorf("read due job %d: %w", id, err)
+			}
+			jobs = append(jobs, j)
+		}
+		return nil
+	})
+	return jobs, err
+}
+
+// Task implements Store.
+func (s *BadgerStore) Task(ctx context.Context, id common.Hash) (Task, error) {
+	var t Task
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		var err error
+		t, err = getTask(txn, id)
+		return err
+	})
+	return t, err
+}
+
+// Tasks implements Store.
+func (s *BadgerStore) Tasks(ctx context.Context, jobID uint64, limit int) ([]Task, error) {
+	var tasks []Task
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		prefix := append(bytes.Clone(prefixJobTask), u64(jobID)...)
+		opts := badger.DefaultIteratorOptions
+		opts.PrefetchValues = false
+		opts.Reverse = true
+		opts.Prefix = prefix
+		it := txn.NewIterator(opts)
+		defer it.Close()
+		// In reverse mode Seek finds the last key <= the seek key.
+		seek := append(bytes.Clone(prefix), bytes.Repeat([]byte{0xff}, 8+common.HashLength+1)...)
+		var ids []common.Hash
+		for it.Seek(seek); it.Valid() && (limit <= 0 || len(ids) < limit); it.Next() {
+			k := it.Item().Key()
+			if len(k) != len(prefix)+8+common.HashLength {
+				return fmt.Errorf("corrupt job task key %x", k)
+			}
+			ids = append(ids, common.BytesToHash(k[len(prefix)+8:]))
+		}
+		for _, id := range ids {
+			t, err := getTask(txn, id)
+			if err != nil {
+				return fmt.Errorf("read task %s of job %d: %w", id, jobID, err)
+			}
+			tasks = append(tasks, t)
+		}
+		return nil
+	})
+	return tasks, err
+}
+
+// UpdateTask implements Store.
+func (s *BadgerStore) UpdateTask(ctx context.Context, id common.Hash, fn func(*Task) error) (Task, error) {
+	var out Task
+	err := s.update(ctx, func(txn *badger.Txn) error {
+		old, err := getTask(txn, id)
+		if err != nil {
+			return err
+		}
+		t := old.Clone()
+		if err := fn(&t); err != nil {
+			return err
+		}
+		if t.TaskID != old.TaskID || t.JobID != old.JobID || t.TriggerKey != old.TriggerKey ||
+			!t.ScheduledAt.Equal(old.ScheduledAt) || !t.CreatedAt.Equal(old.CreatedAt) {
+			return fmt.Errorf("update task %s: id, job id, trigger key, scheduled and creation time must not change", id)
+		}
+		t = normalizeTask(t)
+		if err := putTaskValue(txn, t); err != nil {
+			return err
+		}
+		pk := processingKey(t)
+		switch {
+		case old.TaskStatus == TaskProcessing && t.TaskStatus != TaskProcessing:
+			err = txn.Delete(pk)
+		case old.TaskStatus != TaskProcessing && t.TaskStatus == TaskProcessing:
+			err = txn.Set(pk, nil)
+		}
+		if err != nil {
+			return fmt.Errorf("update processing index of task %s: %w", id, err)
+		}
+		out = t
+		return nil
+	})
+	if err != nil {
+		return Task{}, err
+	}
+	return out, nil
+}
+
+// ProcessingTasks implements Store.
+func (s *BadgerStore) ProcessingTasks(ctx context.Context, notAfter time.Time, limit int) ([]Task, error) {
+	var tasks []Task
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		opts := badger.DefaultIteratorOptions
+		opts.PrefetchValues = false
+		opts.Prefix = prefixProcessing
+		it := txn.NewIterator(opts)
+		defer it.Close()
+		cutoff := timeNanos(notAfter)
+		var ids []common.Hash
+		for it.Rewind(); it.Valid() && (limit <= 0 || len(ids) < limit); it.Next() {
+			k := it.Item().Key()[len(prefixProcessing):]
+			if len(k) != 8+common.HashLength {
+				return fmt.Errorf("corrupt processing key %x", it.Item().Key())
+			}
+			if binary.BigEndian.Uint64(k[:8]) > cutoff {
+				break
+			}
+			ids = append(ids, common.BytesToHash(k[8:]))
+		}
+		for _, id := range ids {
+			t, err := getTask(txn, id)
+			if err != nil {
+				return fmt.Errorf("read processing task %s: %w", id, err)
+			}
+			tasks = append(tasks, t)
+		}
+		return nil
+	})
+	return tasks, err
+}
+
+// PutAPIKey implements Store. Only a hash of the key is stored.
+func (s *BadgerStore) PutAPIKey(ctx context.Context, key APIKey) error {
+	if key.Key == "" {
+		return errors.New("put API key: empty key")
+	}
+	key.CreatedAt = key.CreatedAt.UTC()
+	v, err := json.Marshal(key)
+	if err != nil {
+		return fmt.Errorf("encode API key: %w", err)
+	}
+	return s.update(ctx, func(txn *badger.Txn) error {
+		return txn.Set(apiKeyKey(key.Key), v)
+	})
+}
+
+// APIKey implements Store.
+func (s *BadgerStore) APIKey(ctx context.Context, key string) (APIKey, error) {
+	var k APIKey
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		if err := getJSON(txn, apiKeyKey(key), &k); err != nil {
+			return fmt.Errorf("read API key: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return APIKey{}, err
+	}
+	k.Key = key
+	return k, nil
+}
+
+// Cursor implements Store.
+func (s *BadgerStore) Cursor(ctx context.Context, name string) (uint64, error) {
+	var next uint64
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		item, err := txn.Get(append(bytes.Clone(prefixCursor), name...))
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			return fmt.Errorf("cursor %q: %w", name, ErrNotFound)
+		} else if err != nil {
+			return fmt.Errorf("read cursor %q: %w", name, err)
+		}
+		return item.Value(func(v []byte) error {
+			if len(v) != 8 {
+				return fmt.Errorf("corrupt cursor %q", name)
+			}
+			next = binary.BigEndian.Uint64(v)
+			return nil
+		})
+	})
+	return next, err
+}
+
+// SetCursor implements Store.
+func (s *BadgerStore) SetCursor(ctx context.Context, name string, next uint64) error {
+	return s.update(ctx, func(txn *badger.Txn) error {
+		return txn.Set(append(bytes.Clone(prefixCursor), name...), u64(next))
+	})
+}
+
+// storedTask is a task as stored: the API hides the action, the store keeps it.
+type storedTask struct {
+	Task
+	StoredAction storedAction `json:"action"`
+}
+
+type storedAction struct {
+	ChainID   uint64         `json:"chain_id"`
+	Target    common.Address `json:"target"`
+	Function  string         `json:"function"`
+	Arguments []string       `json:"arguments"`
+}
+
+func getJob(txn *badger.Txn, id uint64) (Job, error) {
+	var j Job
+	if err := getJSON(txn, jobKey(id), &j); err != nil {
+		return Job{}, fmt.Errorf("read job %d: %w", id, err)
+	}
+	j.TaskIDs = nil
+	return j, nil
+}
+
+// putJob writes j and moves its entry in the due index from where old had it.
+func putJob(txn *badger.Txn, old *Job, j Job) error {
+	j = normalizeJob(j)
+	j.TaskIDs = nil
+	v, err := json.Marshal(j)
+	if err != nil {
+		return fmt.Errorf("encode job %d: %w", j.JobID, err)
+	}
+	if err := txn.Set(jobKey(uint64(j.JobID)), v); err != nil {
+		return fmt.Errorf("write job %d: %w", j.JobID, err)
+	}
+	oldKey, newKey := []byte(nil), dueKey(j)
+	if old != nil {
+		oldKey = dueKey(*old)
+	}
+	if bytes.Equal(oldKey, newKey) {
+		return nil
+	}
+	if oldKey != nil {
+		if err := txn.Delete(oldKey); err != nil {
+			return fmt.Errorf("update due index of job %d: %w", j.JobID, err)
+		}
+	}
+	if newKey != nil {
+		if err := txn.Set(newKey, nil); err != nil {
+			return fmt.Errorf("update due index of job %d: %w", j.JobID, err)
+		}
+	}
+	return nil
+}
+
+func getTask(txn *badger.Txn, id common.Hash) (Task, error) {
+	var st storedTask
+	if err := getJSON(txn, taskKey(id), &st); err != nil {
+		return Task{}, fmt.Errorf("read task %s: %w", id, err)
+	}
+	t := st.Task
+	t.Action.ChainID = st.StoredAction.ChainID
+	t.Action.Target = st.StoredAction.Target
+	t.Action.Function = st.StoredAction.Function
+	t.Action.Arguments = st.StoredAction.Arguments
+	return t, nil
+}
+
+// createTask writes t with its index entries unless a task with its id
+// exists. It reports whether it wrote.
+func createTask(txn *badger.Txn, t Task) (bool, error) {
+	if t.TaskID == (common.Hash{}) {
+		return false, errors.New("create task: empty task id")
+	}
+	if _, err := txn.Get(taskKey(t.TaskID)); err == nil {
+		return false, nil
+	} else if !errors.Is(err, badger.ErrKeyNotFound) {
+		return false, fmt.Errorf("read task %s: %w", t.TaskID, err)
+	}
+	t = normalizeTask(t)
+	if err := putTaskValue(txn, t); err != nil {
+		return false, err
+	}
+	if err := txn.Set(jobTaskKey(t), nil); err != nil {
+		return false, fmt.Errorf("index task %s: %w", t.TaskID, err)
+	}
+	if t.TaskStatus == TaskProcessing {
+		if err := txn.Set(processingKey(t), nil); err != nil {
+			return false, fmt.Errorf("index task %s: %w", t.TaskID, err)
+		}
+	}
+	return true, nil
+}
+
+func putTaskValue(txn *badger.Txn, t Task) error {
+	st := storedTask{Task: t, StoredAction: storedAction{
+		ChainID:   t.Action.ChainID,
+		Target:    t.Action.Target,
+		Function:  t.Action.Function,
+		Arguments: t.Action.Arguments,
+	}}
+	v, err := json.Marshal(st)
+	if err != nil {
+		return fmt.Errorf("encode task %s: %w", t.TaskID, err)
+	}
+	if err := txn.Set(taskKey(t.TaskID), v); err != nil {
+		return fmt.Errorf("write task %s: %w", t.TaskID, err)
+	}
+	return nil
+}
+
+func getJSON(txn *badger.Txn, key []byte, v any) error {
+	item, err := txn.Get(key)
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return ErrNotFound
+	} else if err != nil {
+		return err
+	}
+	return item.Value(func(b []byte) error {
+		if err := json.Unmarshal(b, v); err != nil {
+			return fmt.Errorf("decode %q: %w", key[:2], err)
+		}
+		return nil
+	})
+}
+
+func normalizeJob(j Job) Job {
+	j.ExpirationTime = utc(j.ExpirationTime)
+	j.NextExecutionTimestamp = utc(j.NextExecutionTimestamp)
+	j.CreatedAt = utc(j.CreatedAt)
+	j.UpdatedAt = utc(j.UpdatedAt)
+	return j
+}
+
+func normalizeTask(t Task) Task {
+	t.ScheduledAt = utc(t.ScheduledAt)
+	t.Deadline = utc(t.Deadline)
+	t.ExecutionTimestamp = utc(t.ExecutionTimestamp)
+	t.CreatedAt = utc(t.CreatedAt)
+	t.UpdatedAt = utc(t.UpdatedAt)
+	return t
+}
+
+// utc converts t to UTC and drops the monotonic reading; the zero time stays
+// zero.
+func utc(t time.Time) time.Time {
+	if t.IsZero() {
+		return time.Time{}
+	}
+	return t.UTC().Round(0)
+}
+
+func jobKey(id uint64) []byte { return append(bytes.Clone(prefixJob), u64(id)...) }
+
+// dueKey is the due-index key of j, nil when j is not scheduled.
+func dueKey(j Job) []byte {
+	if j.Status != JobActive || j.NextExecutionTimestamp.IsZero() {
+		return nil
+	}
+	k := append(bytes.Clone(prefixDue), u64(timeSeconds(j.NextExecutionTimestamp))...)
+	return append(k, u64(uint64(j.JobID))...)
+}
+
+func taskKey(id common.Hash) []byte { return append(bytes.Clone(prefixTask), id[:]...) }
+
+func jobTaskKey(t Task) []byte {
+	k := append(bytes.Clone(prefixJobTask), u64(uint64(t.JobID))...)
+	k = append(k, u64(timeSeconds(t.ScheduledAt))...)
+	return append(k, t.TaskID[:]...)
+}
+
+func processingKey(t Task) []byte {
+	k := append(bytes.Clone(prefixProcessing), u64(timeNanos(t.CreatedAt))...)
+	return append(k, t.TaskID[:]...)
+}
+
+func apiKeyKey(key string) []byte {
+	h := sha256.Sum256([]byte(key))
+	return append(bytes.Clone(prefixAPIKey), h[:]...)
+}
+
+func u64(v uint64) []byte { return binary.BigEndian.AppendUint64(nil, v) }
+
+// timeSeconds and timeNanos map times to order-preserving unsigned keys.
+func timeSeconds(t time.Time) uint64 { return uint64(t.Unix()) ^ (1 << 63) }
+func timeNanos(t time.Time) uint64   { return uint64(t.UnixNano()) ^ (1 << 63) }
+
+// badgerLogger routes badger's logs to zap; badger's info is our debug.
+type badgerLogger struct{ s *zap.SugaredLogger }
+
+func (l badgerLogger) Errorf(f string, a ...any)   { l.s.Errorf(f, a...) }
+func (l badgerLogger) Warningf(f string, a ...any) { l.s.Warnf(f, a...) }
+func (l badgerLogger) Infof(f string, a ...any)    { l.s.Debugf(f, a...) }
+func (l badgerLogger) Debugf(f string, a ...any)   { l.s.Debugf(f, a...) }

@@ -1,0 +1,169 @@
+package node
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
+	"go.uber.org/zap"
+
+	"github.com/triggerx-network/triggerx/attestation"
+	"github.com/triggerx-network/triggerx/contracts/bindings"
+	"github.com/triggerx-network/triggerx/execution"
+)
+
+// Reason codes of verdicts decided here, beside execution.Reason's.
+const (
+	reasonResultMismatch  = "result_mismatch"       // result does not describe the assigned task
+	reasonActionMismatch  = "action_not_committed"  // action differs from the job's on-chain commitment
+	reasonSuccessMismatch = "success_flag_mismatch" // claimed target success differs from the chain's
+)
+
+// chainVerifier checks a performer's result against the chain
+// (attestation.Verifier): the job's on-chain commitment matches the assigned
+// action, the result's calldata is the action's encoding, and the
+// transaction called the hub with exactly that calldata for this task, was
+// sent by the assigned performer and succeeded.
+type chainVerifier struct {
+	chainID uint64
+	chain   execution.Chain
+	hub     common.Address
+	jobs    *bindings.JobRegistry
+}
+
+func (v *chainVerifier) Verify(ctx context.Context, a attestation.Assignment, r attestation.Result) (attestation.Verdict, error) {
+	reject := func(reason string) (attestation.Verdict, error) { return attestation.Verdict{Reason: reason}, nil }
+	t := a.Task
+	if r.TaskID != t.ID || r.JobID != t.JobID || r.TaskDefinitionID != t.TaskDefinitionID || r.Performer != a.Performer {
+		return reject(reasonResultMismatch)
+	}
+	if err := checkCommitment(ctx, v.jobs, t); err != nil {
+		if errors.Is(err, errActionMismatch) {
+			return reject(reasonActionMismatch)
+		}
+		return attestation.Verdict{}, err
+	}
+	calldata, err := execution.EncodeCall(t.Action.Function, t.Action.Arguments)
+	if err != nil {
+		return reject(execution.Reason(err))
+	}
+	if !bytes.Equal(calldata, r.Calldata) {
+		return reject(execution.Reason(execution.ErrCalldataMismatch))
+	}
+	obs, err := execution.VerifyExecution(ctx, v.chain, v.hub, execution.ExpectedExecution{
+		ChainID: v.chainID, JobID: t.JobID, TaskID: t.ID, Target: t.Action.Target, Calldata: calldata, Performer: a.Performer,
+	}, r.TxHash)
+	if err != nil {
+		reason := execution.Reason(err)
+		if reason == "" || errors.Is(err, execution.ErrTxNotFound) {
+			return attestation.Verdict{}, err // cannot judge now; do not vote
+		}
+		return reject(reason)
+	}
+	if obs.Success != r.Success {
+		return reject(reasonSuccessMismatch)
+	}
+	return attestation.Verdict{Approve: true}, nil
+}
+
+var errActionMismatch = errors.New("task action differs from the job's on-chain commitment")
+
+// checkCommitment checks that the JobRegistry holds an active job whose kind,
+// target and action hash match the task's.
+func checkCommitment(ctx context.Context, jobs *bindings.JobRegistry, t attestation.Task) error {
+	job, err := jobs.GetJob(&bind.CallOpts{Context: ctx}, new(big.Int).SetUint64(t.JobID))
+	if err != nil {
+		return fmt.Errorf("read job %d: %w", t.JobID, err)
+	}
+	switch {
+	case !job.Active:
+		return fmt.Errorf("%w: job %d is not active", errActionMismatch, t.JobID)
+	case job.TaskDefinitionId != uint16(t.TaskDefinitionID):
+		return fmt.Errorf("%w: task definition %d, job has %d", errActionMismatch, t.TaskDefinitionID, job.TaskDefinitionId)
+	case job.Target != t.Action.Target:
+		return fmt.Errorf("%w: target %s, job has %s", errActionMismatch, t.Action.Target.Hex(), job.Target.Hex())
+	case common.Hash(job.ActionHash) != t.Action.Hash():
+		return fmt.Errorf("%w: action hash", errActionMismatch)
+	}
+	return nil
+}
+
+// attester verifies other keepers' results and signs its verdict
+// (attestation.Attester). Verification waits for the chain, so each task is
+// checked in its own goroutine; the vote journal guarantees one vote per
+// task, across restarts.
+type attester struct {
+	self     common.Address
+	key      *attestation.BLSSecretKey
+	domain   attestation.Domain
+	verifier attestation.Verifier
+	journal  *Journal
+	log      *zap.Logger
+	grace    time.Duration // how long after the deadline a result is still checked
+	subs     []func(context.Context, attestation.Vote) error
+
+	base context.Context // the node's lifetime
+	wg   sync.WaitGroup
+	sem  chan struct{}
+}
+
+func (a *attester) Subscribe(fn func(context.Context, attestation.Vote) error) {
+	a.subs = append(a.subs, fn)
+}
+
+func (a *attester) Attest(_ context.Context, as attestation.Assignment, r attestation.Result) error {
+	if as.Performer == a.self {
+		return nil // a performer does not attest its own work
+	}
+	a.wg.Add(1)
+	go func() {
+		defer a.wg.Done()
+		select {
+		case a.sem <- struct{}{}:
+			defer func() { <-a.sem }()
+		case <-a.base.Done():
+			return
+		}
+		deadline := time.Unix(as.Deadline, 0).Add(a.grace)
+		ctx, cancel := context.WithDeadline(a.base, deadline)
+		defer cancel()
+		if err := a.attest(ctx, as, r); err != nil {
+			a.log.Warn("no vote", zap.Stringer("task_id", as.Task.ID), zap.Error(err))
+		}
+	}()
+	return nil
+}
+
+func (a *attester) attest(ctx context.Context, as attestation.Assignment, r attestation.Result) error {
+	log := a.log.With(zap.Stringer("task_id", as.Task.ID))
+	verdict, err := a.verifier.Verify(ctx, as, r)
+	if err != nil {
+		return fmt.Errorf("verify result: %w", err)
+	}
+	v := attestation.Vote{
+		TaskID: as.Task.ID, JobID: as.Task.JobID, TaskDefinitionID: as.Task.TaskDefinitionID,
+		ResultHash: r.Hash(), Approve: verdict.Approve, Keeper: a.self,
+	}
+	digest := v.Digest(a.domain)
+	if err := a.journal.ReserveVote(v.TaskID, digest); err != nil {
+		return err
+	}
+	sig := a.key.Sign(digest)
+	v.Signature = sig[:]
+	log.Debug("voted", zap.Bool("approve", v.Approve), zap.String("reason", verdict.Reason),
+		zap.Stringer("performer", r.Performer), zap.Stringer("tx_hash", r.TxHash))
+	var errs []error
+	for _, fn := range a.subs {
+		errs = append(errs, fn(ctx, v.Clone()))
+	}
+	return errors.Join(errs...)
+}
+
+// wait blocks until every running verification has finished.
+func (a *attester) wait() { a.wg.Wait() }

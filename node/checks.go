@@ -1,0 +1,160 @@
+package node
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/triggerx-network/triggerx/attestation"
+	"github.com/triggerx-network/triggerx/contracts/bindings"
+	"github.com/triggerx-network/triggerx/p2p"
+)
+
+// Errors of gossip validation. Each wraps p2p.ErrReject (the sender
+// misbehaved) or p2p.ErrIgnore (stale or not checkable now).
+var (
+	errWrongTaskID      = fmt.Errorf("%w: task id does not match job and trigger key", p2p.ErrReject)
+	errWrongPerformer   = fmt.Errorf("%w: performer is not the one the selection rule picks", p2p.ErrReject)
+	errNotKeeper        = fmt.Errorf("%w: signer is not an active registered keeper", p2p.ErrReject)
+	errBadAggregate     = fmt.Errorf("%w: certificate signature does not verify", p2p.ErrReject)
+	errStaleAssignment  = fmt.Errorf("%w: assignment deadline long passed", p2p.ErrIgnore)
+	errChainUnavailable = fmt.Errorf("%w: chain state unavailable", p2p.ErrIgnore)
+)
+
+// staleAfter is how long after its deadline an assignment is still relayed.
+const staleAfter = 10 * time.Minute
+
+// checks validates gossip before it is relayed or handed to the workflow:
+// the coordinator signed each assignment for the performer the rule picks,
+// results are signed by a registered keeper, votes and certificates carry
+// valid BLS signatures of registered keys.
+type checks struct {
+	domain      attestation.Domain
+	keepers     *registryKeepers
+	coordinator *coordinatorAddress
+	now         func() time.Time
+}
+
+// keeper finds addr in the keeper set, refreshing the cached set once if
+// addr is not in it (it may have registered a moment ago).
+func (c *checks) keeperSet(ctx context.Context, addr common.Address) ([]attestation.Keeper, attestation.Keeper, error) {
+	for attempt := 0; attempt < 2; attempt++ {
+		ks, err := c.keepers.Keepers(ctx)
+		if err != nil {
+			return nil, attestation.Keeper{}, fmt.Errorf("%w: %v", errChainUnavailable, err)
+		}
+		if k, ok := findKeeper(ks, addr); ok && k.Active {
+			return ks, k, nil
+		}
+		c.keepers.Invalidate()
+	}
+	return nil, attestation.Keeper{}, fmt.Errorf("%w: %s", errNotKeeper, addr.Hex())
+}
+
+func (c *checks) Assignment(ctx context.Context, a attestation.Assignment) error {
+	if a.Task.ID != attestation.TaskID(a.Task.JobID, a.Task.TriggerKey) {
+		return errWrongTaskID
+	}
+	coord, err := c.coordinator.get(ctx)
+	if err != nil {
+		return fmt.Errorf("%w: %v", errChainUnavailable, err)
+	}
+	if err := attestation.VerifyECDSA(a.Digest(c.domain), a.Signature, coord); err != nil {
+		return fmt.Errorf("%w: assignment: %v", p2p.ErrReject, err)
+	}
+	if c.now().Unix() > a.Deadline+int64(staleAfter/time.Second) {
+		return errStaleAssignment
+	}
+	ks, _, err := c.keeperSet(ctx, a.Performer)
+	if err != nil {
+		return err
+	}
+	want, err := attestation.SelectPerformer(a.Task.ID, ks, a.Round)
+	if err != nil {
+		return fmt.Errorf("%w: %v", errChainUnavailable, err)
+	}
+	if want.Address != a.Performer {
+		return fmt.Errorf("%w: want %s, got %s", errWrongPerformer, want.Address.Hex(), a.Performer.Hex())
+	}
+	return nil
+}
+
+func (c *checks) Result(ctx context.Context, r attestation.Result) error {
+	if _, _, err := c.keeperSet(ctx, r.Performer); err != nil {
+		return err
+	}
+	if err := attestation.VerifyECDSA(r.Digest(c.domain), r.Signature, r.Performer); err != nil {
+		return fmt.Errorf("%w: result: %v", p2p.ErrReject, err)
+	}
+	return nil
+}
+
+func (c *checks) Vote(ctx context.Context, v attestation.Vote) error {
+	_, k, err := c.keeperSet(ctx, v.Keeper)
+	if err != nil {
+		return err
+	}
+	sig, err := attestation.BLSSignatureFromBytes(v.Signature)
+	if err != nil {
+		return fmt.Errorf("%w: %v", p2p.ErrReject, err)
+	}
+	if !attestation.VerifyBLS(k.PublicKey, v.Digest(c.domain), sig) {
+		return fmt.Errorf("%w: vote signature", p2p.ErrReject)
+	}
+	return nil
+}
+
+func (c *checks) Finalization(ctx context.Context, f attestation.Finalization) error {
+	ks, err := c.keepers.Keepers(ctx)
+	if err != nil {
+		return fmt.Errorf("%w: %v", errChainUnavailable, err)
+	}
+	var pks []attestation.BLSPublicKey
+	for _, id := range f.Certificate.Signers {
+		if id == 0 || id > uint64(len(ks)) {
+			return fmt.Errorf("%w: signer id %d", errNotKeeper, id)
+		}
+		pks = append(pks, ks[id-1].PublicKey)
+	}
+	sig, err := attestation.BLSSignatureFromBytes(f.Certificate.Signature)
+	if err != nil {
+		return fmt.Errorf("%w: %v", p2p.ErrReject, err)
+	}
+	if !attestation.FastAggregateVerifyBLS(pks, f.Certificate.Digest(c.domain), sig) {
+		return errBadAggregate
+	}
+	return nil
+}
+
+// coordinatorAddress reads the coordinator's address from the KeeperRegistry
+// and caches it briefly.
+type coordinatorAddress struct {
+	registry *bindings.KeeperRegistry
+	ttl      time.Duration
+
+	mu      sync.Mutex
+	addr    common.Address
+	fetched time.Time
+}
+
+func (c *coordinatorAddress) get(ctx context.Context) (common.Address, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.addr != (common.Address{}) && time.Since(c.fetched) < c.ttl {
+		return c.addr, nil
+	}
+	addr, err := c.registry.Coordinator(&bind.CallOpts{Context: ctx})
+	if err != nil {
+		return common.Address{}, fmt.Errorf("read coordinator address: %w", err)
+	}
+	if addr == (common.Address{}) {
+		return common.Address{}, errors.New("no coordinator set in the keeper registry")
+	}
+	c.addr, c.fetched = addr, time.Now()
+	return addr, nil
+}

@@ -1,0 +1,105 @@
+package node
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"go.uber.org/zap"
+
+	"github.com/triggerx-network/triggerx/attestation"
+	"github.com/triggerx-network/triggerx/execution"
+)
+
+// ChainConfig names the chain a node works with and the contracts on it.
+type ChainConfig struct {
+	RPC               string // http(s) or ws(s) URL of an Ethereum node
+	KeeperRegistry    common.Address
+	JobRegistry       common.Address
+	TaskExecutionHub  common.Address
+	AttestationCenter common.Address
+}
+
+// P2PConfig configures the node's libp2p host.
+type P2PConfig struct {
+	Listen       []string // multiaddrs; default /ip4/127.0.0.1/tcp/0
+	Bootstrap    []string // full multiaddrs of bootstrap peers (the aggregator)
+	IdentityFile string   // libp2p key file; default <data dir>/p2p.key
+}
+
+// TestConfig holds hooks for in-process tests. Production leaves it zero.
+type TestConfig struct {
+	// Chain replaces dialing ChainConfig.RPC, e.g. with a simulated backend.
+	Chain execution.Chain
+	// Ready is called once the node runs, with its p2p multiaddrs.
+	Ready func(addrs []string)
+}
+
+// dialChain returns the test chain if set, otherwise dials rpc.
+func dialChain(ctx context.Context, rpc string, test execution.Chain) (execution.Chain, func(), error) {
+	if test != nil {
+		return test, func() {}, nil
+	}
+	if rpc == "" {
+		return nil, nil, errors.New("no Ethereum RPC URL configured")
+	}
+	c, err := ethclient.DialContext(ctx, rpc)
+	if err != nil {
+		return nil, nil, fmt.Errorf("dial %s: %w", rpc, err)
+	}
+	return c, c.Close, nil
+}
+
+// domainOf reads the chain id and builds the signing domain.
+func domainOf(ctx context.Context, chain execution.Chain, center common.Address) (attestation.Domain, *big.Int, error) {
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	id, err := chain.ChainID(ctx)
+	if err != nil {
+		return attestation.Domain{}, nil, fmt.Errorf("read chain id: %w", err)
+	}
+	if !id.IsUint64() {
+		return attestation.Domain{}, nil, fmt.Errorf("chain id %s out of range", id)
+	}
+	return attestation.Domain{ChainID: id.Uint64(), AttestationCenter: center}, id, nil
+}
+
+// newRegistry returns a Prometheus registry with the Go and process
+// collectors.
+func newRegistry() *prometheus.Registry {
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	return reg
+}
+
+// serveMetrics adds a /metrics server on addr to l; an empty addr adds nothing.
+func serveMetrics(l *lifecycle, addr string, reg *prometheus.Registry, log *zap.Logger) {
+	if addr == "" {
+		return
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	l.onStartStop("metrics", func(context.Context) error {
+		ln, err := net.Listen("tcp", addr)
+		if err != nil {
+			return fmt.Errorf("listen for metrics: %w", err)
+		}
+		log.Info("serving metrics", zap.String("addr", ln.Addr().String()))
+		go func() {
+			if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+				log.Error("metrics server", zap.Error(err))
+			}
+		}()
+		return nil
+	}, srv.Shutdown)
+}

@@ -1,0 +1,207 @@
+package node
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"errors"
+	"fmt"
+	"math/big"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"go.uber.org/zap"
+
+	"github.com/triggerx-network/triggerx/attestation"
+	"github.com/triggerx-network/triggerx/contracts/bindings"
+	"github.com/triggerx-network/triggerx/coordinator"
+	"github.com/triggerx-network/triggerx/p2p"
+)
+
+// CoordinatorConfig configures the coordinator process: REST API, interval
+// scheduler, dispatcher and chain monitor in one process.
+type CoordinatorConfig struct {
+	DataDir   string // badger store and p2p identity; required
+	Chain     ChainConfig
+	Key       *ecdsa.PrivateKey // signs assignments; must be the registry's coordinator
+	APIListen string            // host:port of the REST API (also serves /metrics)
+	APIKeys   []string          // keys accepted by the REST API, seeded into the store
+	P2P       P2PConfig
+	// Tick is the scheduler's period; default 1s.
+	Tick time.Duration
+	// Deadline is the time a performer has to execute a task; default 60s.
+	Deadline time.Duration
+	// MonitorPoll is the monitor's pause once caught up with the chain; default 2s.
+	MonitorPoll time.Duration
+	Logger      *zap.Logger
+	Test        CoordinatorTestConfig
+}
+
+// CoordinatorTestConfig holds hooks for in-process tests.
+type CoordinatorTestConfig struct {
+	TestConfig
+	// APIReady is called with the REST API's listening address.
+	APIReady func(addr string)
+}
+
+// RunCoordinator runs the coordinator until ctx ends or a part fails.
+func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
+	if cfg.Key == nil {
+		return errors.New("coordinator needs an ECDSA key")
+	}
+	if cfg.DataDir == "" {
+		return errors.New("coordinator needs a data directory")
+	}
+	log := cfg.Logger
+	if log == nil {
+		log = zap.NewNop()
+	}
+	self := crypto.PubkeyToAddress(cfg.Key.PublicKey)
+	log = log.Named("coordinator").With(zap.Stringer("coordinator", self))
+	l := &lifecycle{log: log, stopTimeout: stopTimeout}
+
+	chain, closeChain, err := dialChain(ctx, cfg.Chain.RPC, cfg.Test.Chain)
+	if err != nil {
+		return err
+	}
+	l.onStop("chain", func() error { closeChain(); return nil })
+	fail := func(err error) error { closeChain(); return err }
+	domain, _, err := domainOf(ctx, chain, cfg.Chain.AttestationCenter)
+	if err != nil {
+		return fail(err)
+	}
+	registry, err := bindings.NewKeeperRegistry(cfg.Chain.KeeperRegistry, chain)
+	if err != nil {
+		return fail(fmt.Errorf("bind keeper registry: %w", err))
+	}
+	onchain, err := registry.Coordinator(&bind.CallOpts{Context: ctx})
+	if err != nil {
+		return fail(fmt.Errorf("read coordinator address: %w", err))
+	}
+	if onchain != self {
+		return fail(fmt.Errorf("the keeper registry names %s as coordinator, not this key's %s", onchain.Hex(), self.Hex()))
+	}
+	jobs, err := bindings.NewJobRegistry(cfg.Chain.JobRegistry, chain)
+	if err != nil {
+		return fail(fmt.Errorf("bind job registry: %w", err))
+	}
+	if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
+		return fail(fmt.Errorf("create data dir: %w", err))
+	}
+	store, err := coordinator.OpenBadgerStore(filepath.Join(cfg.DataDir, "store"), log.Named("store"))
+	if err != nil {
+		return fail(err)
+	}
+	l.onStop("store", store.Close)
+	for _, k := range cfg.APIKeys {
+		if err := coordinator.SeedAPIKey(ctx, store, k, "operator"); err != nil {
+			store.Close()
+			return fail(fmt.Errorf("seed API key: %w", err))
+		}
+	}
+	head, err := chain.HeaderByNumber(ctx, nil)
+	if err != nil {
+		store.Close()
+		return fail(fmt.Errorf("read chain head: %w", err))
+	}
+
+	reg := newRegistry()
+	keepers := newRegistryKeepers(registry, keeperSetTTL)
+	var gossip *p2p.Node
+	dispatcher, err := coordinator.NewDispatcher(coordinator.DispatcherConfig{
+		Keepers: keepers, Key: cfg.Key, Domain: domain, Store: store, Deadline: cfg.Deadline,
+		Publish: func(ctx context.Context, a attestation.Assignment) error { return gossip.PublishAssignment(ctx, a) },
+		Logger:  log.Named("dispatcher"), Registerer: reg,
+	})
+	if err != nil {
+		store.Close()
+		return fail(err)
+	}
+	tick := cfg.Tick
+	if tick <= 0 {
+		tick = time.Second
+	}
+	scheduler := coordinator.NewScheduler(store, dispatcher.Dispatch, nil, log.Named("scheduler"),
+		coordinator.WithTick(tick), coordinator.WithRegisterer(reg))
+	events, err := coordinator.NewChainEvents(chain, cfg.Chain.TaskExecutionHub, cfg.Chain.AttestationCenter)
+	if err != nil {
+		store.Close()
+		return fail(err)
+	}
+	poll := cfg.MonitorPoll
+	if poll <= 0 {
+		poll = 2 * time.Second
+	}
+	monitor, err := coordinator.NewMonitor(coordinator.MonitorConfig{
+		Events: events, Store: store, Logger: log.Named("monitor"), PollInterval: poll,
+		StartBlock: head.Number.Uint64(), Registerer: reg,
+	})
+	if err != nil {
+		store.Close()
+		return fail(err)
+	}
+	api := coordinator.NewAPI(store, coordinator.APIConfig{
+		JobLookup: jobLookup(jobs), Logger: log.Named("api"), Registerer: reg, Version: Version,
+	})
+	mux := http.NewServeMux()
+	mux.Handle("/metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
+	mux.Handle("/", api)
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+
+	l.onStartStop("p2p", func(ctx context.Context) error {
+		gossip, err = startP2P(ctx, cfg.DataDir, cfg.P2P, false, log, reg, p2p.Checks{})
+		return err
+	}, func(context.Context) error { return gossip.Close() })
+	l.onStartStop("api", func(context.Context) error {
+		ln, err := net.Listen("tcp", cfg.APIListen)
+		if err != nil {
+			return fmt.Errorf("listen for the REST API: %w", err)
+		}
+		log.Info("REST API listening", zap.String("addr", ln.Addr().String()))
+		go func() {
+			if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+				log.Error("REST API server", zap.Error(err))
+			}
+		}()
+		if cfg.Test.APIReady != nil {
+			cfg.Test.APIReady(ln.Addr().String())
+		}
+		return nil
+	}, srv.Shutdown)
+	l.background("scheduler", scheduler.Run)
+	l.background("monitor", monitor.Run)
+	l.onStartStop("ready", func(context.Context) error {
+		log.Info("coordinator running", zap.Strings("p2p_addrs", gossip.Addrs()), zap.Uint64("chain_id", domain.ChainID))
+		if cfg.Test.Ready != nil {
+			cfg.Test.Ready(gossip.Addrs())
+		}
+		return nil
+	}, nil)
+	return l.run(ctx)
+}
+
+// jobLookup reads jobs from the JobRegistry for the REST API.
+func jobLookup(jobs *bindings.JobRegistry) func(context.Context, uint64) (coordinator.OnchainJob, error) {
+	return func(ctx context.Context, id uint64) (coordinator.OnchainJob, error) {
+		j, err := jobs.GetJob(&bind.CallOpts{Context: ctx}, new(big.Int).SetUint64(id))
+		if err != nil {
+			return coordinator.OnchainJob{}, fmt.Errorf("read job %d: %w", id, err)
+		}
+		if j.Owner == (common.Address{}) {
+			return coordinator.OnchainJob{}, fmt.Errorf("job %d: %w", id, coordinator.ErrNotFound)
+		}
+		return coordinator.OnchainJob{
+			Owner: j.Owner, TaskDefinitionID: attestation.TaskDefinitionID(j.TaskDefinitionId), Target: j.Target,
+			ActionHash: j.ActionHash, Active: j.Active,
+		}, nil
+	}
+}
+
+// Version is the software version the binaries report.
+var Version = "0.1.0-dev"

@@ -1,0 +1,323 @@
+package node_test
+
+import (
+	"bytes"
+	"context"
+	"crypto/ecdsa"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/big"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient/simulated"
+	"github.com/stretchr/testify/require"
+	"go.uber.org/zap"
+	"go.uber.org/zap/zaptest"
+
+	"github.com/triggerx-network/triggerx/attestation"
+	"github.com/triggerx-network/triggerx/contracts"
+	"github.com/triggerx-network/triggerx/node"
+)
+
+// network is a whole TriggerX system in one process: a simulated chain with
+// the contracts, an aggregator, a coordinator and keepers, each started
+// through the same Run function its binary uses.
+type network struct {
+	t        *testing.T
+	sim      *simulated.Backend
+	chainID  *big.Int
+	addrs    contracts.Addresses
+	c        *contracts.Contracts
+	owner    *bind.TransactOpts
+	user     *bind.TransactOpts
+	apiURL   string
+	apiKey   string
+	bootAddr []string
+	cancel   context.CancelFunc
+	wg       sync.WaitGroup
+	errs     chan error
+}
+
+func newKey(t *testing.T) *ecdsa.PrivateKey {
+	k, err := crypto.GenerateKey()
+	require.NoError(t, err)
+	return k
+}
+
+func startNetwork(t *testing.T, keepers int) *network {
+	ownerKey, userKey, aggKey, coordKey := newKey(t), newKey(t), newKey(t), newKey(t)
+	keeperKeys := make([]*ecdsa.PrivateKey, keepers)
+	alloc := types.GenesisAlloc{}
+	fund := new(big.Int).Mul(big.NewInt(1000), big.NewInt(1e18))
+	for _, k := range []*ecdsa.PrivateKey{ownerKey, userKey, aggKey, coordKey} {
+		alloc[crypto.PubkeyToAddress(k.PublicKey)] = types.Account{Balance: fund}
+	}
+	for i := range keeperKeys {
+		keeperKeys[i] = newKey(t)
+		alloc[crypto.PubkeyToAddress(keeperKeys[i].PublicKey)] = types.Account{Balance: fund}
+	}
+	sim := simulated.NewBackend(alloc, simulated.WithBlockGasLimit(60_000_000))
+	t.Cleanup(func() { sim.Close() })
+	client := sim.Client()
+	ctx := context.Background()
+	chainID, err := client.ChainID(ctx)
+	require.NoError(t, err)
+	auth := func(k *ecdsa.PrivateKey) *bind.TransactOpts {
+		a, err := bind.NewKeyedTransactorWithChainID(k, chainID)
+		require.NoError(t, err)
+		return a
+	}
+	n := &network{t: t, sim: sim, chainID: chainID, owner: auth(ownerKey), user: auth(userKey),
+		apiKey: "test-api-key-0123456789", errs: make(chan error, 16)}
+
+	stake := big.NewInt(1e18)
+	n.addrs, err = contracts.Deploy(ctx, client, n.owner, stake, n.commit)
+	require.NoError(t, err)
+	n.c, err = n.addrs.Bind(client)
+	require.NoError(t, err)
+	n.mine(n.c.KeeperRegistry.SetCoordinator(n.owner, crypto.PubkeyToAddress(coordKey.PublicKey)))
+
+	blsKeys := make([]*attestation.BLSSecretKey, keepers)
+	for i, k := range keeperKeys {
+		blsKeys[i], err = attestation.GenerateBLSKey()
+		require.NoError(t, err)
+		n.mine(contracts.RegisterKeeper(ctx, n.c.KeeperRegistry, auth(k), chainID.Uint64(), n.addrs.KeeperRegistry, blsKeys[i], stake))
+	}
+
+	// From here on blocks are sealed in the background, like a real chain.
+	runCtx, cancel := context.WithCancel(context.Background())
+	n.cancel = cancel
+	n.wg.Add(1)
+	go func() {
+		defer n.wg.Done()
+		tick := time.NewTicker(200 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-runCtx.Done():
+				return
+			case <-tick.C:
+				sim.Commit()
+			}
+		}
+	}()
+
+	chainCfg := node.ChainConfig{
+		KeeperRegistry: n.addrs.KeeperRegistry, JobRegistry: n.addrs.JobRegistry,
+		TaskExecutionHub: n.addrs.TaskExecutionHub, AttestationCenter: n.addrs.AttestationCenter,
+	}
+	logger := func(name string) *zap.Logger {
+		return zaptest.NewLogger(t, zaptest.Level(zap.InfoLevel)).Named(name)
+	}
+	run := func(name string, fn func(context.Context) error) {
+		n.wg.Add(1)
+		go func() {
+			defer n.wg.Done()
+			if err := fn(runCtx); err != nil {
+				n.errs <- fmt.Errorf("%s: %w", name, err)
+			}
+		}()
+	}
+
+	aggReady := make(chan []string, 1)
+	run("aggregator", func(ctx context.Context) error {
+		return node.RunAggregator(ctx, node.AggregatorConfig{
+			DataDir: t.TempDir(), Chain: chainCfg, Key: aggKey, Logger: logger("aggregator"),
+			Test: node.TestConfig{Chain: client, Ready: func(a []string) { aggReady <- a }},
+		})
+	})
+	n.bootAddr = wait(n, aggReady)
+	p2pCfg := node.P2PConfig{Listen: []string{"/ip4/127.0.0.1/tcp/0"}, Bootstrap: n.bootAddr}
+
+	apiReady := make(chan string, 1)
+	run("coordinator", func(ctx context.Context) error {
+		return node.RunCoordinator(ctx, node.CoordinatorConfig{
+			DataDir: t.TempDir(), Chain: chainCfg, Key: coordKey, APIListen: "127.0.0.1:0", APIKeys: []string{n.apiKey},
+			P2P: p2pCfg, Tick: 200 * time.Millisecond, MonitorPoll: 200 * time.Millisecond, Logger: logger("coordinator"),
+			Test: node.CoordinatorTestConfig{TestConfig: node.TestConfig{Chain: client}, APIReady: func(a string) { apiReady <- a }},
+		})
+	})
+	n.apiURL = "http://" + wait(n, apiReady)
+
+	keeperReady := make(chan []string, keepers)
+	for i := range keepers {
+		run(fmt.Sprintf("keeper%d", i), func(ctx context.Context) error {
+			return node.RunKeeper(ctx, node.KeeperConfig{
+				DataDir: t.TempDir(), Chain: chainCfg, ControllerKey: keeperKeys[i], BLSKey: blsKeys[i],
+				P2P: p2pCfg, Logger: logger(fmt.Sprintf("keeper%d", i)),
+				Test: node.TestConfig{Chain: client, Ready: func(a []string) { keeperReady <- a }},
+			})
+		})
+	}
+	for range keepers {
+		wait(n, keeperReady)
+	}
+	t.Cleanup(n.stop)
+	return n
+}
+
+// wait returns the next value of ch, failing the test if a node fails first.
+func wait[T any](n *network, ch chan T) T {
+	n.t.Helper()
+	select {
+	case v := <-ch:
+		return v
+	case err := <-n.errs:
+		n.t.Fatalf("node failed while starting: %v", err)
+	case <-time.After(time.Minute):
+		n.t.Fatal("node did not start within a minute")
+	}
+	var zero T
+	return zero
+}
+
+func (n *network) stop() {
+	n.cancel()
+	n.wg.Wait()
+	close(n.errs)
+	for err := range n.errs {
+		n.t.Errorf("node stopped with error: %v", err)
+	}
+}
+
+func (n *network) commit() { n.sim.Commit() }
+
+// mine seals a block and fails the test unless tx succeeded.
+func (n *network) mine(tx *types.Transaction, err error) {
+	n.t.Helper()
+	require.NoError(n.t, err)
+	_, err = contracts.WaitMined(context.Background(), n.sim.Client(), tx, n.commit)
+	require.NoError(n.t, err)
+}
+
+func (n *network) api(method, path string, body any) (int, []byte) {
+	n.t.Helper()
+	var r io.Reader
+	if body != nil {
+		b, err := json.Marshal(body)
+		require.NoError(n.t, err)
+		r = bytes.NewReader(b)
+	}
+	req, err := http.NewRequest(method, n.apiURL+path, r)
+	require.NoError(n.t, err)
+	req.Header.Set("X-Api-Key", n.apiKey)
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(n.t, err)
+	defer resp.Body.Close()
+	out, err := io.ReadAll(resp.Body)
+	require.NoError(n.t, err)
+	return resp.StatusCode, out
+}
+
+type apiTask struct {
+	TaskID       string   `json:"task_id"`
+	Status       string   `json:"task_status"`
+	Performer    string   `json:"task_performer"`
+	ExecutionTx  string   `json:"execution_tx_hash"`
+	SubmissionTx string   `json:"task_submission_tx_hash"`
+	AttesterIDs  []uint64 `json:"task_attester_ids"`
+	IsAccepted   *bool    `json:"is_accepted"`
+}
+
+func TestTimeJobEndToEnd(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a whole network")
+	}
+	n := startNetwork(t, 4)
+	ctx := context.Background()
+
+	// The user commits to the job on-chain and funds its gas.
+	action := attestation.Action{ChainID: n.chainID.Uint64(), Target: n.addrs.Counter, Function: "increment(uint256)", Arguments: []string{"3"}}
+	deposit := *n.user
+	deposit.Value = big.NewInt(1e18)
+	n.mine(n.c.TriggerGasRegistry.Deposit(&deposit, n.user.From))
+	tx, err := n.c.JobRegistry.CreateJob(n.user, uint16(attestation.TimeStatic), action.Target, action.Hash())
+	require.NoError(t, err)
+	receipt, err := bind.WaitMined(ctx, n.sim.Client(), tx)
+	require.NoError(t, err)
+	created, err := n.c.JobRegistry.ParseJobCreated(*receipt.Logs[0])
+	require.NoError(t, err)
+	jobID := created.JobId.String()
+
+	code, body := n.api(http.MethodPost, "/api/jobs", []map[string]any{{
+		"job_id": jobID, "user_address": n.user.From.Hex(), "job_title": "count by three",
+		"task_definition_id": 1, "schedule_type": "interval", "time_interval": 2, "time_frame": 3600,
+		"target_chain_id": n.chainID.String(), "target_contract_address": action.Target.Hex(),
+		"target_function": action.Function, "arguments": action.Arguments,
+	}})
+	require.Equal(t, http.StatusCreated, code, string(body))
+
+	const want = 3
+	var done []apiTask
+	require.Eventually(t, func() bool {
+		code, body := n.api(http.MethodGet, "/api/jobs/"+jobID+"/tasks", nil)
+		if code != http.StatusOK {
+			return false
+		}
+		var tasks []apiTask
+		if err := json.Unmarshal(body, &tasks); err != nil {
+			t.Logf("tasks response: %s", body)
+			return false
+		}
+		done = done[:0]
+		for _, tk := range tasks {
+			if tk.Status == "completed" {
+				done = append(done, tk)
+			}
+		}
+		return len(done) >= want
+	}, 3*time.Minute, 500*time.Millisecond, "tasks did not finalize")
+
+	opts := &bind.CallOpts{Context: ctx}
+	for _, tk := range done {
+		id := common.HexToHash(tk.TaskID)
+		require.NotEmpty(t, tk.ExecutionTx, "task %s execution tx", tk.TaskID)
+		require.NotEmpty(t, tk.SubmissionTx, "task %s submission tx", tk.TaskID)
+		require.GreaterOrEqual(t, len(tk.AttesterIDs), 3, "quorum of 4 equal stakes needs 3 signers")
+		require.NotNil(t, tk.IsAccepted)
+		require.True(t, *tk.IsAccepted)
+		submitted, err := n.c.AttestationCenter.Submitted(opts, id)
+		require.NoError(t, err)
+		require.True(t, submitted, "task %s finalized on-chain", tk.TaskID)
+		by, err := n.c.TaskExecutionHub.ExecutedBy(opts, id)
+		require.NoError(t, err)
+		require.Equal(t, strings.ToLower(tk.Performer), strings.ToLower(by.Hex()))
+
+		// Exactly one execution of each task reached the target.
+		it, err := n.c.TaskExecutionHub.FilterTaskExecuted(&bind.FilterOpts{Context: ctx}, [][32]byte{id}, nil, nil)
+		require.NoError(t, err)
+		count := 0
+		for it.Next() {
+			count++
+			require.True(t, it.Event.Success)
+			require.Equal(t, common.HexToHash(tk.ExecutionTx), it.Event.Raw.TxHash)
+		}
+		require.NoError(t, it.Close())
+		require.Equal(t, 1, count, "task %s executions", tk.TaskID)
+	}
+
+	// The counter moved by 3 for each executed task, and nothing else called it.
+	it, err := n.c.TaskExecutionHub.FilterTaskExecuted(&bind.FilterOpts{Context: ctx}, nil, nil, nil)
+	require.NoError(t, err)
+	executions := map[common.Hash]int{}
+	for it.Next() {
+		executions[it.Event.TaskId]++
+	}
+	require.NoError(t, it.Close())
+	for id, c := range executions {
+		require.Equal(t, 1, c, "task %s executed more than once", id.Hex())
+	}
+	count, err := n.c.Counter.Count(opts)
+	require.NoError(t, err)
+	require.Equal(t, int64(3*len(executions)), count.Int64())
+}

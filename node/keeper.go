@@ -1,0 +1,188 @@
+package node
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/prometheus/client_golang/prometheus"
+	"go.uber.org/zap"
+
+	"github.com/triggerx-network/triggerx/attestation"
+	"github.com/triggerx-network/triggerx/contracts/bindings"
+	"github.com/triggerx-network/triggerx/execution"
+	"github.com/triggerx-network/triggerx/p2p"
+)
+
+// KeeperConfig configures a keeper node.
+type KeeperConfig struct {
+	DataDir       string // journal and p2p identity; required
+	Chain         ChainConfig
+	ControllerKey *ecdsa.PrivateKey         // sends transactions, signs results
+	BLSKey        *attestation.BLSSecretKey // signs votes
+	P2P           P2PConfig
+	MetricsAddr   string // host:port for /metrics; empty for none
+	Logger        *zap.Logger
+	Test          TestConfig
+}
+
+// Timings of a keeper.
+const (
+	keeperSetTTL      = 5 * time.Second
+	coordinatorTTL    = time.Minute
+	assignmentTTL     = time.Hour
+	attestGrace       = 2 * time.Minute
+	maxParallelChecks = 32
+	stopTimeout       = 15 * time.Second
+)
+
+// RunKeeper runs a keeper until ctx ends or a part fails: it joins the
+// network, performs the tasks assigned to it and attests to the tasks
+// performed by others.
+func RunKeeper(ctx context.Context, cfg KeeperConfig) error {
+	if cfg.ControllerKey == nil || cfg.BLSKey == nil {
+		return errors.New("keeper needs a controller key and a BLS key")
+	}
+	if cfg.DataDir == "" {
+		return errors.New("keeper needs a data directory")
+	}
+	log := cfg.Logger
+	if log == nil {
+		log = zap.NewNop()
+	}
+	self := crypto.PubkeyToAddress(cfg.ControllerKey.PublicKey)
+	log = log.Named("keeper").With(zap.Stringer("keeper", self))
+	l := &lifecycle{log: log, stopTimeout: stopTimeout}
+
+	chain, closeChain, err := dialChain(ctx, cfg.Chain.RPC, cfg.Test.Chain)
+	if err != nil {
+		return err
+	}
+	l.onStop("chain", func() error { closeChain(); return nil })
+	domain, chainID, err := domainOf(ctx, chain, cfg.Chain.AttestationCenter)
+	if err != nil {
+		closeChain()
+		return err
+	}
+	registry, err := bindings.NewKeeperRegistry(cfg.Chain.KeeperRegistry, chain)
+	if err != nil {
+		closeChain()
+		return fmt.Errorf("bind keeper registry: %w", err)
+	}
+	if err := checkRegistered(ctx, registry, self, cfg.BLSKey.PublicKey()); err != nil {
+		closeChain()
+		return err
+	}
+	jobs, err := bindings.NewJobRegistry(cfg.Chain.JobRegistry, chain)
+	if err != nil {
+		closeChain()
+		return fmt.Errorf("bind job registry: %w", err)
+	}
+	hub, err := bindings.NewTaskExecutionHub(cfg.Chain.TaskExecutionHub, chain)
+	if err != nil {
+		closeChain()
+		return fmt.Errorf("bind task execution hub: %w", err)
+	}
+
+	if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
+		closeChain()
+		return fmt.Errorf("create data dir: %w", err)
+	}
+	journal, err := OpenJournal(filepath.Join(cfg.DataDir, "journal"))
+	if err != nil {
+		closeChain()
+		return err
+	}
+	l.onStop("journal", journal.Close)
+
+	keepers := newRegistryKeepers(registry, keeperSetTTL)
+	chk := &checks{domain: domain, keepers: keepers, now: time.Now,
+		coordinator: &coordinatorAddress{registry: registry, ttl: coordinatorTTL}}
+	reg := newRegistry()
+
+	stageCtx, stopStages := context.WithCancel(context.Background())
+	sender := execution.NewSender(chain, cfg.ControllerKey, chainID, log)
+	perf := &performer{
+		self: self, domain: domain, chain: chain, sender: sender, hubAddr: cfg.Chain.TaskExecutionHub, hub: hub,
+		jobs: jobs, journal: journal, log: log.Named("performer"), base: stageCtx, running: map[common.Hash]bool{},
+		key: func(d common.Hash) ([]byte, error) { return attestation.SignECDSA(cfg.ControllerKey, d) },
+	}
+	att := &attester{
+		self: self, key: cfg.BLSKey, domain: domain, journal: journal, log: log.Named("attester"),
+		verifier: &chainVerifier{chainID: domain.ChainID, chain: chain, hub: cfg.Chain.TaskExecutionHub, jobs: jobs},
+		grace:    attestGrace, base: stageCtx, sem: make(chan struct{}, maxParallelChecks),
+	}
+	l.onStop("stages", func() error { stopStages(); perf.wait(); att.wait(); return nil })
+
+	var gossip *p2p.Node
+	l.onStartStop("p2p", func(ctx context.Context) error {
+		gossip, err = startP2P(ctx, cfg.DataDir, cfg.P2P, false, log, reg, p2p.Checks{
+			Assignment: chk.Assignment, Result: chk.Result, Vote: chk.Vote, Finalization: chk.Finalization,
+		})
+		if err != nil {
+			return err
+		}
+		attestation.WireKeeper(gossip, perf, newMatcher(assignmentTTL), att)
+		return nil
+	}, func(context.Context) error { return gossip.Close() })
+	serveMetrics(l, cfg.MetricsAddr, reg, log)
+	l.onStartStop("ready", func(context.Context) error {
+		log.Info("keeper running", zap.Strings("p2p_addrs", gossip.Addrs()), zap.Uint64("chain_id", domain.ChainID))
+		if cfg.Test.Ready != nil {
+			cfg.Test.Ready(gossip.Addrs())
+		}
+		return nil
+	}, nil)
+	return l.run(ctx)
+}
+
+// checkRegistered fails unless self is an active keeper whose registered BLS
+// key is pk: a keeper that is not registered could neither execute nor vote.
+func checkRegistered(ctx context.Context, registry *bindings.KeeperRegistry, self common.Address, pk attestation.BLSPublicKey) error {
+	opts := &bind.CallOpts{Context: ctx}
+	active, err := registry.IsActive(opts, self)
+	if err != nil {
+		return fmt.Errorf("read registration: %w", err)
+	}
+	if !active {
+		return fmt.Errorf("keeper %s is not registered (run `triggerx-keeper register`)", self.Hex())
+	}
+	id, err := registry.KeeperId(opts, self)
+	if err != nil {
+		return fmt.Errorf("read keeper id: %w", err)
+	}
+	k, err := registry.GetKeeper(opts, id)
+	if err != nil {
+		return fmt.Errorf("read keeper: %w", err)
+	}
+	got, err := attestation.BLSPublicKeyFromEIP2537(k.BlsPubKey)
+	if err != nil || got != pk {
+		return fmt.Errorf("keeper %s is registered with another BLS key than the one configured", self.Hex())
+	}
+	return nil
+}
+
+// startP2P loads or creates the node's identity and starts its libp2p host.
+func startP2P(ctx context.Context, dataDir string, cfg P2PConfig, bootstrapNode bool, log *zap.Logger,
+	reg prometheus.Registerer, checks p2p.Checks,
+) (*p2p.Node, error) {
+	idFile := cfg.IdentityFile
+	if idFile == "" {
+		idFile = filepath.Join(dataDir, "p2p.key")
+	}
+	id, err := p2p.LoadOrCreateIdentity(idFile, p2p.KeyEd25519)
+	if err != nil {
+		return nil, err
+	}
+	return p2p.New(ctx, p2p.Config{
+		ListenAddrs: cfg.Listen, Identity: id, Bootstrap: cfg.Bootstrap, PeerExchange: bootstrapNode,
+		Logger: log, Checks: checks, Registerer: reg,
+	})
+}

@@ -1,0 +1,195 @@
+package node
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"go.uber.org/zap"
+
+	"github.com/triggerx-network/triggerx/attestation"
+	"github.com/triggerx-network/triggerx/contracts/bindings"
+	"github.com/triggerx-network/triggerx/execution"
+)
+
+// performer executes the tasks assigned to this keeper (attestation.Performer).
+//
+// Exactly-once rests on three layers: the hub refuses a task id it has
+// executed; the journal remembers each execution, so a restarted keeper
+// re-publishes the result instead of executing again; and if the keeper died
+// between sending and journaling, the hub's TaskExecuted log names the
+// transaction to rebuild the result from.
+type performer struct {
+	self    common.Address
+	key     signerKey
+	domain  attestation.Domain
+	chain   execution.Chain
+	sender  *execution.Sender
+	hubAddr common.Address
+	hub     *bindings.TaskExecutionHub
+	jobs    *bindings.JobRegistry
+	journal *Journal
+	log     *zap.Logger
+	subs    []func(context.Context, attestation.Result) error
+
+	base    context.Context
+	wg      sync.WaitGroup
+	mu      sync.Mutex
+	running map[common.Hash]bool
+}
+
+// signerKey signs results with the keeper's controller key.
+type signerKey func(common.Hash) ([]byte, error)
+
+func (p *performer) Subscribe(fn func(context.Context, attestation.Result) error) {
+	p.subs = append(p.subs, fn)
+}
+
+func (p *performer) Perform(_ context.Context, a attestation.Assignment) error {
+	if a.Performer != p.self {
+		return nil
+	}
+	p.mu.Lock()
+	if p.running[a.Task.ID] {
+		p.mu.Unlock()
+		return nil
+	}
+	p.running[a.Task.ID] = true
+	p.mu.Unlock()
+	p.wg.Add(1)
+	go func() {
+		defer p.wg.Done()
+		defer func() {
+			p.mu.Lock()
+			delete(p.running, a.Task.ID)
+			p.mu.Unlock()
+		}()
+		ctx, cancel := context.WithDeadline(p.base, time.Unix(a.Deadline, 0).Add(time.Minute))
+		defer cancel()
+		log := p.log.With(zap.Stringer("task_id", a.Task.ID), zap.Uint64("job_id", a.Task.JobID))
+		r, err := p.perform(ctx, log, a)
+		if err != nil {
+			log.Warn("task not performed", zap.String("reason", execution.Reason(err)), zap.Error(err))
+			return
+		}
+		if r == nil {
+			return
+		}
+		for _, fn := range p.subs {
+			if err := fn(ctx, r.Clone()); err != nil {
+				log.Warn("publish result", zap.Error(err))
+			}
+		}
+	}()
+	return nil
+}
+
+func (p *performer) perform(ctx context.Context, log *zap.Logger, a attestation.Assignment) (*attestation.Result, error) {
+	t := a.Task
+	rec, found, err := p.journal.Execution(t.ID)
+	if err != nil {
+		return nil, err
+	}
+	if found && rec.Done {
+		log.Debug("already performed; re-publishing result")
+		var r attestation.Result
+		if err := json.Unmarshal(rec.Result, &r); err != nil {
+			return nil, fmt.Errorf("decode journaled result: %w", err)
+		}
+		return &r, nil
+	}
+	if err := checkCommitment(ctx, p.jobs, t); err != nil {
+		return nil, fmt.Errorf("refuse task: %w", err)
+	}
+	calldata, err := execution.EncodeCall(t.Action.Function, t.Action.Arguments)
+	if err != nil {
+		return nil, fmt.Errorf("encode call: %w", err)
+	}
+
+	var txHash common.Hash
+	var success bool
+	if found {
+		// Sent before a restart: wait for that transaction, never send another.
+		txHash = rec.TxHash
+		success, err = p.outcome(ctx, t.ID, txHash)
+	} else {
+		log.Debug("executing", zap.Stringer("target", t.Action.Target), zap.String("function", t.Action.Function))
+		var tx *types.Transaction
+		tx, _, success, err = p.sender.ExecuteTask(ctx, p.hubAddr, t.JobID, t.ID, t.Action.Target, calldata)
+		if errors.Is(err, execution.ErrTaskAlreadyExecuted) {
+			var by common.Address
+			txHash, by, success, err = p.findExecution(ctx, t.ID)
+			if err == nil && by != p.self {
+				log.Info("task already executed by another keeper", zap.Stringer("keeper", by))
+				return nil, nil
+			}
+		} else if tx != nil {
+			txHash = tx.Hash()
+		}
+		if txHash != (common.Hash{}) {
+			if jerr := p.journal.RecordExecution(t.ID, ExecutionRecord{TxHash: txHash}); jerr != nil {
+				return nil, jerr
+			}
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	r := attestation.Result{
+		TaskID: t.ID, JobID: t.JobID, TaskDefinitionID: t.TaskDefinitionID, Performer: p.self,
+		TxHash: txHash, Calldata: calldata, Success: success,
+	}
+	r.Signature, err = p.key(r.Digest(p.domain))
+	if err != nil {
+		return nil, err
+	}
+	enc, err := json.Marshal(r)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.journal.RecordExecution(t.ID, ExecutionRecord{TxHash: txHash, Done: true, Result: enc}); err != nil {
+		return nil, err
+	}
+	log.Info("task executed", zap.Stringer("tx_hash", txHash), zap.Bool("target_success", success))
+	return &r, nil
+}
+
+// outcome waits for a journaled transaction and reads the target's success
+// from its TaskExecuted log.
+func (p *performer) outcome(ctx context.Context, taskID, txHash common.Hash) (bool, error) {
+	receipt, err := p.sender.WaitReceipt(ctx, txHash)
+	if err != nil {
+		return false, err
+	}
+	for _, l := range receipt.Logs {
+		ev, err := p.hub.ParseTaskExecuted(*l)
+		if err == nil && common.Hash(ev.TaskId) == taskID {
+			return ev.Success, nil
+		}
+	}
+	return false, fmt.Errorf("%w in tx %s", execution.ErrNoExecutionLog, txHash.Hex())
+}
+
+// findExecution looks up who executed taskID from the hub's logs.
+func (p *performer) findExecution(ctx context.Context, taskID common.Hash) (common.Hash, common.Address, bool, error) {
+	it, err := p.hub.FilterTaskExecuted(&bind.FilterOpts{Context: ctx}, [][32]byte{taskID}, nil, nil)
+	if err != nil {
+		return common.Hash{}, common.Address{}, false, fmt.Errorf("find execution of %s: %w", taskID.Hex(), err)
+	}
+	defer it.Close()
+	if !it.Next() {
+		if it.Error() != nil {
+			return common.Hash{}, common.Address{}, false, fmt.Errorf("find execution of %s: %w", taskID.Hex(), it.Error())
+		}
+		return common.Hash{}, common.Address{}, false, fmt.Errorf("find execution of %s: %w", taskID.Hex(), execution.ErrNoExecutionLog)
+	}
+	return it.Event.Raw.TxHash, it.Event.Keeper, it.Event.Success, nil
+}
+
+func (p *performer) wait() { p.wg.Wait() }

@@ -1,0 +1,492 @@
+package p2p
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+
+	"github.com/ethereum/go-ethereum/common"
+	"google.golang.org/protobuf/proto"
+
+	"github.com/triggerx-network/triggerx/attestation"
+	"github.com/triggerx-network/triggerx/p2p/pb"
+)
+
+// Wire limits, enforced on encode and decode.
+const (
+	// MaxMessageSize caps one encoded message; larger input is rejected
+	// before it is parsed.
+	MaxMessageSize = 64 << 10
+	// MaxArguments caps the number of an action's arguments.
+	MaxArguments = 64
+	// MaxArgumentLen caps the length in bytes of one argument.
+	MaxArgumentLen = 8 << 10
+	// MaxFunctionLen caps the length in bytes of an action's function signature.
+	MaxFunctionLen = 256
+	// MaxSigners caps the number of signers of a certificate.
+	MaxSigners = 4096
+)
+
+// Sizes of the fixed-size fields.
+const (
+	hashLen  = common.HashLength    // 32
+	addrLen  = common.AddressLength // 20
+	ecdsaLen = 65                   // r‖s‖v
+	blsLen   = attestation.BLSSignatureLen
+)
+
+var marshalOptions = proto.MarshalOptions{Deterministic: true}
+
+// codec converts one workflow value to and from its canonical protobuf
+// encoding.
+type codec[T any, M proto.Message] struct {
+	name  string
+	newPB func() M
+	toPB  func(T) M
+	// fromPB converts and checks the fixed-size fields.
+	fromPB func(M) (T, error)
+	// check enforces the limits and invariants that do not depend on the
+	// encoding.
+	check func(T) error
+}
+
+func (c codec[T, M]) encode(v T) ([]byte, error) {
+	if err := c.check(v); err != nil {
+		return nil, fmt.Errorf("encode %s: %w", c.name, err)
+	}
+	b, err := marshalOptions.Marshal(c.toPB(v))
+	if err != nil {
+		return nil, fmt.Errorf("encode %s: %w: %v", c.name, ErrMalformed, err)
+	}
+	if len(b) > MaxMessageSize {
+		return nil, fmt.Errorf("encode %s: %w: %d bytes, max %d", c.name, ErrMalformed, len(b), MaxMessageSize)
+	}
+	return b, nil
+}
+
+func (c codec[T, M]) decode(data []byte) (T, error) {
+	var zero T
+	if len(data) > MaxMessageSize {
+		return zero, fmt.Errorf("decode %s: %w: %d bytes, max %d", c.name, ErrMalformed, len(data), MaxMessageSize)
+	}
+	m := c.newPB()
+	if err := proto.Unmarshal(data, m); err != nil {
+		return zero, fmt.Errorf("decode %s: %w: %v", c.name, ErrMalformed, err)
+	}
+	v, err := c.fromPB(m)
+	if err != nil {
+		return zero, fmt.Errorf("decode %s: %w", c.name, err)
+	}
+	if err := c.check(v); err != nil {
+		return zero, fmt.Errorf("decode %s: %w", c.name, err)
+	}
+	// One value, one encoding: reject field reordering, unpacked repeated
+	// fields, unknown fields and anything else the canonical encoder would
+	// not have produced, so a content hash of the bytes names the value.
+	canon, err := marshalOptions.Marshal(c.toPB(v))
+	if err != nil {
+		return zero, fmt.Errorf("decode %s: %w: re-encode: %v", c.name, ErrMalformed, err)
+	}
+	if !bytes.Equal(canon, data) {
+		return zero, fmt.Errorf("decode %s: %w: non-canonical encoding", c.name, ErrMalformed)
+	}
+	return v, nil
+}
+
+var (
+	assignmentCodec = codec[attestation.Assignment, *pb.Assignment]{
+		name: "assignment", newPB: func() *pb.Assignment { return new(pb.Assignment) },
+		toPB: assignmentToPB, fromPB: assignmentFromPB, check: checkAssignment,
+	}
+	resultCodec = codec[attestation.Result, *pb.Result]{
+		name: "result", newPB: func() *pb.Result { return new(pb.Result) },
+		toPB: resultToPB, fromPB: resultFromPB, check: checkResult,
+	}
+	voteCodec = codec[attestation.Vote, *pb.Vote]{
+		name: "vote", newPB: func() *pb.Vote { return new(pb.Vote) },
+		toPB: voteToPB, fromPB: voteFromPB, check: checkVote,
+	}
+	finalizationCodec = codec[attestation.Finalization, *pb.Finalization]{
+		name: "finalization", newPB: func() *pb.Finalization { return new(pb.Finalization) },
+		toPB: finalizationToPB, fromPB: finalizationFromPB, check: checkFinalization,
+	}
+)
+
+// EncodeAssignment returns a's canonical wire encoding.
+func EncodeAssignment(a attestation.Assignment) ([]byte, error) { return assignmentCodec.encode(a) }
+
+// DecodeAssignment parses the canonical wire encoding of an assignment.
+func DecodeAssignment(b []byte) (attestation.Assignment, error) { return assignmentCodec.decode(b) }
+
+// EncodeResult returns r's canonical wire encoding.
+func EncodeResult(r attestation.Result) ([]byte, error) { return resultCodec.encode(r) }
+
+// DecodeResult parses the canonical wire encoding of a result.
+func DecodeResult(b []byte) (attestation.Result, error) { return resultCodec.decode(b) }
+
+// EncodeVote returns v's canonical wire encoding.
+func EncodeVote(v attestation.Vote) ([]byte, error) { return voteCodec.encode(v) }
+
+// DecodeVote parses the canonical wire encoding of a vote.
+func DecodeVote(b []byte) (attestation.Vote, error) { return voteCodec.decode(b) }
+
+// EncodeFinalization returns f's canonical wire encoding.
+func EncodeFinalization(f attestation.Finalization) ([]byte, error) {
+	return finalizationCodec.encode(f)
+}
+
+// DecodeFinalization parses the canonical wire encoding of a finalization.
+func DecodeFinalization(b []byte) (attestation.Finalization, error) {
+	return finalizationCodec.decode(b)
+}
+
+// --- value → protobuf ---
+
+func actionToPB(a attestation.Action) *pb.Action {
+	return &pb.Action{
+		ChainId:   a.ChainID,
+		Target:    bytes.Clone(a.Target[:]),
+		Function:  a.Function,
+		Arguments: nilIfEmpty(a.Arguments),
+	}
+}
+
+func taskToPB(t attestation.Task) *pb.Task {
+	return &pb.Task{
+		Id:               bytes.Clone(t.ID[:]),
+		JobId:            t.JobID,
+		TaskDefinitionId: uint32(t.TaskDefinitionID),
+		TriggerKey:       bytes.Clone(t.TriggerKey[:]),
+		ScheduledAt:      t.ScheduledAt,
+		Action:           actionToPB(t.Action),
+	}
+}
+
+func assignmentToPB(a attestation.Assignment) *pb.Assignment {
+	return &pb.Assignment{
+		Task:      taskToPB(a.Task),
+		Performer: bytes.Clone(a.Performer[:]),
+		Round:     a.Round,
+		Deadline:  a.Deadline,
+		Signature: a.Signature,
+	}
+}
+
+func resultToPB(r attestation.Result) *pb.Result {
+	return &pb.Result{
+		TaskId:           bytes.Clone(r.TaskID[:]),
+		JobId:            r.JobID,
+		TaskDefinitionId: uint32(r.TaskDefinitionID),
+		Performer:        bytes.Clone(r.Performer[:]),
+		TxHash:           bytes.Clone(r.TxHash[:]),
+		Calldata:         r.Calldata,
+		Success:          r.Success,
+		Signature:        r.Signature,
+	}
+}
+
+func voteToPB(v attestation.Vote) *pb.Vote {
+	return &pb.Vote{
+		TaskId:           bytes.Clone(v.TaskID[:]),
+		JobId:            v.JobID,
+		TaskDefinitionId: uint32(v.TaskDefinitionID),
+		ResultHash:       bytes.Clone(v.ResultHash[:]),
+		Approve:          v.Approve,
+		Keeper:           bytes.Clone(v.Keeper[:]),
+		Signature:        v.Signature,
+	}
+}
+
+func certificateToPB(c attestation.Certificate) *pb.Certificate {
+	return &pb.Certificate{
+		TaskId:           bytes.Clone(c.TaskID[:]),
+		JobId:            c.JobID,
+		TaskDefinitionId: uint32(c.TaskDefinitionID),
+		ResultHash:       bytes.Clone(c.ResultHash[:]),
+		Approve:          c.Approve,
+		Signers:          nilIfEmpty(c.Signers),
+		Signature:        c.Signature,
+	}
+}
+
+func finalizationToPB(f attestation.Finalization) *pb.Finalization {
+	return &pb.Finalization{
+		Certificate:  certificateToPB(f.Certificate),
+		SubmissionTx: bytes.Clone(f.SubmissionTx[:]),
+		Aggregator:   bytes.Clone(f.Aggregator[:]),
+	}
+}
+
+// --- protobuf → value, checking fixed sizes ---
+
+func actionFromPB(m *pb.Action) (attestation.Action, error) {
+	if m == nil {
+		return attestation.Action{}, fmt.Errorf("%w: action missing", ErrMalformed)
+	}
+	target, err := toAddress("action target", m.GetTarget())
+	if err != nil {
+		return attestation.Action{}, err
+	}
+	return attestation.Action{
+		ChainID:   m.GetChainId(),
+		Target:    target,
+		Function:  m.GetFunction(),
+		Arguments: nilIfEmpty(m.GetArguments()),
+	}, nil
+}
+
+func taskFromPB(m *pb.Task) (attestation.Task, error) {
+	if m == nil {
+		return attestation.Task{}, fmt.Errorf("%w: task missing", ErrMalformed)
+	}
+	id, err := toHash("task id", m.GetId())
+	if err != nil {
+		return attestation.Task{}, err
+	}
+	tdid, err := toTaskDefinition(m.GetTaskDefinitionId())
+	if err != nil {
+		return attestation.Task{}, err
+	}
+	key, err := toHash("trigger key", m.GetTriggerKey())
+	if err != nil {
+		return attestation.Task{}, err
+	}
+	action, err := actionFromPB(m.GetAction())
+	if err != nil {
+		return attestation.Task{}, err
+	}
+	return attestation.Task{
+		ID:               id,
+		JobID:            m.GetJobId(),
+		TaskDefinitionID: tdid,
+		TriggerKey:       key,
+		ScheduledAt:      m.GetScheduledAt(),
+		Action:           action,
+	}, nil
+}
+
+func assignmentFromPB(m *pb.Assignment) (attestation.Assignment, error) {
+	task, err := taskFromPB(m.GetTask())
+	if err != nil {
+		return attestation.Assignment{}, err
+	}
+	performer, err := toAddress("performer", m.GetPerformer())
+	if err != nil {
+		return attestation.Assignment{}, err
+	}
+	sig, err := toFixed("signature", m.GetSignature(), ecdsaLen)
+	if err != nil {
+		return attestation.Assignment{}, err
+	}
+	return attestation.Assignment{
+		Task:      task,
+		Performer: performer,
+		Round:     m.GetRound(),
+		Deadline:  m.GetDeadline(),
+		Signature: sig,
+	}, nil
+}
+
+func resultFromPB(m *pb.Result) (attestation.Result, error) {
+	var r attestation.Result
+	var err error
+	if r.TaskID, err = toHash("task id", m.GetTaskId()); err != nil {
+		return attestation.Result{}, err
+	}
+	if r.TaskDefinitionID, err = toTaskDefinition(m.GetTaskDefinitionId()); err != nil {
+		return attestation.Result{}, err
+	}
+	if r.Performer, err = toAddress("performer", m.GetPerformer()); err != nil {
+		return attestation.Result{}, err
+	}
+	if r.TxHash, err = toHash("tx hash", m.GetTxHash()); err != nil {
+		return attestation.Result{}, err
+	}
+	if r.Signature, err = toFixed("signature", m.GetSignature(), ecdsaLen); err != nil {
+		return attestation.Result{}, err
+	}
+	r.JobID = m.GetJobId()
+	r.Calldata = nilIfEmpty(m.GetCalldata())
+	r.Success = m.GetSuccess()
+	return r, nil
+}
+
+func voteFromPB(m *pb.Vote) (attestation.Vote, error) {
+	var v attestation.Vote
+	var err error
+	if v.TaskID, err = toHash("task id", m.GetTaskId()); err != nil {
+		return attestation.Vote{}, err
+	}
+	if v.TaskDefinitionID, err = toTaskDefinition(m.GetTaskDefinitionId()); err != nil {
+		return attestation.Vote{}, err
+	}
+	if v.ResultHash, err = toHash("result hash", m.GetResultHash()); err != nil {
+		return attestation.Vote{}, err
+	}
+	if v.Keeper, err = toAddress("keeper", m.GetKeeper()); err != nil {
+		return attestation.Vote{}, err
+	}
+	if v.Signature, err = toFixed("signature", m.GetSignature(), blsLen); err != nil {
+		return attestation.Vote{}, err
+	}
+	v.JobID = m.GetJobId()
+	v.Approve = m.GetApprove()
+	return v, nil
+}
+
+func certificateFromPB(m *pb.Certificate) (attestation.Certificate, error) {
+	if m == nil {
+		return attestation.Certificate{}, fmt.Errorf("%w: certificate missing", ErrMalformed)
+	}
+	var c attestation.Certificate
+	var err error
+	if c.TaskID, err = toHash("task id", m.GetTaskId()); err != nil {
+		return attestation.Certificate{}, err
+	}
+	if c.TaskDefinitionID, err = toTaskDefinition(m.GetTaskDefinitionId()); err != nil {
+		return attestation.Certificate{}, err
+	}
+	if c.ResultHash, err = toHash("result hash", m.GetResultHash()); err != nil {
+		return attestation.Certificate{}, err
+	}
+	if c.Signature, err = toFixed("signature", m.GetSignature(), blsLen); err != nil {
+		return attestation.Certificate{}, err
+	}
+	c.JobID = m.GetJobId()
+	c.Approve = m.GetApprove()
+	c.Signers = nilIfEmpty(m.GetSigners())
+	return c, nil
+}
+
+func finalizationFromPB(m *pb.Finalization) (attestation.Finalization, error) {
+	var f attestation.Finalization
+	var err error
+	if f.Certificate, err = certificateFromPB(m.GetCertificate()); err != nil {
+		return attestation.Finalization{}, err
+	}
+	if f.SubmissionTx, err = toHash("submission tx", m.GetSubmissionTx()); err != nil {
+		return attestation.Finalization{}, err
+	}
+	if f.Aggregator, err = toAddress("aggregator", m.GetAggregator()); err != nil {
+		return attestation.Finalization{}, err
+	}
+	return f, nil
+}
+
+// --- invariants shared by encode and decode ---
+
+func checkTaskDefinition(id attestation.TaskDefinitionID) error {
+	if !id.Valid() {
+		return fmt.Errorf("%w: unknown task definition id %d", ErrMalformed, id)
+	}
+	return nil
+}
+
+func checkSignature(sig []byte, want int) error {
+	if len(sig) != want {
+		return fmt.Errorf("%w: signature: length %d, want %d", ErrMalformed, len(sig), want)
+	}
+	return nil
+}
+
+func checkAction(a attestation.Action) error {
+	if len(a.Function) > MaxFunctionLen {
+		return fmt.Errorf("%w: function: length %d, max %d", ErrMalformed, len(a.Function), MaxFunctionLen)
+	}
+	if len(a.Arguments) > MaxArguments {
+		return fmt.Errorf("%w: arguments: count %d, max %d", ErrMalformed, len(a.Arguments), MaxArguments)
+	}
+	for i, arg := range a.Arguments {
+		if len(arg) > MaxArgumentLen {
+			return fmt.Errorf("%w: argument %d: length %d, max %d", ErrMalformed, i, len(arg), MaxArgumentLen)
+		}
+	}
+	return nil
+}
+
+func checkAssignment(a attestation.Assignment) error {
+	if err := checkTaskDefinition(a.Task.TaskDefinitionID); err != nil {
+		return err
+	}
+	if err := checkAction(a.Task.Action); err != nil {
+		return err
+	}
+	return checkSignature(a.Signature, ecdsaLen)
+}
+
+func checkResult(r attestation.Result) error {
+	if err := checkTaskDefinition(r.TaskDefinitionID); err != nil {
+		return err
+	}
+	return checkSignature(r.Signature, ecdsaLen)
+}
+
+func checkVote(v attestation.Vote) error {
+	if err := checkTaskDefinition(v.TaskDefinitionID); err != nil {
+		return err
+	}
+	return checkSignature(v.Signature, blsLen)
+}
+
+func checkCertificate(c attestation.Certificate) error {
+	if err := checkTaskDefinition(c.TaskDefinitionID); err != nil {
+		return err
+	}
+	if len(c.Signers) == 0 {
+		return fmt.Errorf("%w: certificate has no signers", ErrMalformed)
+	}
+	if len(c.Signers) > MaxSigners {
+		return fmt.Errorf("%w: signers: count %d, max %d", ErrMalformed, len(c.Signers), MaxSigners)
+	}
+	var prev uint64 // registry ids start at 1
+	for i, id := range c.Signers {
+		if id <= prev {
+			return fmt.Errorf("%w: signers: id %d at %d is not above %d (ids start at 1, strictly increasing)",
+				ErrMalformed, id, i, prev)
+		}
+		prev = id
+	}
+	return checkSignature(c.Signature, blsLen)
+}
+
+func checkFinalization(f attestation.Finalization) error { return checkCertificate(f.Certificate) }
+
+// --- field helpers ---
+
+func toFixed(field string, b []byte, n int) ([]byte, error) {
+	if len(b) != n {
+		return nil, fmt.Errorf("%w: %s: length %d, want %d", ErrMalformed, field, len(b), n)
+	}
+	return bytes.Clone(b), nil
+}
+
+func toHash(field string, b []byte) (common.Hash, error) {
+	if len(b) != hashLen {
+		return common.Hash{}, fmt.Errorf("%w: %s: length %d, want %d", ErrMalformed, field, len(b), hashLen)
+	}
+	return common.BytesToHash(b), nil
+}
+
+func toAddress(field string, b []byte) (common.Address, error) {
+	if len(b) != addrLen {
+		return common.Address{}, fmt.Errorf("%w: %s: length %d, want %d", ErrMalformed, field, len(b), addrLen)
+	}
+	return common.BytesToAddress(b), nil
+}
+
+func toTaskDefinition(v uint32) (attestation.TaskDefinitionID, error) {
+	// Range-check before narrowing: 65537 must not become 1.
+	if v > math.MaxUint16 || !attestation.TaskDefinitionID(v).Valid() {
+		return 0, fmt.Errorf("%w: unknown task definition id %d", ErrMalformed, v)
+	}
+	return attestation.TaskDefinitionID(v), nil
+}
+
+// nilIfEmpty normalises empty slices to nil, so a decoded value compares
+// equal to one built with a nil slice.
+func nilIfEmpty[S ~[]E, E any](s S) S {
+	if len(s) == 0 {
+		return nil
+	}
+	return s
+}

@@ -1,0 +1,86 @@
+package p2p
+
+import (
+	"bytes"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/triggerx-network/triggerx/attestation"
+)
+
+// Deterministic fixtures for golden files and tests. Exported so the external
+// test package can use them; they exist only in the test binary.
+
+const fixtureTime = 1_700_000_000
+
+// FixtureAssignment returns a fixed assignment; salt varies its job id.
+func FixtureAssignment(salt uint64) attestation.Assignment {
+	job := 42 + salt
+	key := attestation.TimeTriggerKey(fixtureTime)
+	return attestation.Assignment{
+		Task: attestation.Task{
+			ID:               attestation.TaskID(job, key),
+			JobID:            job,
+			TaskDefinitionID: attestation.TimeStatic,
+			TriggerKey:       key,
+			ScheduledAt:      fixtureTime,
+			Action: attestation.Action{
+				ChainID:   11155111,
+				Target:    common.HexToAddress("0x1111111111111111111111111111111111111111"),
+				Function:  "transfer(address,uint256)",
+				Arguments: []string{"0x2222222222222222222222222222222222222222", "1000000000000000000"},
+			},
+		},
+		Performer: common.HexToAddress("0x3333333333333333333333333333333333333333"),
+		Round:     1,
+		Deadline:  fixtureTime + 60,
+		Signature: bytes.Repeat([]byte{0xa1}, 65),
+	}
+}
+
+// FixtureResult returns a fixed result; salt varies its job id.
+func FixtureResult(salt uint64) attestation.Result {
+	a := FixtureAssignment(salt)
+	return attestation.Result{
+		TaskID:           a.Task.ID,
+		JobID:            a.Task.JobID,
+		TaskDefinitionID: a.Task.TaskDefinitionID,
+		Performer:        a.Performer,
+		TxHash:           common.HexToHash("0x4444444444444444444444444444444444444444444444444444444444444444"),
+		Calldata:         []byte{0xa9, 0x05, 0x9c, 0xbb, 0x01, 0x02, 0x03},
+		Success:          true,
+		Signature:        bytes.Repeat([]byte{0xb2}, 65),
+	}
+}
+
+// FixtureVote returns a fixed vote by keeper; salt varies its job id.
+func FixtureVote(salt uint64, keeper byte) attestation.Vote {
+	r := FixtureResult(salt)
+	return attestation.Vote{
+		TaskID:           r.TaskID,
+		JobID:            r.JobID,
+		TaskDefinitionID: r.TaskDefinitionID,
+		ResultHash:       r.Hash(),
+		Approve:          true,
+		Keeper:           common.BytesToAddress(bytes.Repeat([]byte{keeper}, 20)),
+		Signature:        bytes.Repeat([]byte{0xc3}, 96),
+	}
+}
+
+// FixtureFinalization returns a fixed finalization; salt varies its job id.
+func FixtureFinalization(salt uint64) attestation.Finalization {
+	v := FixtureVote(salt, 0x55)
+	return attestation.Finalization{
+		Certificate: attestation.Certificate{
+			TaskID:           v.TaskID,
+			JobID:            v.JobID,
+			TaskDefinitionID: v.TaskDefinitionID,
+			ResultHash:       v.ResultHash,
+			Approve:          true,
+			Signers:          []uint64{1, 2, 5, 300},
+			Signature:        bytes.Repeat([]byte{0xd4}, 96),
+		},
+		SubmissionTx: common.HexToHash("0x6666666666666666666666666666666666666666666666666666666666666666"),
+		Aggregator:   common.HexToAddress("0x7777777777777777777777777777777777777777"),
+	}
+}

@@ -1,0 +1,492 @@
+package p2p
+
+import (
+	"context"
+	"encoding/binary"
+	"fmt"
+	"math/rand/v2"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/libp2p/go-libp2p"
+	pubsub "github.com/libp2p/go-libp2p-pubsub"
+	"github.com/libp2p/go-libp2p/core/crypto"
+	"github.com/libp2p/go-libp2p/core/host"
+	"github.com/libp2p/go-libp2p/core/network"
+	"github.com/libp2p/go-libp2p/core/peer"
+	"github.com/libp2p/go-libp2p/core/peerstore"
+	"github.com/libp2p/go-libp2p/p2p/muxer/yamux"
+	"github.com/libp2p/go-libp2p/p2p/net/connmgr"
+	"github.com/libp2p/go-libp2p/p2p/security/noise"
+	"github.com/libp2p/go-libp2p/p2p/transport/tcp"
+	"github.com/prometheus/client_golang/prometheus"
+	"go.uber.org/zap"
+
+	"github.com/triggerx-network/triggerx/attestation"
+)
+
+// Defaults for the zero values of Config.
+const (
+	DefaultListenAddr      = "/ip4/127.0.0.1/tcp/0"
+	DefaultValidateTimeout = 5 * time.Second
+	DefaultHandlerTimeout  = 30 * time.Second
+)
+
+// Bootstrap connection upkeep.
+const (
+	dialTimeout      = 10 * time.Second
+	minRedialBackoff = 500 * time.Millisecond
+	maxRedialBackoff = 30 * time.Second
+	connCheckPeriod  = 10 * time.Second
+	protectTag       = "triggerx-bootstrap"
+)
+
+// Checks decide whether a decoded message is valid beyond its encoding:
+// signatures, membership, freshness. Each runs inside the topic validator
+// under a bounded context, possibly concurrently with itself. A nil check
+// accepts. An error wrapping ErrIgnore (or a context error) drops the message
+// without blaming the sender; any other error rejects it and lowers the
+// sender's peer score. Checks must not modify their argument.
+type Checks struct {
+	Assignment   func(context.Context, attestation.Assignment) error
+	Result       func(context.Context, attestation.Result) error
+	Vote         func(context.Context, attestation.Vote) error
+	Finalization func(context.Context, attestation.Finalization) error
+}
+
+// Config configures a Node. The zero value is a node with a fresh identity
+// listening on a random loopback port, bootstrapping from nobody.
+type Config struct {
+	// ListenAddrs are the multiaddrs to listen on; default DefaultListenAddr.
+	ListenAddrs []string
+	// Identity is the node's libp2p key (see LoadOrCreateIdentity); a fresh
+	// ed25519 key if nil.
+	Identity crypto.PrivKey
+	// Bootstrap are full multiaddrs (with /p2p/<id>) of the peers to stay
+	// connected to. The node's own address may be listed; it is skipped.
+	Bootstrap []string
+	// PeerExchange turns on gossipsub peer exchange: when this node prunes a
+	// peer from a mesh it tells it about other peers. Set it on bootstrap
+	// nodes.
+	PeerExchange bool
+	// Logger is the parent logger; the node logs as "p2p". Nop if nil.
+	Logger *zap.Logger
+	// Checks are the per-type message checks run by the topic validators.
+	Checks Checks
+	// Registerer, if set, receives the node's and libp2p's Prometheus
+	// metrics.
+	Registerer prometheus.Registerer
+	// ValidateTimeout bounds each check; default DefaultValidateTimeout.
+	ValidateTimeout time.Duration
+	// HandlerTimeout bounds each subscriber call; default DefaultHandlerTimeout.
+	HandlerTimeout time.Duration
+}
+
+// Node is a libp2p host running gossipsub on the workflow's topics. It
+// implements attestation.Gossip.
+type Node struct {
+	host   host.Host
+	ps     *pubsub.PubSub
+	log    *zap.Logger
+	ctx    context.Context
+	cancel context.CancelFunc
+
+	assignments   *topic[attestation.Assignment]
+	results       *topic[attestation.Result]
+	votes         *topic[attestation.Vote]
+	finalizations *topic[attestation.Finalization]
+
+	// bootstrap peers and, for each, a signal that a connection to it closed.
+	bootstrap  []peer.AddrInfo
+	disconnect map[peer.ID]chan struct{}
+
+	mu       sync.Mutex // guards closed and wg.Add
+	closed   bool
+	wg       sync.WaitGroup
+	closeErr error
+	once     sync.Once
+}
+
+var _ attestation.Gossip = (*Node)(nil)
+
+// New starts a node: a TCP/noise/yamux libp2p host, gossipsub with the
+// workflow's topics and validators, and background upkeep of the bootstrap
+// connections, retried with backoff until ctx ends or Close is called. New
+// does not wait for any peer. Call Close to release the node.
+func New(ctx context.Context, cfg Config) (_ *Node, err error) {
+	if cfg.Logger == nil {
+		cfg.Logger = zap.NewNop()
+	}
+	if len(cfg.ListenAddrs) == 0 {
+		cfg.ListenAddrs = []string{DefaultListenAddr}
+	}
+	if cfg.ValidateTimeout <= 0 {
+		cfg.ValidateTimeout = DefaultValidateTimeout
+	}
+	if cfg.HandlerTimeout <= 0 {
+		cfg.HandlerTimeout = DefaultHandlerTimeout
+	}
+	log := cfg.Logger.Named("p2p")
+	key := cfg.Identity
+	if key == nil {
+		if key, err = GenerateIdentity(KeyEd25519); err != nil {
+			return nil, err
+		}
+		log.Info("no identity configured; using an ephemeral one")
+	}
+	self, err := peer.IDFromPrivateKey(key)
+	if err != nil {
+		return nil, fmt.Errorf("derive peer id: %w", err)
+	}
+	boot, err := parseBootstrap(cfg.Bootstrap, self)
+	if err != nil {
+		return nil, err
+	}
+	m, err := newMetrics(cfg.Registerer)
+	if err != nil {
+		return nil, err
+	}
+	cm, err := connmgr.NewConnManager(64, 192, connmgr.WithGracePeriod(time.Minute))
+	if err != nil {
+		return nil, fmt.Errorf("create connection manager: %w", err)
+	}
+	opts := []libp2p.Option{
+		libp2p.Identity(key),
+		libp2p.ListenAddrStrings(cfg.ListenAddrs...),
+		libp2p.Transport(tcp.NewTCPTransport),
+		libp2p.Security(noise.ID, noise.New),
+		libp2p.Muxer(yamux.ID, yamux.DefaultTransport),
+		libp2p.DisableRelay(),
+		libp2p.ConnectionManager(cm),
+	}
+	if cfg.Registerer != nil {
+		opts = append(opts, libp2p.PrometheusRegisterer(cfg.Registerer))
+	} else {
+		opts = append(opts, libp2p.DisableMetrics())
+	}
+	h, err := libp2p.New(opts...)
+	if err != nil {
+		return nil, fmt.Errorf("create libp2p host: %w", err)
+	}
+
+	ctx, cancel := context.WithCancel(ctx)
+	n := &Node{
+		host:       h,
+		log:        log,
+		ctx:        ctx,
+		cancel:     cancel,
+		bootstrap:  boot,
+		disconnect: make(map[peer.ID]chan struct{}, len(boot)),
+	}
+	defer func() {
+		if err != nil {
+			_ = n.Close()
+		}
+	}()
+
+	bootIDs := make(map[peer.ID]struct{}, len(boot))
+	for _, ai := range boot {
+		bootIDs[ai.ID] = struct{}{}
+		n.disconnect[ai.ID] = make(chan struct{}, 1)
+		h.Peerstore().AddAddrs(ai.ID, ai.Addrs, peerstore.PermanentAddrTTL)
+		h.ConnManager().Protect(ai.ID, protectTag)
+	}
+	if n.ps, err = pubsub.NewGossipSub(ctx, h, gossipOptions(bootIDs, cfg.PeerExchange)...); err != nil {
+		return nil, fmt.Errorf("start gossipsub: %w", err)
+	}
+
+	c := cfg.Checks
+	if n.assignments, err = joinTopic(n, cfg, m, topicSpec[attestation.Assignment]{
+		id: TopicAssignments, name: "assignments",
+		encode: EncodeAssignment, decode: DecodeAssignment, clone: attestation.Assignment.Clone,
+		taskID: func(a attestation.Assignment) common.Hash { return a.Task.ID },
+		key: func(a attestation.Assignment) string {
+			return slotKey(a.Task.ID, uint32Bytes(a.Round))
+		},
+		check: c.Assignment,
+	}); err != nil {
+		return nil, err
+	}
+	if n.results, err = joinTopic(n, cfg, m, topicSpec[attestation.Result]{
+		id: TopicResults, name: "results",
+		encode: EncodeResult, decode: DecodeResult, clone: attestation.Result.Clone,
+		taskID: func(r attestation.Result) common.Hash { return r.TaskID },
+		key:    func(r attestation.Result) string { return slotKey(r.TaskID, r.Performer[:]) },
+		check:  c.Result,
+	}); err != nil {
+		return nil, err
+	}
+	if n.votes, err = joinTopic(n, cfg, m, topicSpec[attestation.Vote]{
+		id: TopicVotes, name: "votes",
+		encode: EncodeVote, decode: DecodeVote, clone: attestation.Vote.Clone,
+		taskID: func(v attestation.Vote) common.Hash { return v.TaskID },
+		key:    func(v attestation.Vote) string { return slotKey(v.TaskID, v.Keeper[:]) },
+		check:  c.Vote,
+	}); err != nil {
+		return nil, err
+	}
+	if n.finalizations, err = joinTopic(n, cfg, m, topicSpec[attestation.Finalization]{
+		id: TopicFinalizations, name: "finalizations",
+		encode: EncodeFinalization, decode: DecodeFinalization, clone: attestation.Finalization.Clone,
+		taskID: func(f attestation.Finalization) common.Hash { return f.Certificate.TaskID },
+		check:  c.Finalization,
+	}); err != nil {
+		return nil, err
+	}
+
+	if len(boot) > 0 {
+		h.Network().Notify(&network.NotifyBundle{DisconnectedF: n.disconnected})
+		for _, ai := range boot {
+			n.spawn(func() { n.keepConnected(ctx, ai) })
+		}
+	}
+	log.Info("p2p node started", zap.Stringer("peer_id", h.ID()), zap.Strings("addrs", n.Addrs()),
+		zap.Int("bootstrap_peers", len(boot)), zap.Bool("peer_exchange", cfg.PeerExchange))
+	return n, nil
+}
+
+func joinTopic[T any](n *Node, cfg Config, m *metrics, spec topicSpec[T]) (*topic[T], error) {
+	t, err := newTopic(spec, n.log, m, cfg.ValidateTimeout, cfg.HandlerTimeout, n.spawn)
+	if err != nil {
+		return nil, err
+	}
+	if err := t.join(n.ctx, n.ps); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// slotKey names a (task, signer) slot for equivocation detection.
+func slotKey(task common.Hash, signer []byte) string { return string(task[:]) + string(signer) }
+
+func uint32Bytes(v uint32) []byte { return binary.BigEndian.AppendUint32(nil, v) }
+
+// parseBootstrap parses multiaddrs with /p2p/ into one AddrInfo per peer,
+// leaving out self.
+func parseBootstrap(addrs []string, self peer.ID) ([]peer.AddrInfo, error) {
+	var out []peer.AddrInfo
+	index := map[peer.ID]int{}
+	for _, s := range addrs {
+		ai, err := peer.AddrInfoFromString(s)
+		if err != nil {
+			return nil, fmt.Errorf("parse bootstrap address %q: %w", s, err)
+		}
+		if ai.ID == self {
+			continue
+		}
+		if i, ok := index[ai.ID]; ok {
+			out[i].Addrs = append(out[i].Addrs, ai.Addrs...)
+			continue
+		}
+		index[ai.ID] = len(out)
+		out = append(out, *ai)
+	}
+	return out, nil
+}
+
+// spawn runs fn in a goroutine that Close waits for. After Close it does
+// nothing and returns false.
+func (n *Node) spawn(fn func()) bool {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if n.closed {
+		return false
+	}
+	n.wg.Go(fn)
+	return true
+}
+
+func (n *Node) disconnected(_ network.Network, c network.Conn) {
+	if ch, ok := n.disconnect[c.RemotePeer()]; ok {
+		select {
+		case ch <- struct{}{}:
+		default:
+		}
+	}
+}
+
+// keepConnected dials a bootstrap peer until connected, redials with
+// exponential backoff and jitter when the connection drops, and returns when
+// ctx ends.
+func (n *Node) keepConnected(ctx context.Context, ai peer.AddrInfo) {
+	log := n.log.With(zap.Stringer("peer", ai.ID))
+	backoff := minRedialBackoff
+	failures := 0
+	up := false
+	for {
+		if n.host.Network().Connectedness(ai.ID) != network.Connected {
+			if up {
+				log.Warn("lost connection to bootstrap peer; redialing")
+				up = false
+			}
+			// This loop backs off itself; skip the swarm's per-address dial
+			// backoff, which would hold a redial for seconds after an outage.
+			dctx, cancel := context.WithTimeout(network.WithForceDirectDial(ctx, "bootstrap"), dialTimeout)
+			err := n.host.Connect(dctx, ai)
+			cancel()
+			if ctx.Err() != nil {
+				return
+			}
+			if err != nil {
+				failures++
+				if failures == 1 {
+					log.Warn("dial bootstrap peer; retrying with backoff", zap.Error(err))
+				} else {
+					log.Debug("dial bootstrap peer", zap.Error(err), zap.Int("failures", failures),
+						zap.Duration("backoff", backoff))
+				}
+				if !sleep(ctx, jitter(backoff)) {
+					return
+				}
+				backoff = min(2*backoff, maxRedialBackoff)
+				continue
+			}
+		}
+		if !up {
+			log.Info("connected to bootstrap peer", zap.Int("failed_dials", failures))
+			up, failures = true, 0
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-n.disconnect[ai.ID]:
+			// Pause before redialing, so a peer that accepts and drops us
+			// is not redialed in a tight loop.
+			if !sleep(ctx, jitter(backoff)) {
+				return
+			}
+			backoff = min(2*backoff, maxRedialBackoff)
+		case <-time.After(connCheckPeriod):
+			if n.host.Network().Connectedness(ai.ID) == network.Connected {
+				backoff = minRedialBackoff // stable for a period
+			}
+		}
+	}
+}
+
+// jitter returns d scaled by a random factor in [0.5, 1.5).
+func jitter(d time.Duration) time.Duration {
+	return d/2 + rand.N(d)
+}
+
+func sleep(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+		return true
+	}
+}
+
+// ID returns the node's peer id.
+func (n *Node) ID() peer.ID { return n.host.ID() }
+
+// Addrs returns the node's listen addresses as full multiaddrs ending in
+// /p2p/<id>, ready for another node's Config.Bootstrap.
+func (n *Node) Addrs() []string {
+	mas, err := peer.AddrInfoToP2pAddrs(&peer.AddrInfo{ID: n.host.ID(), Addrs: n.host.Addrs()})
+	if err != nil {
+		return nil
+	}
+	out := make([]string, len(mas))
+	for i, a := range mas {
+		out[i] = a.String()
+	}
+	return out
+}
+
+// Peers returns the peers this node is connected to.
+func (n *Node) Peers() []peer.ID { return n.host.Network().Peers() }
+
+// Close stops the node's goroutines and closes the host. It is safe to call
+// more than once and from several goroutines.
+func (n *Node) Close() error {
+	n.once.Do(func() {
+		n.mu.Lock()
+		n.closed = true
+		n.mu.Unlock()
+		n.cancel()
+		for _, s := range []*pubsub.Subscription{
+			subOf(n.assignments), subOf(n.results), subOf(n.votes), subOf(n.finalizations),
+		} {
+			if s != nil {
+				s.Cancel()
+			}
+		}
+		n.wg.Wait()
+		if err := n.host.Close(); err != nil {
+			n.closeErr = fmt.Errorf("close libp2p host: %w", err)
+		}
+		n.log.Info("p2p node stopped")
+	})
+	return n.closeErr
+}
+
+func subOf[T any](t *topic[T]) *pubsub.Subscription {
+	if t == nil {
+		return nil
+	}
+	return t.sub
+}
+
+func (n *Node) live() error {
+	if n.ctx.Err() != nil {
+		return ErrClosed
+	}
+	return nil
+}
+
+// PublishAssignment publishes a to every node, this one included.
+func (n *Node) PublishAssignment(ctx context.Context, a attestation.Assignment) error {
+	if err := n.live(); err != nil {
+		return err
+	}
+	return n.assignments.publish(ctx, a)
+}
+
+// PublishResult publishes r to every node, this one included.
+func (n *Node) PublishResult(ctx context.Context, r attestation.Result) error {
+	if err := n.live(); err != nil {
+		return err
+	}
+	return n.results.publish(ctx, r)
+}
+
+// PublishVote publishes v to every node, this one included.
+func (n *Node) PublishVote(ctx context.Context, v attestation.Vote) error {
+	if err := n.live(); err != nil {
+		return err
+	}
+	return n.votes.publish(ctx, v)
+}
+
+// PublishFinalization publishes f to every node, this one included.
+func (n *Node) PublishFinalization(ctx context.Context, f attestation.Finalization) error {
+	if err := n.live(); err != nil {
+		return err
+	}
+	return n.finalizations.publish(ctx, f)
+}
+
+// SubscribeAssignments registers fn for every valid assignment.
+func (n *Node) SubscribeAssignments(fn func(context.Context, attestation.Assignment) error) {
+	n.assignments.subscribe(n.ctx, fn)
+}
+
+// SubscribeResults registers fn for every valid result.
+func (n *Node) SubscribeResults(fn func(context.Context, attestation.Result) error) {
+	n.results.subscribe(n.ctx, fn)
+}
+
+// SubscribeVotes registers fn for every valid vote.
+func (n *Node) SubscribeVotes(fn func(context.Context, attestation.Vote) error) {
+	n.votes.subscribe(n.ctx, fn)
+}
+
+// SubscribeFinalizations registers fn for every valid finalization.
+func (n *Node) SubscribeFinalizations(fn func(context.Context, attestation.Finalization) error) {
+	n.finalizations.subscribe(n.ctx, fn)
+}
