@@ -166,6 +166,8 @@ func NewAPI(store Store, cfg APIConfig) http.Handler {
 		a.logger.Error("No on-chain job lookup configured: job registration is refused")
 	}
 
+	// gin's debug mode prints to stdout; switch to release mode unless the
+	// operator asked for a mode (GIN_MODE). The mode is process-wide.
 	if gin.Mode() == gin.DebugMode && os.Getenv(gin.EnvGinMode) == "" {
 		gin.SetMode(gin.ReleaseMode)
 	}

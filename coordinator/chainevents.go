@@ -170,6 +170,9 @@ func jobIDOf(v *big.Int) (uint64, error) {
 
 // blockTimes resolves the block time of logs, from the log itself when the
 // node fills blockTimestamp, else from the block header (cached per query).
+// Reorganisations are the monitor's concern (MonitorConfig.Confirmations):
+// the header's hash is not compared with the log's, since some L2 headers do
+// not rehash to their block hash with go-ethereum's header type.
 type blockTimes struct {
 	client ChainClient
 	cache  map[uint64]time.Time
@@ -188,9 +191,6 @@ func (b *blockTimes) position(ctx context.Context, l types.Log) (EventPosition, 
 	h, err := b.client.HeaderByNumber(ctx, new(big.Int).SetUint64(l.BlockNumber))
 	if err != nil {
 		return EventPosition{}, fmt.Errorf("read header of block %d: %w", l.BlockNumber, err)
-	}
-	if h.Hash() != l.BlockHash && l.BlockHash != (common.Hash{}) {
-		return EventPosition{}, fmt.Errorf("block %d was reorganised while reading its logs", l.BlockNumber)
 	}
 	if b.cache == nil {
 		b.cache = make(map[uint64]time.Time)

@@ -141,7 +141,8 @@ type Job struct {
 	NextExecutionTimestamp time.Time `json:"next_execution_timestamp,omitzero"`
 	CreatedAt              time.Time `json:"created_at"`
 	UpdatedAt              time.Time `json:"updated_at"`
-	// TaskIDs lists the job's most recent tasks, newest first. Stores do not
+	// TaskIDs lists the ids of the job's most recent tasks (at most 100),
+	// newest first; GET /api/jobs/:job_id/tasks pages further. Stores do not
 	// keep it; the API fills it from Store.Tasks.
 	TaskIDs []common.Hash `json:"task_ids"`
 }

@@ -67,6 +67,7 @@ const (
 	defaultPollInterval = 5 * time.Second
 	defaultBlockRange   = 1000
 	defaultCursorName   = "monitor"
+	defaultQueryTimeout = 30 * time.Second
 )
 
 // MonitorConfig configures a Monitor.
@@ -86,6 +87,8 @@ type MonitorConfig struct {
 	Confirmations uint64
 	// CursorName names the monitor's cursor in the store; default "monitor".
 	CursorName string
+	// QueryTimeout bounds each chain query; default 30s.
+	QueryTimeout time.Duration
 	// Clock stamps the tasks' updated_at; time.Now when nil.
 	Clock      func() time.Time
 	Registerer prometheus.Registerer
@@ -127,6 +130,9 @@ func NewMonitor(cfg MonitorConfig) (*Monitor, error) {
 	if cfg.Clock == nil {
 		cfg.Clock = time.Now
 	}
+	if cfg.QueryTimeout <= 0 {
+		cfg.QueryTimeout = defaultQueryTimeout
+	}
 	m := &Monitor{cfg: cfg, logger: cfg.Logger.Named("monitor")}
 	metrics, err := NewMetrics(cfg.Registerer)
 	if err != nil {
@@ -164,7 +170,9 @@ func (m *Monitor) poll(ctx context.Context) error {
 	} else if err != nil {
 		return fmt.Errorf("read monitor cursor: %w", err)
 	}
-	head, err := m.cfg.Events.Head(ctx)
+	qctx, cancel := context.WithTimeout(ctx, m.cfg.QueryTimeout)
+	head, err := m.cfg.Events.Head(qctx)
+	cancel()
 	if err != nil {
 		return fmt.Errorf("read chain head: %w", err)
 	}
@@ -192,11 +200,13 @@ func (m *Monitor) poll(ctx context.Context) error {
 // process applies the events of [from, to]: executions first, then
 // submissions, each in chain order.
 func (m *Monitor) process(ctx context.Context, from, to uint64) error {
-	execs, err := m.cfg.Events.Executions(ctx, from, to)
+	qctx, cancel := context.WithTimeout(ctx, m.cfg.QueryTimeout)
+	defer cancel()
+	execs, err := m.cfg.Events.Executions(qctx, from, to)
 	if err != nil {
 		return fmt.Errorf("read executions: %w", err)
 	}
-	subs, err := m.cfg.Events.Submissions(ctx, from, to)
+	subs, err := m.cfg.Events.Submissions(qctx, from, to)
 	if err != nil {
 		return fmt.Errorf("read submissions: %w", err)
 	}
@@ -245,6 +255,11 @@ func (m *Monitor) applyExecution(ctx context.Context, e Execution) error {
 		t.ExecutionTimestamp = e.BlockTime.UTC()
 		t.TaskPerformer = e.Keeper
 		t.IsSuccessful = e.Success
+		if t.TaskStatus == TaskProcessing {
+			// Executed before the dispatcher recorded its assignment: it
+			// was handed out, so it must not be dispatched again.
+			t.TaskStatus = TaskDispatched
+		}
 		t.UpdatedAt = m.cfg.Clock().UTC()
 		return nil
 	})

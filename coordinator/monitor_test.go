@@ -150,6 +150,9 @@ func TestMonitor(t *testing.T) {
 	got, err = store.Task(ctx, tasks[2].TaskID)
 	require.NoError(t, err)
 	require.Equal(t, coordinator.TaskProcessing, got.TaskStatus, "an event of another job does not touch the task")
+	proc, err := store.ProcessingTasks(ctx, t0.Add(24*time.Hour), 0)
+	require.NoError(t, err)
+	require.Len(t, proc, 1, "executed tasks are not dispatched again")
 	require.Equal(t, common.Hash{}, got.ExecutionTxHash)
 
 	// Nothing new: no query.

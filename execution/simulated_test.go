@@ -421,3 +421,37 @@ func TestExecuteGasHungryTarget(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, common.BigToHash(big.NewInt(10)).Bytes(), slot)
 }
+
+func TestSenderConcurrent(t *testing.T) {
+	f := newFixture(t)
+	s := f.sender(f.keepers[1])
+	to := common.HexToAddress("0x000000000000000000000000000000000000cafe")
+	first, err := f.chain.PendingNonceAt(t.Context(), s.Address())
+	require.NoError(t, err)
+	const n = 8
+	nonces := make(chan uint64, n)
+	errs := make(chan error, n)
+	for range n {
+		go func() {
+			tx, err := s.Send(t.Context(), to, nil)
+			if err != nil {
+				errs <- err
+				return
+			}
+			nonces <- tx.Nonce()
+		}()
+	}
+	seen := map[uint64]bool{}
+	for range n {
+		select {
+		case err := <-errs:
+			require.NoError(t, err)
+		case nonce := <-nonces:
+			require.False(t, seen[nonce], "nonce %d used twice", nonce)
+			seen[nonce] = true
+		}
+	}
+	for i := first; i < first+n; i++ {
+		require.True(t, seen[i], "nonce %d unused", i)
+	}
+}

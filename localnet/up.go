@@ -315,8 +315,9 @@ func registerKeeper(ctx context.Context, l layout, n *network, name string) erro
 	return nil
 }
 
-// nodeProcess builds the start command of a node. Log format and level go
-// through the environment, which every binary reads.
+// nodeProcess builds the start command of a node. Optional settings (log
+// format and level, metrics address) go through the TRIGGERX_* environment,
+// which every binary reads and none rejects.
 func nodeProcess(l layout, n *network, name, bin, logLevel string, p2pPort, metricsPort int, bootstrap string) *process {
 	a := n.Accounts[name]
 	keeper := strings.HasPrefix(name, "keeper-")
@@ -341,9 +342,12 @@ func nodeProcess(l layout, n *network, name, bin, logLevel string, p2pPort, metr
 	if bootstrap != "" {
 		args = append(args, "--p2p-bootstrap", bootstrap)
 	}
-	args = append(args, "--metrics-addr", fmt.Sprintf("127.0.0.1:%d", metricsPort))
-	return &process{name: name, bin: l.bin(bin), args: args,
-		env: []string{"TRIGGERX_LOG_FORMAT=console", "TRIGGERX_LOG_LEVEL=" + logLevel}}
+	return &process{name: name, bin: l.bin(bin), args: args, env: []string{
+		// The metrics address goes through the environment too: the
+		// coordinator serves /metrics on its API port and has no such flag.
+		fmt.Sprintf("TRIGGERX_METRICS_ADDR=127.0.0.1:%d", metricsPort),
+		"TRIGGERX_LOG_FORMAT=console", "TRIGGERX_LOG_LEVEL=" + logLevel,
+	}}
 }
 
 func startNode(l layout, n *network, procs map[string]*process, p *process, p2pPort, metricsPort int) error {
@@ -355,8 +359,12 @@ func startNode(l layout, n *network, procs map[string]*process, p *process, p2pP
 		return err
 	}
 	procs[p.name] = p
+	metrics := fmt.Sprintf("http://127.0.0.1:%d/metrics", metricsPort)
+	if p.name == "coordinator" {
+		metrics = n.APIURL + "/metrics"
+	}
 	n.Nodes[p.name] = nodeInfo{
-		P2P: fmt.Sprintf("/ip4/127.0.0.1/tcp/%d", p2pPort), Metrics: fmt.Sprintf("http://127.0.0.1:%d/metrics", metricsPort),
+		P2P: fmt.Sprintf("/ip4/127.0.0.1/tcp/%d", p2pPort), Metrics: metrics,
 		Log: l.logFile(p.name), DataDir: l.dataDir(p.name),
 	}
 	return nil

@@ -5,7 +5,6 @@ import (
 	"crypto/ecdsa"
 	"errors"
 	"fmt"
-	"math/big"
 	"net"
 	"net/http"
 	"os"
@@ -13,7 +12,6 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"go.uber.org/zap"
@@ -87,14 +85,10 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 	if onchain != self {
 		return fail(fmt.Errorf("the keeper registry names %s as coordinator, not this key's %s", onchain.Hex(), self.Hex()))
 	}
-	jobs, err := bindings.NewJobRegistry(cfg.Chain.JobRegistry, chain)
-	if err != nil {
-		return fail(fmt.Errorf("bind job registry: %w", err))
-	}
 	if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
 		return fail(fmt.Errorf("create data dir: %w", err))
 	}
-	store, err := coordinator.OpenBadgerStore(filepath.Join(cfg.DataDir, "store"), log.Named("store"))
+	store, err := coordinator.OpenBadgerStore(filepath.Join(cfg.DataDir, "store"), log)
 	if err != nil {
 		return fail(err)
 	}
@@ -117,7 +111,7 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 	dispatcher, err := coordinator.NewDispatcher(coordinator.DispatcherConfig{
 		Keepers: keepers, Key: cfg.Key, Domain: domain, Store: store, Deadline: cfg.Deadline,
 		Publish: func(ctx context.Context, a attestation.Assignment) error { return gossip.PublishAssignment(ctx, a) },
-		Logger:  log.Named("dispatcher"), Registerer: reg,
+		Logger:  log, Registerer: reg,
 	})
 	if err != nil {
 		store.Close()
@@ -127,7 +121,7 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 	if tick <= 0 {
 		tick = time.Second
 	}
-	scheduler := coordinator.NewScheduler(store, dispatcher.Dispatch, nil, log.Named("scheduler"),
+	scheduler := coordinator.NewScheduler(store, dispatcher.Dispatch, nil, log,
 		coordinator.WithTick(tick), coordinator.WithRegisterer(reg))
 	events, err := coordinator.NewChainEvents(chain, cfg.Chain.TaskExecutionHub, cfg.Chain.AttestationCenter)
 	if err != nil {
@@ -139,15 +133,20 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 		poll = 2 * time.Second
 	}
 	monitor, err := coordinator.NewMonitor(coordinator.MonitorConfig{
-		Events: events, Store: store, Logger: log.Named("monitor"), PollInterval: poll,
+		Events: events, Store: store, Logger: log, PollInterval: poll,
 		StartBlock: head.Number.Uint64(), Registerer: reg,
 	})
 	if err != nil {
 		store.Close()
 		return fail(err)
 	}
+	lookup, err := coordinator.NewJobLookup(chain, cfg.Chain.JobRegistry)
+	if err != nil {
+		store.Close()
+		return fail(err)
+	}
 	api := coordinator.NewAPI(store, coordinator.APIConfig{
-		JobLookup: jobLookup(jobs), Logger: log.Named("api"), Registerer: reg, Version: Version,
+		JobLookup: lookup.Job, Logger: log, Registerer: reg, Version: Version,
 	})
 	mux := http.NewServeMux()
 	mux.Handle("/metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
@@ -184,23 +183,6 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 		return nil
 	}, nil)
 	return l.run(ctx)
-}
-
-// jobLookup reads jobs from the JobRegistry for the REST API.
-func jobLookup(jobs *bindings.JobRegistry) func(context.Context, uint64) (coordinator.OnchainJob, error) {
-	return func(ctx context.Context, id uint64) (coordinator.OnchainJob, error) {
-		j, err := jobs.GetJob(&bind.CallOpts{Context: ctx}, new(big.Int).SetUint64(id))
-		if err != nil {
-			return coordinator.OnchainJob{}, fmt.Errorf("read job %d: %w", id, err)
-		}
-		if j.Owner == (common.Address{}) {
-			return coordinator.OnchainJob{}, fmt.Errorf("job %d: %w", id, coordinator.ErrNotFound)
-		}
-		return coordinator.OnchainJob{
-			Owner: j.Owner, TaskDefinitionID: attestation.TaskDefinitionID(j.TaskDefinitionId), Target: j.Target,
-			ActionHash: j.ActionHash, Active: j.Active,
-		}, nil
-	}
 }
 
 // Version is the software version the binaries report.

@@ -13,6 +13,7 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/urfave/cli/v2"
@@ -43,6 +44,11 @@ func Strings(name, usage string, value ...string) cli.Flag {
 		f.Value = cli.NewStringSlice(value...)
 	}
 	return altsrc.NewStringSliceFlag(f)
+}
+
+// Duration is a duration flag ("1s", "2m").
+func Duration(name, usage string, value time.Duration) cli.Flag {
+	return altsrc.NewDurationFlag(&cli.DurationFlag{Name: name, Usage: usage, Value: value, EnvVars: Env(name)})
 }
 
 // Flag names shared by several commands.
@@ -251,4 +257,24 @@ func Main(app *cli.App) {
 		fmt.Fprintf(os.Stderr, "%s: %v\n", app.Name, err)
 		os.Exit(1)
 	}
+}
+
+// MissingEnv lists the flags of app's commands that no TRIGGERX_*
+// environment variable sets.
+func MissingEnv(app *cli.App) []string {
+	var missing []string
+	var walk func(prefix string, cmds []*cli.Command)
+	walk = func(prefix string, cmds []*cli.Command) {
+		for _, cmd := range cmds {
+			for _, f := range cmd.Flags {
+				if ev, ok := f.(interface{ GetEnvVars() []string }); !ok || len(ev.GetEnvVars()) == 0 ||
+					!strings.HasPrefix(ev.GetEnvVars()[0], "TRIGGERX_") {
+					missing = append(missing, prefix+cmd.Name+" --"+f.Names()[0])
+				}
+			}
+			walk(prefix+cmd.Name+" ", cmd.Subcommands)
+		}
+	}
+	walk("", app.Commands)
+	return missing
 }
