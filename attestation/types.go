@@ -15,13 +15,13 @@ type TaskDefinitionID uint16
 
 // Task definition ids.
 const (
-	TimeStatic       TaskDefinitionID = 1 // time trigger, static arguments
-	TimeScript       TaskDefinitionID = 2 // time trigger, arguments from a script
-	EventStatic      TaskDefinitionID = 3 // event trigger, static arguments
-	EventScript      TaskDefinitionID = 4 // event trigger, arguments from a script
-	ConditionStatic  TaskDefinitionID = 5 // condition trigger, static arguments
-	ConditionScript  TaskDefinitionID = 6 // condition trigger, arguments from a script
-	CustomScript     TaskDefinitionID = 7 // the script decides whether and what to call
+	TimeStatic        TaskDefinitionID = 1 // time trigger, static arguments
+	TimeScript        TaskDefinitionID = 2 // time trigger, arguments from a script
+	EventStatic       TaskDefinitionID = 3 // event trigger, static arguments
+	EventScript       TaskDefinitionID = 4 // event trigger, arguments from a script
+	ConditionStatic   TaskDefinitionID = 5 // condition trigger, static arguments
+	ConditionScript   TaskDefinitionID = 6 // condition trigger, arguments from a script
+	CustomScript      TaskDefinitionID = 7 // the script decides whether and what to call
 	maxTaskDefinition                  = CustomScript
 )
 

@@ -314,4 +314,3 @@ func statusCommand() *cli.Command {
 		},
 	})
 }
-

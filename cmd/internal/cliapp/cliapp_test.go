@@ -13,8 +13,8 @@ func TestEnv(t *testing.T) {
 
 func TestMissingEnv(t *testing.T) {
 	app := &cli.App{Commands: []*cli.Command{{
-		Name:  "start",
-		Flags: []cli.Flag{String("data-dir", "", ""), &cli.StringFlag{Name: "naked"}},
+		Name:        "start",
+		Flags:       []cli.Flag{String("data-dir", "", ""), &cli.StringFlag{Name: "naked"}},
 		Subcommands: []*cli.Command{{Name: "sub", Flags: []cli.Flag{&cli.BoolFlag{Name: "b"}}}},
 	}}}
 	require.Equal(t, []string{"start --naked", "start sub --b"}, MissingEnv(app))
