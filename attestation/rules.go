@@ -21,6 +21,11 @@ var ErrNoKeepers = errors.New("no active keepers")
 // cumulative stake range holds the point. Integer arithmetic only: the rule
 // gives the same answer on every platform.
 func PerformerOrder(taskID common.Hash, keepers []Keeper) ([]Keeper, error) {
+	return drawPerformers(taskID, keepers, len(keepers))
+}
+
+// drawPerformers returns the first n keepers of PerformerOrder.
+func drawPerformers(taskID common.Hash, keepers []Keeper, n int) ([]Keeper, error) {
 	pool := make([]Keeper, 0, len(keepers))
 	for _, k := range keepers {
 		if k.Active && k.Stake != nil && k.Stake.Sign() > 0 {
@@ -33,8 +38,9 @@ func PerformerOrder(taskID common.Hash, keepers []Keeper) ([]Keeper, error) {
 	slices.SortFunc(pool, func(a, b Keeper) int {
 		return strings.Compare(string(a.Address[:]), string(b.Address[:]))
 	})
-	order := make([]Keeper, 0, len(pool))
-	for round := uint64(0); len(pool) > 0; round++ {
+	n = min(n, len(pool))
+	order := make([]Keeper, 0, n)
+	for round := uint64(0); len(order) < n; round++ {
 		total := new(big.Int)
 		for _, k := range pool {
 			total.Add(total, k.Stake)
@@ -55,8 +61,16 @@ func PerformerOrder(taskID common.Hash, keepers []Keeper) ([]Keeper, error) {
 }
 
 // SelectPerformer returns the keeper that must perform taskID in round.
+// Rounds past the number of keepers wrap around the order.
 func SelectPerformer(taskID common.Hash, keepers []Keeper, round uint32) (Keeper, error) {
-	order, err := PerformerOrder(taskID, keepers)
+	order, err := drawPerformers(taskID, keepers, int(round)+1)
+	if err != nil {
+		return Keeper{}, err
+	}
+	if int(round) < len(order) {
+		return order[round], nil
+	}
+	order, err = PerformerOrder(taskID, keepers)
 	if err != nil {
 		return Keeper{}, err
 	}

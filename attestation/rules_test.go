@@ -107,3 +107,15 @@ func TestSignatureDigestsAreBound(t *testing.T) {
 
 	require.NotEqual(t, VoteDigest(d, a.Task.ID, 1, 1, common.Hash{9}, true), VoteDigest(d, a.Task.ID, 1, 1, common.Hash{9}, false))
 }
+
+func TestSelectPerformerFollowsOrder(t *testing.T) {
+	ks := keepersWithStakes(5, 1, 9, 3, 7)
+	task := TaskID(42, TimeTriggerKey(42))
+	order, err := PerformerOrder(task, ks)
+	require.NoError(t, err)
+	for round := range uint32(2 * len(order)) {
+		k, err := SelectPerformer(task, ks, round)
+		require.NoError(t, err)
+		require.Equal(t, order[int(round)%len(order)], k, "round %d", round)
+	}
+}

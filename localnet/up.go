@@ -101,9 +101,11 @@ func up(ctx context.Context, l layout, o upOptions) error {
 		if ctx.Err() != nil {
 			err = fmt.Errorf("interrupted: %w", err)
 		}
-		say("setup failed; stopping what was started (logs stay in %s)", l.rel(filepath.Dir(l.logFile("x"))))
-		if stopErr := stopAll(l, true); stopErr != nil {
-			err = errors.Join(err, stopErr)
+		if started, _ := readPids(l); len(started) > 0 {
+			say("setup failed; stopping the %d processes it started (logs stay in %s)", len(started), l.rel(filepath.Dir(l.logFile("x"))))
+			if stopErr := stopAll(l, true); stopErr != nil {
+				err = errors.Join(err, stopErr)
+			}
 		}
 		return err
 	}
