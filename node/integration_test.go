@@ -45,6 +45,16 @@ type network struct {
 	cancel   context.CancelFunc
 	wg       sync.WaitGroup
 	errs     chan error
+	keepers  []*keeperProc
+	runCtx   context.Context
+}
+
+// keeperProc is one running keeper, which a test may stop and start again
+// with the same configuration and data directory.
+type keeperProc struct {
+	cfg  node.KeeperConfig
+	stop context.CancelFunc
+	done chan struct{}
 }
 
 func newKey(t *testing.T) *ecdsa.PrivateKey {
@@ -148,21 +158,45 @@ func startNetwork(t *testing.T, keepers int) *network {
 	})
 	n.apiURL = "http://" + wait(n, apiReady)
 
-	keeperReady := make(chan []string, keepers)
 	for i := range keepers {
-		run(fmt.Sprintf("keeper%d", i), func(ctx context.Context) error {
-			return node.RunKeeper(ctx, node.KeeperConfig{
-				DataDir: t.TempDir(), Chain: chainCfg, ControllerKey: keeperKeys[i], BLSKey: blsKeys[i],
-				P2P: p2pCfg, Logger: logger(fmt.Sprintf("keeper%d", i)),
-				Test: node.TestConfig{Chain: client, Ready: func(a []string) { keeperReady <- a }},
-			})
-		})
-	}
-	for range keepers {
-		wait(n, keeperReady)
+		n.keepers = append(n.keepers, &keeperProc{cfg: node.KeeperConfig{
+			DataDir: t.TempDir(), Chain: chainCfg, ControllerKey: keeperKeys[i], BLSKey: blsKeys[i],
+			P2P: p2pCfg, Logger: logger(fmt.Sprintf("keeper%d", i)), Test: node.TestConfig{Chain: client},
+		}})
+		n.startKeeper(runCtx, i)
 	}
 	t.Cleanup(n.stop)
+	n.runCtx = runCtx
 	return n
+}
+
+// startKeeper starts keeper i and waits until it runs.
+func (n *network) startKeeper(parent context.Context, i int) {
+	n.t.Helper()
+	k := n.keepers[i]
+	ctx, cancel := context.WithCancel(parent)
+	ready := make(chan []string, 1)
+	cfg := k.cfg
+	cfg.Test.Ready = func(a []string) { ready <- a }
+	k.stop, k.done = cancel, make(chan struct{})
+	n.wg.Add(1)
+	go func() {
+		defer n.wg.Done()
+		defer close(k.done)
+		if err := node.RunKeeper(ctx, cfg); err != nil {
+			n.errs <- fmt.Errorf("keeper%d: %w", i, err)
+		}
+	}()
+	wait(n, ready)
+}
+
+// restartKeeper stops keeper i, waits for it to exit, and starts it again
+// on the same data directory.
+func (n *network) restartKeeper(i int) {
+	n.t.Helper()
+	n.keepers[i].stop()
+	<-n.keepers[i].done
+	n.startKeeper(n.runCtx, i)
 }
 
 // wait returns the next value of ch, failing the test if a node fails first.
@@ -229,44 +263,46 @@ type apiTask struct {
 	IsAccepted   *bool    `json:"is_accepted"`
 }
 
-func TestTimeJobEndToEnd(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts a whole network")
-	}
-	n := startNetwork(t, 4)
+// createJob commits a job to call Counter.increment(by) every interval
+// seconds on-chain, funds its gas, and registers it with the coordinator.
+func (n *network) createJob(by string, interval int) string {
+	n.t.Helper()
 	ctx := context.Background()
-
-	// The user commits to the job on-chain and funds its gas.
-	action := attestation.Action{ChainID: n.chainID.Uint64(), Target: n.addrs.Counter, Function: "increment(uint256)", Arguments: []string{"3"}}
+	action := attestation.Action{ChainID: n.chainID.Uint64(), Target: n.addrs.Counter, Function: "increment(uint256)", Arguments: []string{by}}
 	deposit := *n.user
 	deposit.Value = big.NewInt(1e18)
 	n.mine(n.c.TriggerGasRegistry.Deposit(&deposit, n.user.From))
 	tx, err := n.c.JobRegistry.CreateJob(n.user, uint16(attestation.TimeStatic), action.Target, action.Hash())
-	require.NoError(t, err)
+	require.NoError(n.t, err)
 	receipt, err := bind.WaitMined(ctx, n.sim.Client(), tx)
-	require.NoError(t, err)
+	require.NoError(n.t, err)
 	created, err := n.c.JobRegistry.ParseJobCreated(*receipt.Logs[0])
-	require.NoError(t, err)
+	require.NoError(n.t, err)
 	jobID := created.JobId.String()
 
 	code, body := n.api(http.MethodPost, "/api/jobs", []map[string]any{{
-		"job_id": jobID, "user_address": n.user.From.Hex(), "job_title": "count by three",
-		"task_definition_id": 1, "schedule_type": "interval", "time_interval": 2, "time_frame": 3600,
+		"job_id": jobID, "user_address": n.user.From.Hex(), "job_title": "count by " + by,
+		"task_definition_id": 1, "schedule_type": "interval", "time_interval": interval, "time_frame": 3600,
 		"target_chain_id": n.chainID.String(), "target_contract_address": action.Target.Hex(),
 		"target_function": action.Function, "arguments": action.Arguments,
 	}})
-	require.Equal(t, http.StatusCreated, code, string(body))
+	require.Equal(n.t, http.StatusCreated, code, string(body))
+	return jobID
+}
 
-	const want = 3
+// waitCompleted waits until at least want tasks of the job are completed and
+// returns the completed ones.
+func (n *network) waitCompleted(jobID string, want int) []apiTask {
+	n.t.Helper()
 	var done []apiTask
-	require.Eventually(t, func() bool {
+	require.Eventually(n.t, func() bool {
 		code, body := n.api(http.MethodGet, "/api/jobs/"+jobID+"/tasks", nil)
 		if code != http.StatusOK {
 			return false
 		}
 		var tasks []apiTask
 		if err := json.Unmarshal(body, &tasks); err != nil {
-			t.Logf("tasks response: %s", body)
+			n.t.Logf("tasks response: %s", body)
 			return false
 		}
 		done = done[:0]
@@ -277,47 +313,85 @@ func TestTimeJobEndToEnd(t *testing.T) {
 		}
 		return len(done) >= want
 	}, 3*time.Minute, 500*time.Millisecond, "tasks did not finalize")
+	return done
+}
 
+// checkFinalized checks each completed task against the chain: finalized in
+// the AttestationCenter by a quorum, executed exactly once by the performer
+// the API reports, in the transaction it reports.
+func (n *network) checkFinalized(done []apiTask) {
+	n.t.Helper()
+	ctx := context.Background()
 	opts := &bind.CallOpts{Context: ctx}
 	for _, tk := range done {
 		id := common.HexToHash(tk.TaskID)
-		require.NotEmpty(t, tk.ExecutionTx, "task %s execution tx", tk.TaskID)
-		require.NotEmpty(t, tk.SubmissionTx, "task %s submission tx", tk.TaskID)
-		require.GreaterOrEqual(t, len(tk.AttesterIDs), 3, "quorum of 4 equal stakes needs 3 signers")
-		require.NotNil(t, tk.IsAccepted)
-		require.True(t, *tk.IsAccepted)
+		require.NotEmpty(n.t, tk.ExecutionTx, "task %s execution tx", tk.TaskID)
+		require.NotEmpty(n.t, tk.SubmissionTx, "task %s submission tx", tk.TaskID)
+		require.GreaterOrEqual(n.t, len(tk.AttesterIDs), 3, "quorum of 4 equal stakes needs 3 signers")
+		require.NotNil(n.t, tk.IsAccepted)
+		require.True(n.t, *tk.IsAccepted)
 		submitted, err := n.c.AttestationCenter.Submitted(opts, id)
-		require.NoError(t, err)
-		require.True(t, submitted, "task %s finalized on-chain", tk.TaskID)
+		require.NoError(n.t, err)
+		require.True(n.t, submitted, "task %s finalized on-chain", tk.TaskID)
 		by, err := n.c.TaskExecutionHub.ExecutedBy(opts, id)
-		require.NoError(t, err)
-		require.Equal(t, strings.ToLower(tk.Performer), strings.ToLower(by.Hex()))
+		require.NoError(n.t, err)
+		require.Equal(n.t, strings.ToLower(tk.Performer), strings.ToLower(by.Hex()))
 
-		// Exactly one execution of each task reached the target.
 		it, err := n.c.TaskExecutionHub.FilterTaskExecuted(&bind.FilterOpts{Context: ctx}, [][32]byte{id}, nil, nil)
-		require.NoError(t, err)
+		require.NoError(n.t, err)
 		count := 0
 		for it.Next() {
 			count++
-			require.True(t, it.Event.Success)
-			require.Equal(t, common.HexToHash(tk.ExecutionTx), it.Event.Raw.TxHash)
+			require.True(n.t, it.Event.Success)
+			require.Equal(n.t, common.HexToHash(tk.ExecutionTx), it.Event.Raw.TxHash)
 		}
-		require.NoError(t, it.Close())
-		require.Equal(t, 1, count, "task %s executions", tk.TaskID)
+		require.NoError(n.t, it.Close())
+		require.Equal(n.t, 1, count, "task %s executions", tk.TaskID)
 	}
+}
 
-	// The counter moved by 3 for each executed task, and nothing else called it.
+// checkCounter checks that the counter moved by `by` for each executed task,
+// each task executed once, and nothing else called it.
+func (n *network) checkCounter(by int64) {
+	n.t.Helper()
+	ctx := context.Background()
 	it, err := n.c.TaskExecutionHub.FilterTaskExecuted(&bind.FilterOpts{Context: ctx}, nil, nil, nil)
-	require.NoError(t, err)
+	require.NoError(n.t, err)
 	executions := map[common.Hash]int{}
 	for it.Next() {
 		executions[it.Event.TaskId]++
 	}
-	require.NoError(t, it.Close())
+	require.NoError(n.t, it.Close())
 	for id, c := range executions {
-		require.Equal(t, 1, c, "task %s executed more than once", id.Hex())
+		require.Equal(n.t, 1, c, "task %s executed more than once", id.Hex())
 	}
-	count, err := n.c.Counter.Count(opts)
-	require.NoError(t, err)
-	require.Equal(t, int64(3*len(executions)), count.Int64())
+	count, err := n.c.Counter.Count(&bind.CallOpts{Context: ctx})
+	require.NoError(n.t, err)
+	require.Equal(n.t, by*int64(len(executions)), count.Int64())
+}
+
+func TestTimeJobEndToEnd(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a whole network")
+	}
+	n := startNetwork(t, 4)
+	jobID := n.createJob("3", 2)
+	n.checkFinalized(n.waitCompleted(jobID, 3))
+	n.checkCounter(3)
+}
+
+// A keeper restarted on its data directory rejoins the network and keeps
+// working; no task is executed twice.
+func TestKeeperRestart(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a whole network")
+	}
+	n := startNetwork(t, 4)
+	jobID := n.createJob("1", 1)
+	before := len(n.waitCompleted(jobID, 2))
+	for i := range n.keepers {
+		n.restartKeeper(i)
+	}
+	n.checkFinalized(n.waitCompleted(jobID, before+3))
+	n.checkCounter(1)
 }
