@@ -9,8 +9,14 @@ LOCALNET_FLAGS ?=
 build:
 	$(GO) build -o bin/ ./cmd/...
 
-## test: all unit and integration tests
+## test: vet, then all unit and integration tests. With npm present it first
+## installs solc (contracts/node_modules) so the contract drift test also
+## recompiles the Solidity sources; without npm that part is skipped.
 test:
+	@if command -v npm >/dev/null 2>&1; then \
+		(cd contracts && npm ci --no-audit --no-fund --loglevel=error); \
+	else echo "npm not found: the contracts' recompile check will be skipped"; fi
+	$(GO) vet ./...
 	$(GO) test ./...
 
 ## localnet: start a whole network on this machine (geth --dev, contracts, keepers, aggregator, coordinator) and follow its tasks

@@ -287,7 +287,7 @@ func down(l layout, clean bool) error {
 	if _, err := os.Stat(l.dir); err == nil {
 		say("logs in %s, node data in %s, chain in %s, addresses in %s",
 			l.rel(filepath.Dir(l.logFile("x"))), l.rel(filepath.Dir(l.dataDir("x"))), l.rel(l.gethData()), l.rel(l.networkFile()))
-		say("`go run ./localnet down --clean` removes them")
+		say("`make localnet-clean` (or `go run ./localnet down --clean`) removes them")
 	}
 	return nil
 }

@@ -36,7 +36,7 @@ const (
 	jobTimeFrame = 24 * 3600 // seconds the example job runs
 )
 
-// Amounts in ether.
+// Amounts, in wei.
 var (
 	fundAmount     = ether(100) // sent to every account
 	keeperStake    = ether(32)
@@ -93,7 +93,7 @@ func up(ctx context.Context, l layout, o upOptions) error {
 		return err
 	}
 	if len(live) > 0 {
-		return fmt.Errorf("a network is already running in %s (%s, pid %d); stop it with `go run ./localnet down`",
+		return fmt.Errorf("a network is already running in %s (%s, pid %d); stop it with `make localnet-down` (or `go run ./localnet down`)",
 			l.rel(l.dir), live[0].name, live[0].pid)
 	}
 	n, procs, err := setUp(ctx, l, o)
@@ -492,7 +492,7 @@ func followJob(ctx context.Context, l layout, n *network, procs map[string]*proc
 		return nil
 	}
 	err := f.follow(ctx, os.Stdout, followOptions{tasks: o.tasks, timeout: o.timeout}, check)
-	stopHint := "the network keeps running; stop it with `go run ./localnet down` (logs in " + l.rel(filepath.Dir(l.logFile("x"))) + ")"
+	stopHint := "the network keeps running; stop it with `make localnet-down` (or `go run ./localnet down`) (logs in " + l.rel(filepath.Dir(l.logFile("x"))) + ")"
 	switch {
 	case err == nil:
 		say("%d tasks finalized; %s", o.tasks, stopHint)
@@ -502,7 +502,7 @@ func followJob(ctx context.Context, l layout, n *network, procs map[string]*proc
 		say("stopped following; %s", stopHint)
 		return nil
 	default:
-		say("see the logs in %s; stop the network with `go run ./localnet down`", l.rel(filepath.Dir(l.logFile("x"))))
+		say("see the logs in %s; stop the network with `make localnet-down`", l.rel(filepath.Dir(l.logFile("x"))))
 		return err
 	}
 }
