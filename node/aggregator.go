@@ -3,14 +3,11 @@ package node
 import (
 	"context"
 	"crypto/ecdsa"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
-	"github.com/ethereum/go-ethereum/crypto"
 	"go.uber.org/zap"
 
 	"github.com/triggerx-network/triggerx/attestation"
@@ -39,71 +36,39 @@ const AddrsFile = "p2p-addrs.txt"
 // network's bootstrap peer, collects votes, and submits each task's
 // certificate to the AttestationCenter once a verdict reaches quorum.
 func RunAggregator(ctx context.Context, cfg AggregatorConfig) error {
-	if cfg.Key == nil {
-		return errors.New("aggregator needs an ECDSA key")
-	}
-	if cfg.DataDir == "" {
-		return errors.New("aggregator needs a data directory")
-	}
-	log := cfg.Logger
-	if log == nil {
-		log = zap.NewNop()
-	}
-	self := crypto.PubkeyToAddress(cfg.Key.PublicKey)
-	log = log.Named("aggregator").With(zap.Stringer("aggregator", self))
-	l := &lifecycle{log: log, stopTimeout: stopTimeout}
-
-	chain, closeChain, err := dialChain(ctx, cfg.Chain.RPC, cfg.Test.Chain)
+	p, err := newProcess(ctx, "aggregator", cfg.Key, cfg.DataDir, cfg.Chain, cfg.Test.Chain, cfg.Logger)
 	if err != nil {
 		return err
 	}
-	l.onStop("chain", func() error { closeChain(); return nil })
-	fail := func(err error) error { closeChain(); return err }
-	domain, chainID, err := domainOf(ctx, chain, cfg.Chain.AttestationCenter)
+	l, log := p.l, p.log
+	center, err := bindings.NewAttestationCenter(cfg.Chain.AttestationCenter, p.chain)
 	if err != nil {
-		return fail(err)
-	}
-	registry, err := bindings.NewKeeperRegistry(cfg.Chain.KeeperRegistry, chain)
-	if err != nil {
-		return fail(fmt.Errorf("bind keeper registry: %w", err))
-	}
-	center, err := bindings.NewAttestationCenter(cfg.Chain.AttestationCenter, chain)
-	if err != nil {
-		return fail(fmt.Errorf("bind attestation center: %w", err))
-	}
-	if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
-		return fail(fmt.Errorf("create data dir: %w", err))
+		return l.abort(fmt.Errorf("bind attestation center: %w", err))
 	}
 	db, err := openStateDB(filepath.Join(cfg.DataDir, "votes"))
 	if err != nil {
-		return fail(fmt.Errorf("open vote store: %w", err))
+		return l.abort(fmt.Errorf("open vote store: %w", err))
 	}
 	l.onStop("vote store", db.Close)
 
-	keepers := newRegistryKeepers(registry, keeperSetTTL)
-	chk := &checks{domain: domain, keepers: keepers, now: time.Now,
-		coordinator: &coordinatorAddress{registry: registry, ttl: coordinatorTTL}}
-	agg, err := newVoteAggregator(keepers, domain, db, log.Named("votes"))
+	keepers := newRegistryKeepers(p.registry, keeperSetTTL)
+	chk := p.checks(keepers)
+	agg, err := newVoteAggregator(keepers, p.domain, db, log.Named("votes"))
 	if err != nil {
-		db.Close()
-		return fail(err)
+		return l.abort(err)
+	}
+	sub, err := newSubmitter(p.self, center, cfg.Chain.AttestationCenter, execution.NewSender(p.chain, cfg.Key, p.chainID, log), log.Named("submitter"))
+	if err != nil {
+		return l.abort(err)
 	}
 	stageCtx, stopStages := context.WithCancel(context.Background())
-	sub, err := newSubmitter(self, center, cfg.Chain.AttestationCenter, execution.NewSender(chain, cfg.Key, chainID, log), log.Named("submitter"))
-	if err != nil {
-		stopStages()
-		db.Close()
-		return fail(err)
-	}
 	sub.base = stageCtx
 	l.onStop("stages", func() error { stopStages(); sub.wait(); return nil })
 
 	reg := newRegistry()
 	var gossip *p2p.Node
 	l.onStartStop("p2p", func(ctx context.Context) error {
-		gossip, err = startP2P(ctx, cfg.DataDir, cfg.P2P, true, log, reg, p2p.Checks{
-			Assignment: chk.Assignment, Result: chk.Result, Vote: chk.Vote, Finalization: chk.Finalization,
-		})
+		gossip, err = startP2P(ctx, cfg.DataDir, cfg.P2P, true, log, reg, chk.p2p())
 		if err != nil {
 			return err
 		}

@@ -40,7 +40,12 @@ type checks struct {
 	now         func() time.Time
 }
 
-// keeper finds addr in the keeper set, refreshing the cached set once if
+// p2p returns the checks in the form the p2p topic validators take.
+func (c *checks) p2p() p2p.Checks {
+	return p2p.Checks{Assignment: c.Assignment, Result: c.Result, Vote: c.Vote, Finalization: c.Finalization}
+}
+
+// keeperSet finds addr in the keeper set, refreshing the cached set once if
 // addr is not in it (it may have registered a moment ago).
 func (c *checks) keeperSet(ctx context.Context, addr common.Address) ([]attestation.Keeper, attestation.Keeper, error) {
 	for attempt := 0; attempt < 2; attempt++ {

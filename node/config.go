@@ -2,14 +2,17 @@ package node
 
 import (
 	"context"
+	"crypto/ecdsa"
 	"errors"
 	"fmt"
 	"math/big"
 	"net"
 	"net/http"
+	"os"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
@@ -17,6 +20,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/triggerx-network/triggerx/attestation"
+	"github.com/triggerx-network/triggerx/contracts/bindings"
 	"github.com/triggerx-network/triggerx/execution"
 )
 
@@ -42,6 +46,61 @@ type TestConfig struct {
 	Chain execution.Chain
 	// Ready is called once the node runs, with its p2p multiaddrs.
 	Ready func(addrs []string)
+}
+
+// process is what every node process starts from: its logger, its
+// lifecycle, its chain connection and signing domain, and the keeper
+// registry. Errors while assembling the rest go through l.abort, which
+// releases what was acquired so far.
+type process struct {
+	log      *zap.Logger
+	self     common.Address
+	l        *lifecycle
+	chain    execution.Chain
+	domain   attestation.Domain
+	chainID  *big.Int
+	registry *bindings.KeeperRegistry
+}
+
+// newProcess checks the common configuration, creates the data directory,
+// connects to the chain and binds the keeper registry.
+func newProcess(ctx context.Context, name string, key *ecdsa.PrivateKey, dataDir string, chainCfg ChainConfig,
+	test execution.Chain, logger *zap.Logger,
+) (*process, error) {
+	if key == nil {
+		return nil, fmt.Errorf("%s needs an ECDSA key", name)
+	}
+	if dataDir == "" {
+		return nil, fmt.Errorf("%s needs a data directory", name)
+	}
+	if logger == nil {
+		logger = zap.NewNop()
+	}
+	p := &process{self: crypto.PubkeyToAddress(key.PublicKey)}
+	p.log = logger.Named(name).With(zap.Stringer(name, p.self))
+	p.l = &lifecycle{log: p.log, stopTimeout: stopTimeout}
+	if err := os.MkdirAll(dataDir, 0o700); err != nil {
+		return nil, fmt.Errorf("create data dir: %w", err)
+	}
+	chain, closeChain, err := dialChain(ctx, chainCfg.RPC, test)
+	if err != nil {
+		return nil, err
+	}
+	p.chain = chain
+	p.l.onStop("chain", func() error { closeChain(); return nil })
+	if p.domain, p.chainID, err = domainOf(ctx, chain, chainCfg.AttestationCenter); err != nil {
+		return nil, p.l.abort(err)
+	}
+	if p.registry, err = bindings.NewKeeperRegistry(chainCfg.KeeperRegistry, chain); err != nil {
+		return nil, p.l.abort(fmt.Errorf("bind keeper registry: %w", err))
+	}
+	return p, nil
+}
+
+// checks returns the gossip checks of this process.
+func (p *process) checks(keepers *registryKeepers) *checks {
+	return &checks{domain: p.domain, keepers: keepers, now: time.Now,
+		coordinator: &coordinatorAddress{registry: p.registry, ttl: coordinatorTTL}}
 }
 
 // dialChain returns the test chain if set, otherwise dials rpc.

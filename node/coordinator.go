@@ -7,17 +7,14 @@ import (
 	"fmt"
 	"net"
 	"net/http"
-	"os"
 	"path/filepath"
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
-	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"go.uber.org/zap"
 
 	"github.com/triggerx-network/triggerx/attestation"
-	"github.com/triggerx-network/triggerx/contracts/bindings"
 	"github.com/triggerx-network/triggerx/coordinator"
 	"github.com/triggerx-network/triggerx/p2p"
 )
@@ -50,59 +47,31 @@ type CoordinatorTestConfig struct {
 
 // RunCoordinator runs the coordinator until ctx ends or a part fails.
 func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
-	if cfg.Key == nil {
-		return errors.New("coordinator needs an ECDSA key")
-	}
-	if cfg.DataDir == "" {
-		return errors.New("coordinator needs a data directory")
-	}
-	log := cfg.Logger
-	if log == nil {
-		log = zap.NewNop()
-	}
-	self := crypto.PubkeyToAddress(cfg.Key.PublicKey)
-	log = log.Named("coordinator").With(zap.Stringer("coordinator", self))
-	l := &lifecycle{log: log, stopTimeout: stopTimeout}
-
-	chain, closeChain, err := dialChain(ctx, cfg.Chain.RPC, cfg.Test.Chain)
+	p, err := newProcess(ctx, "coordinator", cfg.Key, cfg.DataDir, cfg.Chain, cfg.Test.Chain, cfg.Logger)
 	if err != nil {
 		return err
 	}
-	l.onStop("chain", func() error { closeChain(); return nil })
-	fail := func(err error) error { closeChain(); return err }
-	domain, _, err := domainOf(ctx, chain, cfg.Chain.AttestationCenter)
-	if err != nil {
-		return fail(err)
-	}
-	registry, err := bindings.NewKeeperRegistry(cfg.Chain.KeeperRegistry, chain)
-	if err != nil {
-		return fail(fmt.Errorf("bind keeper registry: %w", err))
-	}
+	l, log, chain, domain, registry, self := p.l, p.log, p.chain, p.domain, p.registry, p.self
 	onchain, err := registry.Coordinator(&bind.CallOpts{Context: ctx})
 	if err != nil {
-		return fail(fmt.Errorf("read coordinator address: %w", err))
+		return l.abort(fmt.Errorf("read coordinator address: %w", err))
 	}
 	if onchain != self {
-		return fail(fmt.Errorf("the keeper registry names %s as coordinator, not this key's %s", onchain.Hex(), self.Hex()))
-	}
-	if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
-		return fail(fmt.Errorf("create data dir: %w", err))
+		return l.abort(fmt.Errorf("the keeper registry names %s as coordinator, not this key's %s", onchain.Hex(), self.Hex()))
 	}
 	store, err := coordinator.OpenBadgerStore(filepath.Join(cfg.DataDir, "store"), log)
 	if err != nil {
-		return fail(err)
+		return l.abort(err)
 	}
 	l.onStop("store", store.Close)
 	for _, k := range cfg.APIKeys {
 		if err := coordinator.SeedAPIKey(ctx, store, k, "operator"); err != nil {
-			store.Close()
-			return fail(fmt.Errorf("seed API key: %w", err))
+			return l.abort(fmt.Errorf("seed API key: %w", err))
 		}
 	}
 	head, err := chain.HeaderByNumber(ctx, nil)
 	if err != nil {
-		store.Close()
-		return fail(fmt.Errorf("read chain head: %w", err))
+		return l.abort(fmt.Errorf("read chain head: %w", err))
 	}
 
 	reg := newRegistry()
@@ -114,8 +83,7 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 		Logger:  log, Registerer: reg,
 	})
 	if err != nil {
-		store.Close()
-		return fail(err)
+		return l.abort(err)
 	}
 	tick := cfg.Tick
 	if tick <= 0 {
@@ -125,8 +93,7 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 		coordinator.WithTick(tick), coordinator.WithRegisterer(reg))
 	events, err := coordinator.NewChainEvents(chain, cfg.Chain.TaskExecutionHub, cfg.Chain.AttestationCenter)
 	if err != nil {
-		store.Close()
-		return fail(err)
+		return l.abort(err)
 	}
 	poll := cfg.MonitorPoll
 	if poll <= 0 {
@@ -137,13 +104,11 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 		StartBlock: head.Number.Uint64(), Registerer: reg,
 	})
 	if err != nil {
-		store.Close()
-		return fail(err)
+		return l.abort(err)
 	}
 	lookup, err := coordinator.NewJobLookup(chain, cfg.Chain.JobRegistry)
 	if err != nil {
-		store.Close()
-		return fail(err)
+		return l.abort(err)
 	}
 	api := coordinator.NewAPI(store, coordinator.APIConfig{
 		JobLookup: lookup.Job, Logger: log, Registerer: reg, Version: Version,

@@ -395,3 +395,47 @@ func TestKeeperRestart(t *testing.T) {
 	n.checkFinalized(n.waitCompleted(jobID, before+3))
 	n.checkCounter(1)
 }
+
+// A keeper whose key is not registered, or that is misconfigured, refuses to
+// start with an error that says why.
+func TestKeeperRefusesBadConfig(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a network")
+	}
+	n := startNetwork(t, 0)
+	good := n.keeperConfig(t)
+	tests := []struct {
+		name   string
+		mutate func(*node.KeeperConfig)
+		want   string
+	}{
+		{"not registered", func(*node.KeeperConfig) {}, "is not registered"},
+		{"no BLS key", func(c *node.KeeperConfig) { c.BLSKey = nil }, "needs a BLS key"},
+		{"no controller key", func(c *node.KeeperConfig) { c.ControllerKey = nil }, "needs an ECDSA key"},
+		{"no data dir", func(c *node.KeeperConfig) { c.DataDir = "" }, "needs a data directory"},
+		{"no chain", func(c *node.KeeperConfig) { c.Test.Chain = nil }, "no Ethereum RPC URL"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := good
+			tt.mutate(&cfg)
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
+			require.ErrorContains(t, node.RunKeeper(ctx, cfg), tt.want)
+		})
+	}
+}
+
+// keeperConfig returns the configuration of a keeper with fresh keys that is
+// not registered.
+func (n *network) keeperConfig(t *testing.T) node.KeeperConfig {
+	bls, err := attestation.GenerateBLSKey()
+	require.NoError(t, err)
+	return node.KeeperConfig{
+		DataDir: t.TempDir(), ControllerKey: newKey(t), BLSKey: bls, Test: node.TestConfig{Chain: n.sim.Client()},
+		Chain: node.ChainConfig{
+			KeeperRegistry: n.addrs.KeeperRegistry, JobRegistry: n.addrs.JobRegistry,
+			TaskExecutionHub: n.addrs.TaskExecutionHub, AttestationCenter: n.addrs.AttestationCenter,
+		},
+	}
+}

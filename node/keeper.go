@@ -5,13 +5,11 @@ import (
 	"crypto/ecdsa"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/prometheus/client_golang/prometheus"
 	"go.uber.org/zap"
 
@@ -47,85 +45,50 @@ const (
 // network, performs the tasks assigned to it and attests to the tasks
 // performed by others.
 func RunKeeper(ctx context.Context, cfg KeeperConfig) error {
-	if cfg.ControllerKey == nil || cfg.BLSKey == nil {
-		return errors.New("keeper needs a controller key and a BLS key")
+	if cfg.BLSKey == nil {
+		return errors.New("keeper needs a BLS key")
 	}
-	if cfg.DataDir == "" {
-		return errors.New("keeper needs a data directory")
-	}
-	log := cfg.Logger
-	if log == nil {
-		log = zap.NewNop()
-	}
-	self := crypto.PubkeyToAddress(cfg.ControllerKey.PublicKey)
-	log = log.Named("keeper").With(zap.Stringer("keeper", self))
-	l := &lifecycle{log: log, stopTimeout: stopTimeout}
-
-	chain, closeChain, err := dialChain(ctx, cfg.Chain.RPC, cfg.Test.Chain)
+	p, err := newProcess(ctx, "keeper", cfg.ControllerKey, cfg.DataDir, cfg.Chain, cfg.Test.Chain, cfg.Logger)
 	if err != nil {
 		return err
 	}
-	l.onStop("chain", func() error { closeChain(); return nil })
-	domain, chainID, err := domainOf(ctx, chain, cfg.Chain.AttestationCenter)
+	l, log := p.l, p.log
+	if err := checkRegistered(ctx, p.registry, p.self, cfg.BLSKey.PublicKey()); err != nil {
+		return l.abort(err)
+	}
+	jobs, err := bindings.NewJobRegistry(cfg.Chain.JobRegistry, p.chain)
 	if err != nil {
-		closeChain()
-		return err
+		return l.abort(fmt.Errorf("bind job registry: %w", err))
 	}
-	registry, err := bindings.NewKeeperRegistry(cfg.Chain.KeeperRegistry, chain)
+	hub, err := bindings.NewTaskExecutionHub(cfg.Chain.TaskExecutionHub, p.chain)
 	if err != nil {
-		closeChain()
-		return fmt.Errorf("bind keeper registry: %w", err)
-	}
-	if err := checkRegistered(ctx, registry, self, cfg.BLSKey.PublicKey()); err != nil {
-		closeChain()
-		return err
-	}
-	jobs, err := bindings.NewJobRegistry(cfg.Chain.JobRegistry, chain)
-	if err != nil {
-		closeChain()
-		return fmt.Errorf("bind job registry: %w", err)
-	}
-	hub, err := bindings.NewTaskExecutionHub(cfg.Chain.TaskExecutionHub, chain)
-	if err != nil {
-		closeChain()
-		return fmt.Errorf("bind task execution hub: %w", err)
-	}
-
-	if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
-		closeChain()
-		return fmt.Errorf("create data dir: %w", err)
+		return l.abort(fmt.Errorf("bind task execution hub: %w", err))
 	}
 	journal, err := OpenJournal(filepath.Join(cfg.DataDir, "journal"))
 	if err != nil {
-		closeChain()
-		return err
+		return l.abort(err)
 	}
 	l.onStop("journal", journal.Close)
 
-	keepers := newRegistryKeepers(registry, keeperSetTTL)
-	chk := &checks{domain: domain, keepers: keepers, now: time.Now,
-		coordinator: &coordinatorAddress{registry: registry, ttl: coordinatorTTL}}
+	chk := p.checks(newRegistryKeepers(p.registry, keeperSetTTL))
 	reg := newRegistry()
-
 	stageCtx, stopStages := context.WithCancel(context.Background())
-	sender := execution.NewSender(chain, cfg.ControllerKey, chainID, log)
 	perf := &performer{
-		self: self, domain: domain, chain: chain, sender: sender, hubAddr: cfg.Chain.TaskExecutionHub, hub: hub,
-		jobs: jobs, journal: journal, log: log.Named("performer"), base: stageCtx, running: map[common.Hash]bool{},
+		self: p.self, domain: p.domain, chain: p.chain, sender: execution.NewSender(p.chain, cfg.ControllerKey, p.chainID, log),
+		hubAddr: cfg.Chain.TaskExecutionHub, hub: hub, jobs: jobs, journal: journal, log: log.Named("performer"),
+		base: stageCtx, running: map[common.Hash]bool{},
 		key: func(d common.Hash) ([]byte, error) { return attestation.SignECDSA(cfg.ControllerKey, d) },
 	}
 	att := &attester{
-		self: self, key: cfg.BLSKey, domain: domain, journal: journal, log: log.Named("attester"),
-		verifier: &chainVerifier{chainID: domain.ChainID, chain: chain, hub: cfg.Chain.TaskExecutionHub, jobs: jobs},
+		self: p.self, key: cfg.BLSKey, domain: p.domain, journal: journal, log: log.Named("attester"),
+		verifier: &chainVerifier{chainID: p.domain.ChainID, chain: p.chain, hub: cfg.Chain.TaskExecutionHub, jobs: jobs},
 		grace:    attestGrace, base: stageCtx, sem: make(chan struct{}, maxParallelChecks),
 	}
 	l.onStop("stages", func() error { stopStages(); perf.wait(); att.wait(); return nil })
 
 	var gossip *p2p.Node
 	l.onStartStop("p2p", func(ctx context.Context) error {
-		gossip, err = startP2P(ctx, cfg.DataDir, cfg.P2P, false, log, reg, p2p.Checks{
-			Assignment: chk.Assignment, Result: chk.Result, Vote: chk.Vote, Finalization: chk.Finalization,
-		})
+		gossip, err = startP2P(ctx, cfg.DataDir, cfg.P2P, false, log, reg, chk.p2p())
 		if err != nil {
 			return err
 		}
@@ -134,7 +97,7 @@ func RunKeeper(ctx context.Context, cfg KeeperConfig) error {
 	}, func(context.Context) error { return gossip.Close() })
 	serveMetrics(l, cfg.MetricsAddr, reg, log)
 	l.onStartStop("ready", func(context.Context) error {
-		log.Info("keeper running", zap.Strings("p2p_addrs", gossip.Addrs()), zap.Uint64("chain_id", domain.ChainID))
+		log.Info("keeper running", zap.Strings("p2p_addrs", gossip.Addrs()), zap.Uint64("chain_id", p.domain.ChainID))
 		if cfg.Test.Ready != nil {
 			cfg.Test.Ready(gossip.Addrs())
 		}

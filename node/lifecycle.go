@@ -20,10 +20,11 @@ type lifecycle struct {
 }
 
 type part struct {
-	name  string
-	start func(context.Context) error
-	stop  func(context.Context) error
-	loop  func(context.Context) error // run in the background between start and stop
+	name     string
+	acquired bool // added with onStop: a resource held from the moment it was added
+	start    func(context.Context) error
+	stop     func(context.Context) error
+	loop     func(context.Context) error // run in the background between start and stop
 }
 
 // onStartStop adds a part with start and stop hooks (either may be nil).
@@ -34,7 +35,22 @@ func (l *lifecycle) onStartStop(name string, start, stop func(context.Context) e
 // onStop adds a part with only a stop hook, e.g. closing a database opened
 // while building the node.
 func (l *lifecycle) onStop(name string, stop func() error) {
-	l.parts = append(l.parts, part{name: name, stop: func(context.Context) error { return stop() }})
+	l.parts = append(l.parts, part{name: name, acquired: true, stop: func(context.Context) error { return stop() }})
+}
+
+// abort releases the resources added with onStop so far, in reverse, for a
+// node whose assembly failed before run; it returns err joined with any
+// release failure.
+func (l *lifecycle) abort(err error) error {
+	errs := []error{err}
+	for i := len(l.parts) - 1; i >= 0; i-- {
+		if p := l.parts[i]; p.acquired {
+			if serr := p.stop(context.Background()); serr != nil {
+				errs = append(errs, fmt.Errorf("stop %s: %w", p.name, serr))
+			}
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // background adds a loop that runs until the node stops.

@@ -44,3 +44,15 @@ func TestLifecycleStopsOnContextEnd(t *testing.T) {
 	require.NoError(t, l.run(ctx))
 	require.True(t, loopDone)
 }
+
+func TestLifecycleAbortReleasesAcquiredOnly(t *testing.T) {
+	var events []string
+	l := &lifecycle{log: zap.NewNop(), stopTimeout: time.Second}
+	l.onStop("db", func() error { events = append(events, "close db"); return nil })
+	l.onStartStop("server", nil, func(context.Context) error { events = append(events, "stop server"); return nil })
+	l.onStop("chain", func() error { events = append(events, "close chain"); return errors.New("stuck") })
+	err := l.abort(errors.New("bad config"))
+	require.ErrorContains(t, err, "bad config")
+	require.ErrorContains(t, err, "stop chain: stuck")
+	require.Equal(t, []string{"close chain", "close db"}, events, "parts never started are not stopped")
+}

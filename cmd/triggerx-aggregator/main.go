@@ -21,30 +21,18 @@ func app() *cli.App {
 }
 
 func startCommand() *cli.Command {
-	flags := []cli.Flag{cliapp.String(cliapp.FlagDataDir, "directory for the vote store and p2p identity", "./aggregator-data")}
-	flags = append(flags, cliapp.ChainFlags(cliapp.FlagKeeperRegistry, cliapp.FlagAttestationCenter)...)
-	flags = append(flags, cliapp.ECDSAFlags()...)
-	flags = append(flags, cliapp.P2PFlags("/ip4/0.0.0.0/tcp/9876")...)
-	flags = append(flags, cliapp.String(cliapp.FlagMetricsAddr, "host:port serving Prometheus /metrics (empty: off)", "127.0.0.1:9014"))
-	flags = append(flags, cliapp.LogFlags()...)
 	return cliapp.WithConfigFile(&cli.Command{
 		Name:  "start",
 		Usage: "run until interrupted; writes its p2p multiaddrs to <data-dir>/" + node.AddrsFile,
-		Flags: flags,
+		Flags: cliapp.NodeFlags("./aggregator-data", "/ip4/0.0.0.0/tcp/9876",
+			[]string{cliapp.FlagKeeperRegistry, cliapp.FlagAttestationCenter},
+			cliapp.String(cliapp.FlagMetricsAddr, "host:port serving Prometheus /metrics (empty: off)", "127.0.0.1:9014")),
 		Action: func(c *cli.Context) error {
-			log, err := cliapp.Logger(c)
+			log, chain, key, err := cliapp.Node(c)
 			if err != nil {
 				return err
 			}
 			defer log.Sync() //nolint:errcheck
-			chain, err := cliapp.Chain(c)
-			if err != nil {
-				return err
-			}
-			key, err := cliapp.LoadECDSA(c)
-			if err != nil {
-				return err
-			}
 			return node.RunAggregator(c.Context, node.AggregatorConfig{
 				DataDir: c.String(cliapp.FlagDataDir), Chain: chain, Key: key, P2P: cliapp.P2P(c),
 				MetricsAddr: c.String(cliapp.FlagMetricsAddr), Logger: log,

@@ -31,36 +31,23 @@ const (
 )
 
 func startCommand() *cli.Command {
-	flags := []cli.Flag{cliapp.String(cliapp.FlagDataDir, "directory for the job store and p2p identity", "./coordinator-data")}
-	flags = append(flags, cliapp.ChainFlags(cliapp.FlagKeeperRegistry, cliapp.FlagJobRegistry, cliapp.FlagTaskExecutionHub, cliapp.FlagAttestationCenter)...)
-	flags = append(flags, cliapp.ECDSAFlags()...)
-	flags = append(flags,
-		cliapp.String(flagAPIListen, "host:port of the REST API (also serves /metrics)", "127.0.0.1:9002"),
-		cliapp.Strings(flagAPIKey, "API key accepted by the REST API (repeatable; at least 16 characters)"),
-		cliapp.Duration(flagTick, "how often the scheduler looks for due jobs", time.Second),
-		cliapp.Duration(flagDeadline, "time a performer has to execute a task", time.Minute),
-		cliapp.Duration(flagMonitorPoll, "pause between chain polls once the monitor is caught up", 2*time.Second),
-	)
-	flags = append(flags, cliapp.P2PFlags("/ip4/0.0.0.0/tcp/9015")...)
-	flags = append(flags, cliapp.LogFlags()...)
 	return cliapp.WithConfigFile(&cli.Command{
 		Name:  "start",
 		Usage: "run until interrupted",
-		Flags: flags,
+		Flags: cliapp.NodeFlags("./coordinator-data", "/ip4/0.0.0.0/tcp/9015",
+			[]string{cliapp.FlagKeeperRegistry, cliapp.FlagJobRegistry, cliapp.FlagTaskExecutionHub, cliapp.FlagAttestationCenter},
+			cliapp.String(flagAPIListen, "host:port of the REST API (also serves /metrics)", "127.0.0.1:9002"),
+			cliapp.Strings(flagAPIKey, "API key accepted by the REST API (repeatable; at least 16 characters)"),
+			cliapp.Duration(flagTick, "how often the scheduler looks for due jobs", time.Second),
+			cliapp.Duration(flagDeadline, "time a performer has to execute a task", time.Minute),
+			cliapp.Duration(flagMonitorPoll, "pause between chain polls once the monitor is caught up", 2*time.Second),
+		),
 		Action: func(c *cli.Context) error {
-			log, err := cliapp.Logger(c)
+			log, chain, key, err := cliapp.Node(c)
 			if err != nil {
 				return err
 			}
 			defer log.Sync() //nolint:errcheck
-			chain, err := cliapp.Chain(c)
-			if err != nil {
-				return err
-			}
-			key, err := cliapp.LoadECDSA(c)
-			if err != nil {
-				return err
-			}
 			return node.RunCoordinator(c.Context, node.CoordinatorConfig{
 				DataDir: c.String(cliapp.FlagDataDir), Chain: chain, Key: key,
 				APIListen: c.String(flagAPIListen), APIKeys: c.StringSlice(flagAPIKey), P2P: cliapp.P2P(c),

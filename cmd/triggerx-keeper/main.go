@@ -34,31 +34,19 @@ func app() *cli.App {
 }
 
 func startCommand() *cli.Command {
-	flags := []cli.Flag{cliapp.String(cliapp.FlagDataDir, "directory for the journal and p2p identity", "./keeper-data")}
-	flags = append(flags, cliapp.ChainFlags(cliapp.FlagKeeperRegistry, cliapp.FlagJobRegistry, cliapp.FlagTaskExecutionHub, cliapp.FlagAttestationCenter)...)
-	flags = append(flags, cliapp.ECDSAFlags()...)
-	flags = append(flags, cliapp.BLSFlags()...)
-	flags = append(flags, cliapp.P2PFlags("/ip4/0.0.0.0/tcp/9012")...)
-	flags = append(flags, cliapp.String(cliapp.FlagMetricsAddr, "host:port serving Prometheus /metrics (empty: off)", "127.0.0.1:9013"))
-	flags = append(flags, cliapp.LogFlags()...)
 	return cliapp.WithConfigFile(&cli.Command{
 		Name:  "start",
 		Usage: "join the network and work until interrupted",
-		Flags: flags,
+		Flags: cliapp.NodeFlags("./keeper-data", "/ip4/0.0.0.0/tcp/9012",
+			[]string{cliapp.FlagKeeperRegistry, cliapp.FlagJobRegistry, cliapp.FlagTaskExecutionHub, cliapp.FlagAttestationCenter},
+			append(cliapp.BLSFlags(),
+				cliapp.String(cliapp.FlagMetricsAddr, "host:port serving Prometheus /metrics (empty: off)", "127.0.0.1:9013"))...),
 		Action: func(c *cli.Context) error {
-			log, err := cliapp.Logger(c)
+			log, chain, ecdsaKey, err := cliapp.Node(c)
 			if err != nil {
 				return err
 			}
 			defer log.Sync() //nolint:errcheck
-			chain, err := cliapp.Chain(c)
-			if err != nil {
-				return err
-			}
-			ecdsaKey, err := cliapp.LoadECDSA(c)
-			if err != nil {
-				return err
-			}
 			blsKey, err := cliapp.LoadBLS(c)
 			if err != nil {
 				return err

@@ -259,6 +259,36 @@ func Main(app *cli.App) {
 	}
 }
 
+// NodeFlags are the flags every node's start command shares, in reference
+// order: data directory, chain and contracts, controller key, p2p, and the
+// extra flags the command adds; logging last.
+func NodeFlags(dataDirDefault, p2pListen string, contracts []string, extra ...cli.Flag) []cli.Flag {
+	fs := []cli.Flag{String(FlagDataDir, "directory for the node's state and p2p identity", dataDirDefault)}
+	fs = append(fs, ChainFlags(contracts...)...)
+	fs = append(fs, ECDSAFlags()...)
+	fs = append(fs, P2PFlags(p2pListen)...)
+	fs = append(fs, extra...)
+	return append(fs, LogFlags()...)
+}
+
+// Node reads what every node's start command needs: its logger, the chain
+// configuration and the controller key.
+func Node(c *cli.Context) (*zap.Logger, node.ChainConfig, *ecdsa.PrivateKey, error) {
+	log, err := Logger(c)
+	if err != nil {
+		return nil, node.ChainConfig{}, nil, err
+	}
+	chain, err := Chain(c)
+	if err != nil {
+		return nil, node.ChainConfig{}, nil, err
+	}
+	key, err := LoadECDSA(c)
+	if err != nil {
+		return nil, node.ChainConfig{}, nil, err
+	}
+	return log, chain, key, nil
+}
+
 // MissingEnv lists the flags of app's commands that no TRIGGERX_*
 // environment variable sets.
 func MissingEnv(app *cli.App) []string {

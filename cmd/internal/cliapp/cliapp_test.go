@@ -1,7 +1,10 @@
 package cliapp
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 	"github.com/urfave/cli/v2"
@@ -18,4 +21,51 @@ func TestMissingEnv(t *testing.T) {
 		Subcommands: []*cli.Command{{Name: "sub", Flags: []cli.Flag{&cli.BoolFlag{Name: "b"}}}},
 	}}}
 	require.Equal(t, []string{"start --naked", "start sub --b"}, MissingEnv(app))
+}
+
+func TestConfigFileAndEnvironment(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "keeper.yaml")
+	require.NoError(t, os.WriteFile(cfg, []byte("data-dir: /from/yaml\np2p-bootstrap:\n  - /ip4/1.2.3.4/tcp/1/p2p/a\n  - /ip4/5.6.7.8/tcp/2/p2p/b\nschedule-tick: 3s\n"), 0o600))
+	tests := []struct {
+		name    string
+		args    []string
+		env     map[string]string
+		dataDir string
+	}{
+		{"yaml", []string{"--config", cfg}, nil, "/from/yaml"},
+		{"environment beats yaml", []string{"--config", cfg}, map[string]string{"TRIGGERX_DATA_DIR": "/from/env"}, "/from/env"},
+		{"flag beats both", []string{"--config", cfg, "--data-dir", "/from/flag"}, map[string]string{"TRIGGERX_DATA_DIR": "/from/env"}, "/from/flag"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
+			var got struct {
+				dataDir string
+				boot    []string
+				tick    time.Duration
+			}
+			cmd := WithConfigFile(&cli.Command{
+				Name:  "start",
+				Flags: []cli.Flag{String(FlagDataDir, "", "./default"), Strings(FlagP2PBootstrap, ""), Duration("schedule-tick", "", time.Second)},
+				Action: func(c *cli.Context) error {
+					got.dataDir, got.boot, got.tick = c.String(FlagDataDir), c.StringSlice(FlagP2PBootstrap), c.Duration("schedule-tick")
+					return nil
+				},
+			})
+			app := &cli.App{Name: "x", Commands: []*cli.Command{cmd}}
+			require.NoError(t, app.Run(append([]string{"x", "start"}, tt.args...)))
+			require.Equal(t, tt.dataDir, got.dataDir)
+			require.Equal(t, []string{"/ip4/1.2.3.4/tcp/1/p2p/a", "/ip4/5.6.7.8/tcp/2/p2p/b"}, got.boot)
+			require.Equal(t, 3*time.Second, got.tick)
+		})
+	}
+}
+
+func TestConfigFileErrors(t *testing.T) {
+	cmd := WithConfigFile(&cli.Command{Name: "start", Flags: []cli.Flag{String(FlagDataDir, "", "")}, Action: func(*cli.Context) error { return nil }})
+	app := &cli.App{Name: "x", Commands: []*cli.Command{cmd}}
+	require.Error(t, app.Run([]string{"x", "start", "--config", filepath.Join(t.TempDir(), "missing.yaml")}))
 }
