@@ -44,6 +44,7 @@ type voteAggregator struct {
 	domain  attestation.Domain
 	db      *badger.DB
 	log     *zap.Logger
+	metrics *metrics
 	subs    []func(context.Context, attestation.Certificate) error
 
 	mu    sync.Mutex
@@ -116,6 +117,7 @@ func (a *voteAggregator) AddVote(ctx context.Context, v attestation.Vote) error 
 	if err != nil || !ok {
 		return err
 	}
+	a.metrics.certificate(cert.Approve)
 	a.log.Info("quorum reached", zap.Stringer("task_id", cert.TaskID), zap.Bool("approve", cert.Approve),
 		zap.Uint64s("signers", cert.Signers))
 	var errs []error

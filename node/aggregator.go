@@ -53,19 +53,24 @@ func RunAggregator(ctx context.Context, cfg AggregatorConfig) error {
 
 	keepers := newRegistryKeepers(p.registry, keeperSetTTL)
 	chk := p.checks(keepers)
+	reg := newRegistry()
+	m, err := newMetrics(reg, "aggregator")
+	if err != nil {
+		return l.abort(err)
+	}
 	agg, err := newVoteAggregator(keepers, p.domain, db, log.Named("votes"))
 	if err != nil {
 		return l.abort(err)
 	}
+	agg.metrics = m
 	sub, err := newSubmitter(p.self, center, cfg.Chain.AttestationCenter, execution.NewSender(p.chain, cfg.Key, p.chainID, log), log.Named("submitter"))
 	if err != nil {
 		return l.abort(err)
 	}
 	stageCtx, stopStages := context.WithCancel(context.Background())
-	sub.base = stageCtx
+	sub.base, sub.metrics = stageCtx, m
 	l.onStop("stages", func() error { stopStages(); sub.wait(); return nil })
 
-	reg := newRegistry()
 	var gossip *p2p.Node
 	l.onStartStop("p2p", func(ctx context.Context) error {
 		gossip, err = startP2P(ctx, cfg.DataDir, cfg.P2P, true, log, reg, chk.p2p())

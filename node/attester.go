@@ -105,6 +105,7 @@ type attester struct {
 	verifier attestation.Verifier
 	journal  *Journal
 	log      *zap.Logger
+	metrics  *metrics
 	grace    time.Duration // how long after the deadline a result is still checked
 	subs     []func(context.Context, attestation.Vote) error
 
@@ -134,7 +135,12 @@ func (a *attester) Attest(_ context.Context, as attestation.Assignment, r attest
 		ctx, cancel := context.WithDeadline(a.base, deadline)
 		defer cancel()
 		if err := a.attest(ctx, as, r); err != nil {
-			a.log.Warn("no vote", zap.Stringer("task_id", as.Task.ID), zap.Error(err))
+			reason := "no_vote"
+			if errors.Is(err, ErrConflictingVote) {
+				reason = "conflicting_vote"
+			}
+			a.metrics.failure(reason)
+			a.log.Warn("no vote", zap.Stringer("task_id", as.Task.ID), zap.String("reason", reason), zap.Error(err))
 		}
 	}()
 	return nil
@@ -156,6 +162,10 @@ func (a *attester) attest(ctx context.Context, as attestation.Assignment, r atte
 	}
 	sig := a.key.Sign(digest)
 	v.Signature = sig[:]
+	a.metrics.voted(v.Approve)
+	if !v.Approve {
+		a.metrics.failure(verdict.Reason)
+	}
 	log.Debug("voted", zap.Bool("approve", v.Approve), zap.String("reason", verdict.Reason),
 		zap.Stringer("performer", r.Performer), zap.Stringer("tx_hash", r.TxHash))
 	var errs []error

@@ -72,15 +72,19 @@ func RunKeeper(ctx context.Context, cfg KeeperConfig) error {
 
 	chk := p.checks(newRegistryKeepers(p.registry, keeperSetTTL))
 	reg := newRegistry()
+	m, err := newMetrics(reg, "keeper")
+	if err != nil {
+		return l.abort(err)
+	}
 	stageCtx, stopStages := context.WithCancel(context.Background())
 	perf := &performer{
 		self: p.self, domain: p.domain, chain: p.chain, sender: execution.NewSender(p.chain, cfg.ControllerKey, p.chainID, log),
-		hubAddr: cfg.Chain.TaskExecutionHub, hub: hub, jobs: jobs, journal: journal, log: log.Named("performer"),
+		hubAddr: cfg.Chain.TaskExecutionHub, hub: hub, jobs: jobs, journal: journal, log: log.Named("performer"), metrics: m,
 		base: stageCtx, running: map[common.Hash]bool{},
 		key: func(d common.Hash) ([]byte, error) { return attestation.SignECDSA(cfg.ControllerKey, d) },
 	}
 	att := &attester{
-		self: p.self, key: cfg.BLSKey, domain: p.domain, journal: journal, log: log.Named("attester"),
+		self: p.self, key: cfg.BLSKey, domain: p.domain, journal: journal, log: log.Named("attester"), metrics: m,
 		verifier: &chainVerifier{chainID: p.domain.ChainID, chain: p.chain, hub: cfg.Chain.TaskExecutionHub, jobs: jobs},
 		grace:    attestGrace, base: stageCtx, sem: make(chan struct{}, maxParallelChecks),
 	}

@@ -36,6 +36,7 @@ type performer struct {
 	jobs    *bindings.JobRegistry
 	journal *Journal
 	log     *zap.Logger
+	metrics *metrics
 	subs    []func(context.Context, attestation.Result) error
 
 	base    context.Context
@@ -73,14 +74,21 @@ func (p *performer) Perform(_ context.Context, a attestation.Assignment) error {
 		ctx, cancel := context.WithDeadline(p.base, time.Unix(a.Deadline, 0).Add(time.Minute))
 		defer cancel()
 		log := p.log.With(zap.Stringer("task_id", a.Task.ID), zap.Uint64("job_id", a.Task.JobID))
+		start := time.Now()
 		r, err := p.perform(ctx, log, a)
 		if err != nil {
-			log.Warn("task not performed", zap.String("reason", execution.Reason(err)), zap.Error(err))
+			reason := execution.Reason(err)
+			if errors.Is(err, errActionMismatch) {
+				reason = reasonActionMismatch
+			}
+			p.metrics.failure(reason)
+			log.Warn("task not performed", zap.String("reason", reason), zap.Error(err))
 			return
 		}
 		if r == nil {
 			return
 		}
+		p.metrics.taskPerformed(r.Success, time.Since(start).Seconds())
 		for _, fn := range p.subs {
 			if err := fn(ctx, r.Clone()); err != nil {
 				log.Warn("publish result", zap.Error(err))

@@ -30,6 +30,7 @@ type submitter struct {
 	abi      *abi.ABI
 	sender   *execution.Sender
 	log      *zap.Logger
+	metrics  *metrics
 	subs     []func(context.Context, attestation.Finalization) error
 
 	base context.Context
@@ -59,7 +60,11 @@ func (s *submitter) Submit(_ context.Context, c attestation.Certificate) error {
 		for {
 			f, done, err := s.submit(ctx, c)
 			if err == nil {
+				if !done {
+					s.metrics.submission("already_submitted")
+				}
 				if done {
+					s.metrics.submission("submitted")
 					log.Info("task finalized on-chain", zap.Bool("approve", c.Approve),
 						zap.Stringer("submission_tx", f.SubmissionTx), zap.Uint64s("signers", c.Signers))
 					for _, fn := range s.subs {
@@ -73,6 +78,8 @@ func (s *submitter) Submit(_ context.Context, c attestation.Certificate) error {
 			log.Warn("submit certificate, will retry", zap.Error(err), zap.Duration("backoff", backoff))
 			select {
 			case <-ctx.Done():
+				s.metrics.submission("failed")
+				s.metrics.failure("submission_timeout")
 				log.Error("certificate not submitted", zap.Error(ctx.Err()))
 				return
 			case <-time.After(backoff):
