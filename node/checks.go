@@ -9,6 +9,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
+	lru "github.com/hashicorp/golang-lru/v2"
 
 	"github.com/triggerx-network/triggerx/attestation"
 	"github.com/triggerx-network/triggerx/contracts/bindings"
@@ -23,6 +24,7 @@ var (
 	errNotKeeper        = fmt.Errorf("%w: signer is not an active registered keeper", p2p.ErrReject)
 	errBadAggregate     = fmt.Errorf("%w: certificate signature does not verify", p2p.ErrReject)
 	errStaleAssignment  = fmt.Errorf("%w: assignment deadline long passed", p2p.ErrIgnore)
+	errFinalized        = fmt.Errorf("%w: task already finalized", p2p.ErrIgnore)
 	errChainUnavailable = fmt.Errorf("%w: chain state unavailable", p2p.ErrIgnore)
 )
 
@@ -38,6 +40,17 @@ type checks struct {
 	keepers     *registryKeepers
 	coordinator *coordinatorAddress
 	now         func() time.Time
+	// finalized remembers tasks whose certificate was seen: results and
+	// votes for them are stale and not relayed.
+	finalized *lru.Cache[common.Hash, struct{}]
+}
+
+// finalizedMemory is how many finalized task ids the checks remember.
+const finalizedMemory = 1 << 16
+
+func newChecks(domain attestation.Domain, keepers *registryKeepers, coordinator *coordinatorAddress) *checks {
+	finalized, _ := lru.New[common.Hash, struct{}](finalizedMemory) // only fails for a size <= 0
+	return &checks{domain: domain, keepers: keepers, coordinator: coordinator, now: time.Now, finalized: finalized}
 }
 
 // p2p returns the checks in the form the p2p topic validators take.
@@ -90,6 +103,9 @@ func (c *checks) Assignment(ctx context.Context, a attestation.Assignment) error
 }
 
 func (c *checks) Result(ctx context.Context, r attestation.Result) error {
+	if c.finalized.Contains(r.TaskID) {
+		return errFinalized
+	}
 	if _, _, err := c.keeperSet(ctx, r.Performer); err != nil {
 		return err
 	}
@@ -100,6 +116,9 @@ func (c *checks) Result(ctx context.Context, r attestation.Result) error {
 }
 
 func (c *checks) Vote(ctx context.Context, v attestation.Vote) error {
+	if c.finalized.Contains(v.TaskID) {
+		return errFinalized
+	}
 	_, k, err := c.keeperSet(ctx, v.Keeper)
 	if err != nil {
 		return err
@@ -133,6 +152,7 @@ func (c *checks) Finalization(ctx context.Context, f attestation.Finalization) e
 	if !attestation.FastAggregateVerifyBLS(pks, f.Certificate.Digest(c.domain), sig) {
 		return errBadAggregate
 	}
+	c.finalized.Add(f.Certificate.TaskID, struct{}{})
 	return nil
 }
 

@@ -99,8 +99,7 @@ func newProcess(ctx context.Context, name string, key *ecdsa.PrivateKey, dataDir
 
 // checks returns the gossip checks of this process.
 func (p *process) checks(keepers *registryKeepers) *checks {
-	return &checks{domain: p.domain, keepers: keepers, now: time.Now,
-		coordinator: &coordinatorAddress{registry: p.registry, ttl: coordinatorTTL}}
+	return newChecks(p.domain, keepers, &coordinatorAddress{registry: p.registry, ttl: coordinatorTTL})
 }
 
 // dialChain returns the test chain if set, otherwise dials rpc.

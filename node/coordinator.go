@@ -119,7 +119,7 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 
 	l.onStartStop("p2p", func(ctx context.Context) error {
-		gossip, err = startP2P(ctx, cfg.DataDir, cfg.P2P, false, log, reg, p2p.Checks{})
+		gossip, err = startP2P(ctx, cfg.DataDir, cfg.P2P, false, log, reg, p.checks(keepers).p2p())
 		return err
 	}, func(context.Context) error { return gossip.Close() })
 	l.onStartStop("api", func(context.Context) error {

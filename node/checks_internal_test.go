@@ -1,0 +1,213 @@
+package node
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"math/big"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient/simulated"
+	"github.com/stretchr/testify/require"
+
+	"github.com/triggerx-network/triggerx/attestation"
+	"github.com/triggerx-network/triggerx/contracts"
+	"github.com/triggerx-network/triggerx/p2p"
+)
+
+// checksFixture is a simulated chain with the contracts, a coordinator and
+// four registered keepers, and the gossip checks of a node on it.
+type checksFixture struct {
+	checks   *checks
+	coord    *ecdsa.PrivateKey
+	keepers  []*ecdsa.PrivateKey
+	bls      []*attestation.BLSSecretKey
+	set      []attestation.Keeper
+	domain   attestation.Domain
+	deadline int64
+}
+
+func newChecksFixture(t *testing.T) *checksFixture {
+	owner, coord := mustKey(t), mustKey(t)
+	f := &checksFixture{coord: coord}
+	alloc := types.GenesisAlloc{crypto.PubkeyToAddress(owner.PublicKey): {Balance: new(big.Int).Mul(big.NewInt(1e18), big.NewInt(1000))}}
+	for range 4 {
+		k := mustKey(t)
+		f.keepers = append(f.keepers, k)
+		alloc[crypto.PubkeyToAddress(k.PublicKey)] = types.Account{Balance: new(big.Int).Mul(big.NewInt(1e18), big.NewInt(1000))}
+	}
+	sim := simulated.NewBackend(alloc)
+	t.Cleanup(func() { sim.Close() })
+	client := sim.Client()
+	commit := func() { sim.Commit() }
+	ctx := context.Background()
+	chainID, err := client.ChainID(ctx)
+	require.NoError(t, err)
+	auth := func(k *ecdsa.PrivateKey) *bind.TransactOpts {
+		a, err := bind.NewKeyedTransactorWithChainID(k, chainID)
+		require.NoError(t, err)
+		return a
+	}
+	addrs, err := contracts.Deploy(ctx, client, auth(owner), big.NewInt(1e18), commit)
+	require.NoError(t, err)
+	c, err := addrs.Bind(client)
+	require.NoError(t, err)
+	tx, err := c.KeeperRegistry.SetCoordinator(auth(owner), crypto.PubkeyToAddress(coord.PublicKey))
+	require.NoError(t, err)
+	_, err = contracts.WaitMined(ctx, client, tx, commit)
+	require.NoError(t, err)
+	for _, k := range f.keepers {
+		b, err := attestation.GenerateBLSKey()
+		require.NoError(t, err)
+		f.bls = append(f.bls, b)
+		tx, err := contracts.RegisterKeeper(ctx, c.KeeperRegistry, auth(k), chainID.Uint64(), addrs.KeeperRegistry, b, big.NewInt(1e18))
+		require.NoError(t, err)
+		_, err = contracts.WaitMined(ctx, client, tx, commit)
+		require.NoError(t, err)
+	}
+	f.domain = attestation.Domain{ChainID: chainID.Uint64(), AttestationCenter: addrs.AttestationCenter}
+	keepers := newRegistryKeepers(c.KeeperRegistry, time.Minute)
+	f.set, err = keepers.Keepers(ctx)
+	require.NoError(t, err)
+	require.Len(t, f.set, 4)
+	f.checks = newChecks(f.domain, keepers, &coordinatorAddress{registry: c.KeeperRegistry, ttl: time.Minute})
+	f.deadline = time.Now().Add(time.Minute).Unix()
+	return f
+}
+
+func mustKey(t *testing.T) *ecdsa.PrivateKey {
+	k, err := crypto.GenerateKey()
+	require.NoError(t, err)
+	return k
+}
+
+func (f *checksFixture) assignment(t *testing.T, signer *ecdsa.PrivateKey, mutate func(*attestation.Assignment)) attestation.Assignment {
+	task := attestation.Task{JobID: 1, TaskDefinitionID: attestation.TimeStatic, TriggerKey: attestation.TimeTriggerKey(100),
+		Action: attestation.Action{ChainID: f.domain.ChainID, Target: common.HexToAddress("0xc0"), Function: "f()"}}
+	task.ID = attestation.TaskID(task.JobID, task.TriggerKey)
+	performer, err := attestation.SelectPerformer(task.ID, f.set, 0)
+	require.NoError(t, err)
+	a := attestation.Assignment{Task: task, Performer: performer.Address, Deadline: f.deadline}
+	if mutate != nil {
+		mutate(&a)
+	}
+	a.Signature, err = attestation.SignECDSA(signer, a.Digest(f.domain))
+	require.NoError(t, err)
+	return a
+}
+
+func (f *checksFixture) vote(i int, signer *attestation.BLSSecretKey, task common.Hash) attestation.Vote {
+	v := attestation.Vote{TaskID: task, JobID: 1, TaskDefinitionID: 1, ResultHash: common.HexToHash("0x01"), Approve: true,
+		Keeper: f.set[i].Address}
+	sig := signer.Sign(v.Digest(f.domain))
+	v.Signature = sig[:]
+	return v
+}
+
+func TestGossipChecks(t *testing.T) {
+	f := newChecksFixture(t)
+	ctx := context.Background()
+	other := func(a *attestation.Assignment) {
+		for _, k := range f.set {
+			if k.Address != a.Performer {
+				a.Performer = k.Address
+				return
+			}
+		}
+	}
+	result := func(signerIdx int, mutate func(*attestation.Result)) attestation.Result {
+		r := attestation.Result{TaskID: common.HexToHash("0x7a"), JobID: 1, TaskDefinitionID: 1,
+			Performer: crypto.PubkeyToAddress(f.keepers[signerIdx].PublicKey), TxHash: common.HexToHash("0x01")}
+		if mutate != nil {
+			mutate(&r)
+		}
+		var err error
+		r.Signature, err = attestation.SignECDSA(f.keepers[signerIdx], r.Digest(f.domain))
+		require.NoError(t, err)
+		return r
+	}
+
+	tests := []struct {
+		name string
+		run  func() error
+		want error // nil, p2p.ErrIgnore or p2p.ErrReject
+	}{
+		{"valid assignment", func() error { return f.checks.Assignment(ctx, f.assignment(t, f.coord, nil)) }, nil},
+		{"assignment signed by a keeper", func() error { return f.checks.Assignment(ctx, f.assignment(t, f.keepers[0], nil)) }, p2p.ErrReject},
+		{"assignment to the wrong performer", func() error { return f.checks.Assignment(ctx, f.assignment(t, f.coord, other)) }, p2p.ErrReject},
+		{"assignment with a forged task id", func() error {
+			return f.checks.Assignment(ctx, f.assignment(t, f.coord, func(a *attestation.Assignment) { a.Task.ID = common.HexToHash("0xbad") }))
+		}, p2p.ErrReject},
+		{"stale assignment", func() error {
+			return f.checks.Assignment(ctx, f.assignment(t, f.coord, func(a *attestation.Assignment) { a.Deadline = time.Now().Add(-time.Hour).Unix() }))
+		}, p2p.ErrIgnore},
+		{"valid result", func() error { return f.checks.Result(ctx, result(1, nil)) }, nil},
+		{"result claiming another performer", func() error {
+			r := result(1, nil)
+			r.Performer = crypto.PubkeyToAddress(f.keepers[2].PublicKey)
+			return f.checks.Result(ctx, r)
+		}, p2p.ErrReject},
+		{"result from an unregistered key", func() error {
+			outsider := mustKey(t)
+			r := attestation.Result{TaskID: common.HexToHash("0x7a"), JobID: 1, TaskDefinitionID: 1, Performer: crypto.PubkeyToAddress(outsider.PublicKey)}
+			r.Signature, _ = attestation.SignECDSA(outsider, r.Digest(f.domain))
+			return f.checks.Result(ctx, r)
+		}, p2p.ErrReject},
+		{"valid vote", func() error {
+			return f.checks.Vote(ctx, f.vote(0, f.bls[indexOf(t, f, 0)], common.HexToHash("0x7a")))
+		}, nil},
+		{"vote signed with another keeper's key", func() error {
+			return f.checks.Vote(ctx, f.vote(0, f.bls[indexOf(t, f, 1)], common.HexToHash("0x7a")))
+		}, p2p.ErrReject},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.run()
+			if tt.want == nil {
+				require.NoError(t, err)
+				return
+			}
+			require.ErrorIs(t, err, tt.want)
+		})
+	}
+}
+
+func TestGossipChecksFinalizedTasksAreStale(t *testing.T) {
+	f := newChecksFixture(t)
+	ctx := context.Background()
+	task := common.HexToHash("0xf1")
+	var sigs []attestation.BLSSignature
+	var ids []uint64
+	for i := range 3 {
+		v := f.vote(i, f.bls[indexOf(t, f, i)], task)
+		require.NoError(t, f.checks.Vote(ctx, v), "before finalization")
+		s, err := attestation.BLSSignatureFromBytes(v.Signature)
+		require.NoError(t, err)
+		sigs, ids = append(sigs, s), append(ids, f.set[i].ID)
+	}
+	agg, err := attestation.AggregateBLS(sigs)
+	require.NoError(t, err)
+	cert := attestation.Certificate{TaskID: task, JobID: 1, TaskDefinitionID: 1, ResultHash: common.HexToHash("0x01"), Approve: true,
+		Signers: ids, Signature: agg[:]}
+	forged := cert.Clone()
+	forged.Approve = false
+	require.ErrorIs(t, f.checks.Finalization(ctx, attestation.Finalization{Certificate: forged}), p2p.ErrReject)
+	require.NoError(t, f.checks.Vote(ctx, f.vote(3, f.bls[indexOf(t, f, 3)], task)), "a forged certificate finalizes nothing")
+	require.NoError(t, f.checks.Finalization(ctx, attestation.Finalization{Certificate: cert}))
+	require.ErrorIs(t, f.checks.Vote(ctx, f.vote(3, f.bls[indexOf(t, f, 3)], task)), p2p.ErrIgnore)
+}
+
+// indexOf maps position i of the registry's keeper set to the fixture's key index.
+func indexOf(t *testing.T, f *checksFixture, i int) int {
+	for j, k := range f.keepers {
+		if crypto.PubkeyToAddress(k.PublicKey) == f.set[i].Address {
+			return j
+		}
+	}
+	t.Fatal("keeper not found")
+	return -1
+}
