@@ -29,6 +29,31 @@ type checksFixture struct {
 	set      []attestation.Keeper
 	domain   attestation.Domain
 	deadline int64
+
+	sim     *simulated.Backend
+	client  simulated.Client
+	addrs   contracts.Addresses
+	c       *contracts.Contracts
+	chainID *big.Int
+	owner   *ecdsa.PrivateKey
+}
+
+func (f *checksFixture) auth(t *testing.T, k *ecdsa.PrivateKey) *bind.TransactOpts {
+	a, err := bind.NewKeyedTransactorWithChainID(k, f.chainID)
+	require.NoError(t, err)
+	return a
+}
+
+// miner returns a function that seals a transaction's block and returns its
+// receipt, failing t unless the transaction succeeded.
+func (f *checksFixture) miner(t *testing.T) func(*types.Transaction, error) *types.Receipt {
+	return func(tx *types.Transaction, err error) *types.Receipt {
+		t.Helper()
+		require.NoError(t, err)
+		r, err := contracts.WaitMined(context.Background(), f.client, tx, func() { f.sim.Commit() })
+		require.NoError(t, err)
+		return r
+	}
 }
 
 func newChecksFixture(t *testing.T) *checksFixture {
@@ -75,6 +100,7 @@ func newChecksFixture(t *testing.T) *checksFixture {
 	require.NoError(t, err)
 	require.Len(t, f.set, 4)
 	f.checks = newChecks(f.domain, keepers, &coordinatorAddress{registry: c.KeeperRegistry, ttl: time.Minute})
+	f.sim, f.client, f.addrs, f.c, f.chainID, f.owner = sim, client, addrs, c, chainID, owner
 	f.deadline = time.Now().Add(time.Minute).Unix()
 	return f
 }
