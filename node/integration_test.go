@@ -105,7 +105,7 @@ func startNetwork(t *testing.T, keepers int) *network {
 
 	// From here on blocks are sealed in the background, like a real chain.
 	runCtx, cancel := context.WithCancel(context.Background())
-	n.cancel = cancel
+	n.cancel, n.runCtx = cancel, runCtx
 	n.wg.Add(1)
 	go func() {
 		defer n.wg.Done()
@@ -166,7 +166,6 @@ func startNetwork(t *testing.T, keepers int) *network {
 		n.startKeeper(runCtx, i)
 	}
 	t.Cleanup(n.stop)
-	n.runCtx = runCtx
 	return n
 }
 
@@ -223,13 +222,21 @@ func (n *network) stop() {
 	}
 }
 
+// commit seals a block; only during set-up, before blocks are sealed in the
+// background (the simulated beacon must not be driven from two goroutines).
 func (n *network) commit() { n.sim.Commit() }
 
 // mine seals a block and fails the test unless tx succeeded.
 func (n *network) mine(tx *types.Transaction, err error) {
 	n.t.Helper()
 	require.NoError(n.t, err)
-	_, err = contracts.WaitMined(context.Background(), n.sim.Client(), tx, n.commit)
+	var commit func()
+	if n.runCtx == nil {
+		commit = n.commit
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	_, err = contracts.WaitMined(ctx, n.sim.Client(), tx, commit)
 	require.NoError(n.t, err)
 }
 

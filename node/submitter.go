@@ -75,9 +75,18 @@ func (s *submitter) Submit(_ context.Context, c attestation.Certificate) error {
 				}
 				return
 			}
+			if s.base.Err() != nil {
+				// Shutting down: the certificate is kept and resumed at the next start.
+				log.Info("submission interrupted by shutdown")
+				return
+			}
 			log.Warn("submit certificate, will retry", zap.Error(err), zap.Duration("backoff", backoff))
 			select {
 			case <-ctx.Done():
+				if s.base.Err() != nil {
+					log.Info("submission interrupted by shutdown")
+					return
+				}
 				s.metrics.submission("failed")
 				s.metrics.failure("submission_timeout")
 				log.Error("certificate not submitted", zap.Error(ctx.Err()))
