@@ -9,7 +9,7 @@ LOCALNET_FLAGS ?=
 build:
 	$(GO) build -o bin/ ./cmd/...
 
-## test: vet, then all unit and integration tests. With npm present it first
+## test: vet, then all unit and integration tests under the race detector. With npm present it first
 ## installs solc (contracts/node_modules) so the contract drift test also
 ## recompiles the Solidity sources; without npm that part is skipped.
 test:
@@ -17,7 +17,7 @@ test:
 		(cd contracts && npm ci --no-audit --no-fund --loglevel=error); \
 	else echo "npm not found: the contracts' recompile check will be skipped"; fi
 	$(GO) vet ./...
-	$(GO) test ./...
+	$(GO) test -race ./...
 
 ## localnet: start a whole network on this machine (geth --dev, contracts, keepers, aggregator, coordinator) and follow its tasks
 localnet:
