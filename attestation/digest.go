@@ -27,10 +27,10 @@ var (
 // Digest is the hash the coordinator signs for an assignment.
 func (a Assignment) Digest(d Domain) common.Hash {
 	t := a.Task
-	ah := t.Action.Hash()
+	ah, th, fh := t.Action.Hash(), t.Trigger.Hash(), t.Firing.Hash()
 	return keccak(assignmentDomain[:], uintWord(d.ChainID), addrWord(d.AttestationCenter),
 		t.ID[:], uintWord(t.JobID), uintWord(uint64(t.TaskDefinitionID)), t.TriggerKey[:],
-		intWord(t.ScheduledAt), ah[:], addrWord(a.Performer), uintWord(uint64(a.Round)),
+		intWord(t.ScheduledAt), ah[:], th[:], fh[:], addrWord(a.Performer), uintWord(uint64(a.Round)),
 		intWord(a.Deadline))
 }
 

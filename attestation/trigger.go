@@ -173,6 +173,13 @@ type Firing struct {
 	Value       string // decimal
 }
 
+// Hash commits to every field of the firing.
+func (f Firing) Hash() common.Hash {
+	v := keccak([]byte(f.Value))
+	return keccak(firingDomain[:], uintWord(f.ChainID), uintWord(f.BlockNumber), f.BlockHash[:], f.TxHash[:],
+		uintWord(f.LogIndex), uintWord(f.Epoch), v[:])
+}
+
 // Domain separators of trigger keys and hashes.
 var (
 	eventKeyDomain     = keccak([]byte("TriggerX.EventFiring.v1"))
@@ -180,6 +187,7 @@ var (
 	conditionKeyDomain = keccak([]byte("TriggerX.ConditionFiring.v1"))
 	triggerDomain      = keccak([]byte("TriggerX.Trigger.v1"))
 	jobDomain          = keccak([]byte("TriggerX.Job.v1"))
+	firingDomain       = keccak([]byte("TriggerX.Firing.v1"))
 )
 
 // ErrInvalidFiring is returned when a firing lacks what its trigger kind needs.

@@ -77,13 +77,16 @@ type Task struct {
 	// TriggerKey names the firing: for time jobs the scheduled unix time as a
 	// big-endian word; for events a hash of (chain, block, tx, log index).
 	TriggerKey  common.Hash
-	ScheduledAt int64 // unix seconds
+	ScheduledAt int64 // unix seconds: the slot of a time trigger, the observation time otherwise
 	Action      Action
+	Trigger     Trigger // the job's trigger, as committed on-chain with the action
+	Firing      Firing  // the evidence of this firing; TriggerKey derives from it
 }
 
 // Clone returns a deep copy of t.
 func (t Task) Clone() Task {
 	t.Action = t.Action.Clone()
+	t.Trigger = t.Trigger.Clone()
 	return t
 }
 

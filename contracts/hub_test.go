@@ -42,7 +42,7 @@ func (f *hubFixture) createJob(tdid attestation.TaskDefinitionID, target common.
 	require.Equal(f.t, f.user.addr(), ev.Owner)
 	require.Equal(f.t, uint16(tdid), ev.TaskDefinitionId)
 	require.Equal(f.t, target, ev.Target)
-	require.Equal(f.t, action.Hash(), common.Hash(ev.ActionHash))
+	require.Equal(f.t, action.Hash(), common.Hash(ev.SpecHash))
 	return ev.JobId
 }
 
@@ -244,7 +244,7 @@ func TestJobRegistry(t *testing.T) {
 	require.Equal(t, owner.addr(), job.Owner)
 	require.Equal(t, uint16(attestation.EventScript), job.TaskDefinitionId)
 	require.Equal(t, target, job.Target)
-	require.Equal(t, [32]byte(action), job.ActionHash)
+	require.Equal(t, [32]byte(action), job.SpecHash)
 	require.True(t, job.Active)
 
 	_, err = jr.DeleteJob(other.auth, big.NewInt(2))

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"os"
 	"strconv"
@@ -23,12 +24,12 @@ import (
 )
 
 // OnchainJob is a job as the JobRegistry contract records it
-// (getJob(jobId) returns (owner, taskDefinitionId, target, actionHash, active)).
+// (getJob(jobId) returns (owner, taskDefinitionId, target, specHash, active)).
 type OnchainJob struct {
 	Owner            common.Address
 	TaskDefinitionID attestation.TaskDefinitionID
 	Target           common.Address
-	ActionHash       common.Hash
+	SpecHash         common.Hash // attestation.JobCommitment of the job's action and trigger
 	Active           bool
 }
 
@@ -80,6 +81,8 @@ type JobRequest struct {
 	ScheduleType          string   `json:"schedule_type,omitempty"`
 	TimeInterval          *Decimal `json:"time_interval"`
 	TimeFrame             *Decimal `json:"time_frame,omitempty"`
+	StartTime             *Decimal `json:"start_time,omitempty"` // unix seconds, part of the commitment
+	EndTime               *Decimal `json:"end_time,omitempty"`   // unix seconds, part of the commitment
 	TargetChainID         *Decimal `json:"target_chain_id"`
 	TargetContractAddress string   `json:"target_contract_address"`
 	// TargetFunction is a canonical signature ("increment(uint256)") or a
@@ -415,7 +418,7 @@ func (a *api) checkOnchain(ctx context.Context, j Job) error {
 		a.logger.Warn("On-chain job lookup failed", zap.Uint64("job_id", uint64(j.JobID)), zap.Error(err))
 		return newHTTPError(http.StatusBadGateway, "", "could not read job %d from the JobRegistry; retry later", j.JobID)
 	}
-	switch ah := j.Action().Hash(); {
+	switch commitment := attestation.JobCommitment(j.Action(), j.Trigger()); {
 	case !oc.Active:
 		return newHTTPError(http.StatusConflict, "job_id", "job %d is not active in the JobRegistry", j.JobID)
 	case oc.Owner != j.UserAddress:
@@ -427,9 +430,10 @@ func (a *api) checkOnchain(ctx context.Context, j Job) error {
 	case oc.Target != j.TargetContractAddress:
 		return newHTTPError(http.StatusConflict, "target_contract_address", "target_contract_address %s differs from job %d's on-chain target %s",
 			j.TargetContractAddress.Hex(), j.JobID, oc.Target.Hex())
-	case oc.ActionHash != ah:
-		return newHTTPError(http.StatusConflict, "", "the action of job %d (target_chain_id, target_contract_address, target_function %q, arguments) "+
-			"hashes to %s but the JobRegistry holds actionHash %s", j.JobID, j.TargetFunction, ah.Hex(), oc.ActionHash.Hex())
+	case oc.SpecHash != commitment:
+		return newHTTPError(http.StatusConflict, "", "the action and trigger of job %d (target_chain_id, target_contract_address, "+
+			"target_function %q, arguments, schedule) hash to %s but the JobRegistry holds specHash %s",
+			j.JobID, j.TargetFunction, commitment.Hex(), oc.SpecHash.Hex())
 	}
 	return nil
 }
@@ -653,6 +657,8 @@ func decodeJobRequest(raw json.RawMessage) (JobRequest, error) {
 		str("schedule_type", &r.ScheduleType),
 		decimal("time_interval", &r.TimeInterval),
 		decimal("time_frame", &r.TimeFrame),
+		decimal("start_time", &r.StartTime),
+		decimal("end_time", &r.EndTime),
 		decimal("target_chain_id", &r.TargetChainID),
 		str("target_contract_address", &r.TargetContractAddress),
 		str("target_function", &r.TargetFunction),
@@ -729,6 +735,22 @@ func buildJob(r JobRequest, now time.Time) (Job, error) {
 			return Job{}, badField("time_frame", "must be 0 (no expiry) or at least time_interval (%d s): the job would never fire", interval)
 		}
 	}
+	var start, end int64
+	if r.StartTime != nil {
+		if *r.StartTime > math.MaxInt64/2 {
+			return Job{}, badField("start_time", "must be a unix time in seconds")
+		}
+		start = int64(*r.StartTime)
+	}
+	if r.EndTime != nil {
+		if *r.EndTime > math.MaxInt64/2 {
+			return Job{}, badField("end_time", "must be a unix time in seconds")
+		}
+		end = int64(*r.EndTime)
+		if end != 0 && end < start {
+			return Job{}, badField("end_time", "must not be before start_time")
+		}
+	}
 	if r.TargetChainID == nil || *r.TargetChainID == 0 {
 		return Job{}, badField("target_chain_id", "is required (a chain id such as \"8453\")")
 	}
@@ -765,6 +787,8 @@ func buildJob(r JobRequest, now time.Time) (Job, error) {
 		ScheduleType:           ScheduleInterval,
 		TimeInterval:           interval,
 		TimeFrame:              frame,
+		StartTime:              start,
+		EndTime:                end,
 		TargetChainID:          *r.TargetChainID,
 		TargetContractAddress:  target,
 		TargetFunction:         sig,

@@ -66,11 +66,18 @@ func (c *chainJobs) commit(id uint64, args ...string) {
 		Owner:            owner,
 		TaskDefinitionID: attestation.TimeStatic,
 		Target:           target,
-		ActionHash: attestation.Action{
+		SpecHash: commitment(attestation.Action{
 			ChainID: 31337, Target: target, Function: "increment(uint256)", Arguments: args,
-		}.Hash(),
+		}, 60),
 		Active: true,
 	}
+}
+
+// commitment is the JobRegistry commitment of a job with action a and an
+// interval trigger of interval seconds and no start or end time.
+func commitment(a attestation.Action, interval uint64) common.Hash {
+	return attestation.JobCommitment(a, attestation.Trigger{Kind: attestation.TriggerTime,
+		Time: &attestation.TimeTrigger{Schedule: attestation.ScheduleInterval, Interval: interval}})
 }
 
 type apiHarness struct {
@@ -428,9 +435,9 @@ func TestAPIValidation(t *testing.T) {
 	ok["target_function"] = "set(address,bool,bytes4,int8,string,bytes,uint256[],(uint8,address))"
 	ok["arguments"] = []string{target.Hex(), "false", "0x01020304", "-128", "hello", "0x", "[1,2]", `[1,"0x00"]`}
 	a.chain.mu.Lock()
-	a.chain.jobs[1] = coordinator.OnchainJob{Owner: owner, TaskDefinitionID: 1, Target: target, Active: true, ActionHash: attestation.Action{
+	a.chain.jobs[1] = coordinator.OnchainJob{Owner: owner, TaskDefinitionID: 1, Target: target, Active: true, SpecHash: commitment(attestation.Action{
 		ChainID: 31337, Target: target, Function: ok["target_function"].(string), Arguments: ok["arguments"].([]string),
-	}.Hash()}
+	}, 60)}
 	a.chain.mu.Unlock()
 	w = a.do(http.MethodPost, "/api/jobs", testKey, ok)
 	require.Equal(t, http.StatusCreated, w.Code, w.Body.String())
@@ -486,9 +493,9 @@ func TestAPIOnchainChecks(t *testing.T) {
 		{name: "other owner", chain: func(j *coordinator.OnchainJob) { j.Owner = other }, code: http.StatusConflict, field: "user_address", msg: "not the on-chain owner"},
 		{name: "other tdid", chain: func(j *coordinator.OnchainJob) { j.TaskDefinitionID = 3 }, code: http.StatusConflict, field: "task_definition_id", msg: "on-chain task definition 3"},
 		{name: "other target", chain: func(j *coordinator.OnchainJob) { j.Target = other }, code: http.StatusConflict, field: "target_contract_address", msg: "on-chain target"},
-		{name: "other arguments", req: func(m map[string]any) { m["arguments"] = []string{"2"} }, code: http.StatusConflict, msg: "actionHash"},
-		{name: "other chain id", req: func(m map[string]any) { m["target_chain_id"] = 1 }, code: http.StatusConflict, msg: "actionHash"},
-		{name: "other function", req: func(m map[string]any) { m["target_function"] = "incrementBy(uint256)" }, code: http.StatusConflict, msg: "actionHash"},
+		{name: "other arguments", req: func(m map[string]any) { m["arguments"] = []string{"2"} }, code: http.StatusConflict, msg: "specHash"},
+		{name: "other chain id", req: func(m map[string]any) { m["target_chain_id"] = 1 }, code: http.StatusConflict, msg: "specHash"},
+		{name: "other function", req: func(m map[string]any) { m["target_function"] = "incrementBy(uint256)" }, code: http.StatusConflict, msg: "specHash"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			a := newAPI(t)

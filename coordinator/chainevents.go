@@ -229,7 +229,7 @@ func (l *JobLookup) Job(ctx context.Context, jobID uint64) (OnchainJob, error) {
 		Owner:            j.Owner,
 		TaskDefinitionID: attestation.TaskDefinitionID(j.TaskDefinitionId),
 		Target:           j.Target,
-		ActionHash:       j.ActionHash,
+		SpecHash:         j.SpecHash,
 		Active:           j.Active,
 	}, nil
 }

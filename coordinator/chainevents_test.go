@@ -95,7 +95,7 @@ func TestChainEndToEnd(t *testing.T) {
 	deposit.Value = ether
 	mine(c.TriggerGasRegistry.Deposit(&deposit, user.From))
 	action := attestation.Action{ChainID: chainID, Target: addrs.Counter, Function: "increment(uint256)", Arguments: []string{"5"}}
-	r := mine(c.JobRegistry.CreateJob(user, uint16(attestation.TimeStatic), addrs.Counter, action.Hash()))
+	r := mine(c.JobRegistry.CreateJob(user, uint16(attestation.TimeStatic), addrs.Counter, commitment(action, 60)))
 	created, err := c.JobRegistry.ParseJobCreated(*r.Logs[0])
 	require.NoError(t, err)
 	jobID := created.JobId.Uint64()

@@ -127,6 +127,11 @@ type Job struct {
 	ScheduleType     string                       `json:"schedule_type"`
 	TimeInterval     int64                        `json:"time_interval"` // seconds
 	TimeFrame        int64                        `json:"time_frame"`    // seconds; 0 = no expiry
+	// StartTime and EndTime (unix seconds, 0 for none) bound the schedule and
+	// are part of the on-chain commitment, unlike TimeFrame, which is a
+	// coordinator-side expiry counted from registration.
+	StartTime int64 `json:"start_time,omitempty"`
+	EndTime   int64 `json:"end_time,omitempty"`
 	// ExpirationTime is CreatedAt + TimeFrame; zero when the job never expires.
 	ExpirationTime        time.Time      `json:"expiration_time,omitzero"`
 	TargetChainID         Decimal        `json:"target_chain_id"`
@@ -154,8 +159,7 @@ func (j Job) Clone() Job {
 	return j
 }
 
-// Action is what each firing of the job calls on-chain. Its Hash is the
-// actionHash committed in the JobRegistry.
+// Action is what each firing of the job calls on-chain.
 func (j Job) Action() attestation.Action {
 	return attestation.Action{
 		ChainID:   uint64(j.TargetChainID),
@@ -163,6 +167,14 @@ func (j Job) Action() attestation.Action {
 		Function:  j.TargetFunction,
 		Arguments: slices.Clone(j.Arguments),
 	}
+}
+
+// Trigger is what makes the job fire; with Action it hashes to the
+// commitment stored in the JobRegistry (attestation.JobCommitment).
+func (j Job) Trigger() attestation.Trigger {
+	return attestation.Trigger{Kind: attestation.TriggerTime, Time: &attestation.TimeTrigger{
+		Schedule: attestation.ScheduleInterval, Interval: uint64(j.TimeInterval), Start: j.StartTime, End: j.EndTime,
+	}}
 }
 
 // Task is one firing of a job as the coordinator tracks it.
@@ -188,16 +200,20 @@ type Task struct {
 	CreatedAt            time.Time   `json:"created_at"`
 	UpdatedAt            time.Time   `json:"updated_at"`
 
-	// Action is what the task calls, frozen when the task is created so a
-	// re-dispatch never depends on the job's current state. Stores keep it;
-	// the API does not show it.
-	Action attestation.Action `json:"-"`
+	// Action, Trigger and Firing are what the task calls, why, and the
+	// evidence of the firing, frozen when the task is created so a
+	// re-dispatch never depends on the job's current state. Stores keep
+	// them; the API does not show them.
+	Action  attestation.Action  `json:"-"`
+	Trigger attestation.Trigger `json:"-"`
+	Firing  attestation.Firing  `json:"-"`
 }
 
 // Clone returns a deep copy of t.
 func (t Task) Clone() Task {
 	t.TaskAttesterIDs = slices.Clone(t.TaskAttesterIDs)
 	t.Action = t.Action.Clone()
+	t.Trigger = t.Trigger.Clone()
 	return t
 }
 
@@ -210,6 +226,8 @@ func (t Task) Workflow() attestation.Task {
 		TriggerKey:       t.TriggerKey,
 		ScheduledAt:      t.ScheduledAt.Unix(),
 		Action:           t.Action.Clone(),
+		Trigger:          t.Trigger.Clone(),
+		Firing:           t.Firing,
 	}
 }
 

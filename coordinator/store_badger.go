@@ -14,6 +14,8 @@ import (
 	"github.com/dgraph-io/badger/v4"
 	"github.com/ethereum/go-ethereum/common"
 	"go.uber.org/zap"
+
+	"github.com/triggerx-network/triggerx/attestation"
 )
 
 // Key layout. Integers are big-endian so that byte order is numeric order;
@@ -418,7 +420,9 @@ func (s *BadgerStore) SetCursor(ctx context.Context, name string, next uint64) e
 // storedTask is a task as stored: the API hides the action, the store keeps it.
 type storedTask struct {
 	Task
-	StoredAction storedAction `json:"action"`
+	StoredAction  storedAction        `json:"action"`
+	StoredTrigger attestation.Trigger `json:"trigger"`
+	StoredFiring  attestation.Firing  `json:"firing"`
 }
 
 type storedAction struct {
@@ -478,6 +482,7 @@ func getTask(txn *badger.Txn, id common.Hash) (Task, error) {
 	t.Action.Target = st.StoredAction.Target
 	t.Action.Function = st.StoredAction.Function
 	t.Action.Arguments = st.StoredAction.Arguments
+	t.Trigger, t.Firing = st.StoredTrigger, st.StoredFiring
 	return t, nil
 }
 
@@ -513,7 +518,7 @@ func putTaskValue(txn *badger.Txn, t Task) error {
 		Target:    t.Action.Target,
 		Function:  t.Action.Function,
 		Arguments: t.Action.Arguments,
-	}}
+	}, StoredTrigger: t.Trigger, StoredFiring: t.Firing}
 	v, err := json.Marshal(st)
 	if err != nil {
 		return fmt.Errorf("encode task %s: %w", t.TaskID, err)

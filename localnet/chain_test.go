@@ -11,6 +11,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/require"
 
+	"github.com/triggerx-network/triggerx/attestation"
 	"github.com/triggerx-network/triggerx/contracts"
 	"github.com/triggerx-network/triggerx/node/keystore"
 )
@@ -96,5 +97,5 @@ func TestChainSetup(t *testing.T) {
 	job, err := bound.JobRegistry.GetJob(nil, new(big.Int).SetUint64(jobID))
 	require.NoError(t, err)
 	require.Equal(t, user.Address, job.Owner)
-	require.Equal(t, exampleAction(c.chainID.Uint64(), addrs.Counter).Hash(), common.Hash(job.ActionHash))
+	require.Equal(t, attestation.JobCommitment(exampleAction(c.chainID.Uint64(), addrs.Counter), exampleTrigger()), common.Hash(job.SpecHash))
 }

@@ -50,6 +50,13 @@ func exampleAction(chainID uint64, counter common.Address) attestation.Action {
 	return attestation.Action{ChainID: chainID, Target: counter, Function: "increment(uint256)", Arguments: []string{"1"}}
 }
 
+// exampleTrigger is when the example job fires: every jobInterval seconds.
+func exampleTrigger() attestation.Trigger {
+	return attestation.Trigger{Kind: attestation.TriggerTime, Time: &attestation.TimeTrigger{
+		Schedule: attestation.ScheduleInterval, Interval: jobInterval,
+	}}
+}
+
 // createExampleJob deposits gas funds for the user and creates the example
 // job on-chain, returning its id.
 func createExampleJob(ctx context.Context, c *chain, user *ecdsa.PrivateKey, addrs contracts.Addresses, deposit *big.Int) (uint64, error) {
@@ -75,7 +82,8 @@ func createExampleJob(ctx context.Context, c *chain, user *ecdsa.PrivateKey, add
 	auth.Value = nil
 	auth.Nonce = nil
 	action := exampleAction(c.chainID.Uint64(), addrs.Counter)
-	tx, err = bound.JobRegistry.CreateJob(auth, uint16(attestation.TimeStatic), addrs.Counter, action.Hash())
+	tx, err = bound.JobRegistry.CreateJob(auth, uint16(attestation.TimeStatic), addrs.Counter,
+		attestation.JobCommitment(action, exampleTrigger()))
 	if err != nil {
 		return 0, fmt.Errorf("create job: %w", describe(err))
 	}

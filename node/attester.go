@@ -72,10 +72,11 @@ func (v *chainVerifier) Verify(ctx context.Context, a attestation.Assignment, r 
 	return attestation.Verdict{Approve: true}, nil
 }
 
-var errActionMismatch = errors.New("task action differs from the job's on-chain commitment")
+var errActionMismatch = errors.New("task action or trigger differs from the job's on-chain commitment")
 
-// checkCommitment checks that the JobRegistry holds an active job whose kind,
-// target and action hash match the task's.
+// checkCommitment checks that the JobRegistry holds an active job whose kind
+// and target match the task's and whose commitment is the task's action and
+// trigger (attestation.JobCommitment).
 func checkCommitment(ctx context.Context, jobs *bindings.JobRegistry, t attestation.Task) error {
 	job, err := jobs.GetJob(&bind.CallOpts{Context: ctx}, new(big.Int).SetUint64(t.JobID))
 	if err != nil {
@@ -88,8 +89,8 @@ func checkCommitment(ctx context.Context, jobs *bindings.JobRegistry, t attestat
 		return fmt.Errorf("%w: task definition %d, job has %d", errActionMismatch, t.TaskDefinitionID, job.TaskDefinitionId)
 	case job.Target != t.Action.Target:
 		return fmt.Errorf("%w: target %s, job has %s", errActionMismatch, t.Action.Target.Hex(), job.Target.Hex())
-	case common.Hash(job.ActionHash) != t.Action.Hash():
-		return fmt.Errorf("%w: action hash", errActionMismatch)
+	case common.Hash(job.SpecHash) != attestation.JobCommitment(t.Action, t.Trigger):
+		return fmt.Errorf("%w: action and trigger do not hash to the job's commitment", errActionMismatch)
 	}
 	return nil
 }

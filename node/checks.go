@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -20,6 +21,7 @@ import (
 // misbehaved) or p2p.ErrIgnore (stale or not checkable now).
 var (
 	errWrongTaskID      = fmt.Errorf("%w: task id does not match job and trigger key", p2p.ErrReject)
+	errWrongTriggerKey  = fmt.Errorf("%w: trigger key does not derive from the firing", p2p.ErrReject)
 	errWrongPerformer   = fmt.Errorf("%w: performer is not the one the selection rule picks", p2p.ErrReject)
 	errNotKeeper        = fmt.Errorf("%w: signer is not an active registered keeper", p2p.ErrReject)
 	errBadAggregate     = fmt.Errorf("%w: certificate signature does not verify", p2p.ErrReject)
@@ -75,7 +77,18 @@ func (c *checks) keeperSet(ctx context.Context, addr common.Address) ([]attestat
 }
 
 func (c *checks) Assignment(ctx context.Context, a attestation.Assignment) error {
-	if a.Task.ID != attestation.TaskID(a.Task.JobID, a.Task.TriggerKey) {
+	t := a.Task
+	if err := t.Trigger.Check(); err != nil {
+		return fmt.Errorf("%w: %v", p2p.ErrReject, err)
+	}
+	if !slices.Contains(t.TaskDefinitionID.Kinds(), t.Trigger.Kind) {
+		return fmt.Errorf("%w: task definition %d cannot have a %s trigger", p2p.ErrReject, t.TaskDefinitionID, t.Trigger.Kind)
+	}
+	key, err := attestation.TriggerKey(t.Trigger.Kind, t.ScheduledAt, t.Firing)
+	if err != nil || key != t.TriggerKey {
+		return errWrongTriggerKey
+	}
+	if t.ID != attestation.TaskID(t.JobID, t.TriggerKey) {
 		return errWrongTaskID
 	}
 	coord, err := c.coordinator.get(ctx)

@@ -113,6 +113,7 @@ func mustKey(t *testing.T) *ecdsa.PrivateKey {
 
 func (f *checksFixture) assignment(t *testing.T, signer *ecdsa.PrivateKey, mutate func(*attestation.Assignment)) attestation.Assignment {
 	task := attestation.Task{JobID: 1, TaskDefinitionID: attestation.TimeStatic, TriggerKey: attestation.TimeTriggerKey(100),
+		ScheduledAt: 100, Trigger: intervalTrigger,
 		Action: attestation.Action{ChainID: f.domain.ChainID, Target: common.HexToAddress("0xc0"), Function: "f()"}}
 	task.ID = attestation.TaskID(task.JobID, task.TriggerKey)
 	performer, err := attestation.SelectPerformer(task.ID, f.set, 0)
@@ -167,6 +168,21 @@ func TestGossipChecks(t *testing.T) {
 		{"assignment to the wrong performer", func() error { return f.checks.Assignment(ctx, f.assignment(t, f.coord, other)) }, p2p.ErrReject},
 		{"assignment with a forged task id", func() error {
 			return f.checks.Assignment(ctx, f.assignment(t, f.coord, func(a *attestation.Assignment) { a.Task.ID = common.HexToHash("0xbad") }))
+		}, p2p.ErrReject},
+		{"trigger key not derived from the firing", func() error {
+			return f.checks.Assignment(ctx, f.assignment(t, f.coord, func(a *attestation.Assignment) {
+				a.Task.ScheduledAt = 101
+			}))
+		}, p2p.ErrReject},
+		{"trigger kind not allowed for the task definition", func() error {
+			return f.checks.Assignment(ctx, f.assignment(t, f.coord, func(a *attestation.Assignment) {
+				a.Task.TaskDefinitionID = attestation.EventStatic
+			}))
+		}, p2p.ErrReject},
+		{"malformed trigger", func() error {
+			return f.checks.Assignment(ctx, f.assignment(t, f.coord, func(a *attestation.Assignment) {
+				a.Task.Trigger = attestation.Trigger{Kind: attestation.TriggerTime}
+			}))
 		}, p2p.ErrReject},
 		{"stale assignment", func() error {
 			return f.checks.Assignment(ctx, f.assignment(t, f.coord, func(a *attestation.Assignment) { a.Deadline = time.Now().Add(-time.Hour).Unix() }))
@@ -237,3 +253,7 @@ func indexOf(t *testing.T, f *checksFixture, i int) int {
 	t.Fatal("keeper not found")
 	return -1
 }
+
+// intervalTrigger is the trigger of the tasks the internal tests build.
+var intervalTrigger = attestation.Trigger{Kind: attestation.TriggerTime, Time: &attestation.TimeTrigger{
+	Schedule: attestation.ScheduleInterval, Interval: 60}}

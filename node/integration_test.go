@@ -279,7 +279,9 @@ func (n *network) createJob(by string, interval int) string {
 	deposit := *n.user
 	deposit.Value = big.NewInt(1e18)
 	n.mine(n.c.TriggerGasRegistry.Deposit(&deposit, n.user.From))
-	tx, err := n.c.JobRegistry.CreateJob(n.user, uint16(attestation.TimeStatic), action.Target, action.Hash())
+	trigger := attestation.Trigger{Kind: attestation.TriggerTime, Time: &attestation.TimeTrigger{
+		Schedule: attestation.ScheduleInterval, Interval: uint64(interval)}}
+	tx, err := n.c.JobRegistry.CreateJob(n.user, uint16(attestation.TimeStatic), action.Target, attestation.JobCommitment(action, trigger))
 	require.NoError(n.t, err)
 	receipt, err := bind.WaitMined(ctx, n.sim.Client(), tx)
 	require.NoError(n.t, err)

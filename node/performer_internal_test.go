@@ -26,10 +26,11 @@ func TestPerformerExactlyOnce(t *testing.T) {
 	deposit := *owner
 	deposit.Value = big.NewInt(1e18)
 	mine(f.c.TriggerGasRegistry.Deposit(&deposit, owner.From))
-	r := mine(f.c.JobRegistry.CreateJob(owner, uint16(attestation.TimeStatic), action.Target, action.Hash()))
+	r := mine(f.c.JobRegistry.CreateJob(owner, uint16(attestation.TimeStatic), action.Target, attestation.JobCommitment(action, intervalTrigger)))
 	created, err := f.c.JobRegistry.ParseJobCreated(*r.Logs[0])
 	require.NoError(t, err)
-	task := attestation.Task{JobID: created.JobId.Uint64(), TaskDefinitionID: attestation.TimeStatic, TriggerKey: attestation.TimeTriggerKey(7), Action: action}
+	task := attestation.Task{JobID: created.JobId.Uint64(), TaskDefinitionID: attestation.TimeStatic, TriggerKey: attestation.TimeTriggerKey(7),
+		ScheduledAt: 7, Action: action, Trigger: intervalTrigger}
 	task.ID = attestation.TaskID(task.JobID, task.TriggerKey)
 	performerKey := f.keepers[0]
 	self := f.auth(t, performerKey).From

@@ -28,7 +28,7 @@ func TestChainVerifier(t *testing.T) {
 	deposit.Value = big.NewInt(1e18)
 	mine := f.miner(t)
 	mine(f.c.TriggerGasRegistry.Deposit(&deposit, owner.From))
-	r := mine(f.c.JobRegistry.CreateJob(owner, uint16(attestation.TimeStatic), action.Target, action.Hash()))
+	r := mine(f.c.JobRegistry.CreateJob(owner, uint16(attestation.TimeStatic), action.Target, attestation.JobCommitment(action, intervalTrigger)))
 	created, err := f.c.JobRegistry.ParseJobCreated(*r.Logs[0])
 	require.NoError(t, err)
 	jobID := created.JobId.Uint64()
@@ -39,7 +39,8 @@ func TestChainVerifier(t *testing.T) {
 	calldata, err := execution.EncodeCall(action.Function, action.Arguments)
 	require.NoError(t, err)
 	execute := func(slot int64) (attestation.Assignment, attestation.Result) {
-		task := attestation.Task{JobID: jobID, TaskDefinitionID: attestation.TimeStatic, TriggerKey: attestation.TimeTriggerKey(slot), Action: action}
+		task := attestation.Task{JobID: jobID, TaskDefinitionID: attestation.TimeStatic, TriggerKey: attestation.TimeTriggerKey(slot),
+			ScheduledAt: slot, Action: action, Trigger: intervalTrigger}
 		task.ID = attestation.TaskID(jobID, task.TriggerKey)
 		done := make(chan struct{})
 		go func() { // seal blocks until the execution is mined

@@ -25,6 +25,13 @@ const (
 	MaxFunctionLen = 256
 	// MaxSigners caps the number of signers of a certificate.
 	MaxSigners = 4096
+	// MaxTriggerTimes caps the times of a one-shot schedule.
+	MaxTriggerTimes = 1024
+	// MaxEventFilters caps the filters of an event trigger.
+	MaxEventFilters = 16
+	// MaxTriggerText caps the length of a trigger's text fields (cron,
+	// event signature, URL, key path, values, filter values).
+	MaxTriggerText = 2048
 )
 
 // Sizes of the fixed-size fields.
@@ -159,7 +166,46 @@ func taskToPB(t attestation.Task) *pb.Task {
 		TriggerKey:       bytes.Clone(t.TriggerKey[:]),
 		ScheduledAt:      t.ScheduledAt,
 		Action:           actionToPB(t.Action),
+		Trigger:          triggerToPB(t.Trigger),
+		Firing:           firingToPB(t.Firing),
 	}
+}
+
+func triggerToPB(t attestation.Trigger) *pb.Trigger {
+	m := &pb.Trigger{Kind: uint32(t.Kind)}
+	if tt := t.Time; tt != nil {
+		m.Time = &pb.TimeTrigger{Schedule: tt.Schedule, Interval: tt.Interval, Cron: tt.Cron, TimeZone: tt.TimeZone,
+			Times: nilIfEmpty(tt.Times), Start: tt.Start, End: tt.End}
+	}
+	if e := t.Event; e != nil {
+		m.Event = &pb.EventTrigger{ChainId: e.ChainID, Contract: optAddress(e.Contract), Event: e.Event,
+			Confirmations: e.Confirmations, Recurring: e.Recurring, End: e.End}
+		for _, f := range e.Filters {
+			m.Event.Filters = append(m.Event.Filters, &pb.EventFilter{Param: f.Param, Op: f.Op, Value: f.Value})
+		}
+	}
+	if c := t.Condition; c != nil {
+		src := c.Source
+		m.Condition = &pb.ConditionTrigger{
+			Source: &pb.ValueSource{Kind: src.Kind, ChainId: src.ChainID, Contract: optAddress(src.Contract),
+				Function: src.Function, Arguments: nilIfEmpty(src.Arguments), Output: src.Output, Url: src.URL,
+				KeyPath: src.KeyPath, Value: src.Value},
+			Operator: c.Operator, Lower: c.Lower, Upper: c.Upper, PollInterval: c.PollInterval, Cooldown: c.Cooldown,
+			Recurring: c.Recurring, End: c.End,
+		}
+	}
+	if b := t.Block; b != nil {
+		m.Block = &pb.BlockTrigger{ChainId: b.ChainID, Every: b.Every, Start: b.Start, End: b.End}
+	}
+	return m
+}
+
+func firingToPB(f attestation.Firing) *pb.Firing {
+	if f == (attestation.Firing{}) {
+		return nil
+	}
+	return &pb.Firing{ChainId: f.ChainID, BlockNumber: f.BlockNumber, BlockHash: optHash(f.BlockHash),
+		TxHash: optHash(f.TxHash), LogIndex: f.LogIndex, Epoch: f.Epoch, Value: f.Value}
 }
 
 func assignmentToPB(a attestation.Assignment) *pb.Assignment {
@@ -255,6 +301,14 @@ func taskFromPB(m *pb.Task) (attestation.Task, error) {
 	if err != nil {
 		return attestation.Task{}, err
 	}
+	trigger, err := triggerFromPB(m.GetTrigger())
+	if err != nil {
+		return attestation.Task{}, err
+	}
+	firing, err := firingFromPB(m.GetFiring())
+	if err != nil {
+		return attestation.Task{}, err
+	}
 	return attestation.Task{
 		ID:               id,
 		JobID:            m.GetJobId(),
@@ -262,7 +316,71 @@ func taskFromPB(m *pb.Task) (attestation.Task, error) {
 		TriggerKey:       key,
 		ScheduledAt:      m.GetScheduledAt(),
 		Action:           action,
+		Trigger:          trigger,
+		Firing:           firing,
 	}, nil
+}
+
+func triggerFromPB(m *pb.Trigger) (attestation.Trigger, error) {
+	if m == nil {
+		return attestation.Trigger{}, fmt.Errorf("%w: trigger missing", ErrMalformed)
+	}
+	if m.GetKind() > math.MaxUint8 {
+		return attestation.Trigger{}, fmt.Errorf("%w: trigger kind %d", ErrMalformed, m.GetKind())
+	}
+	t := attestation.Trigger{Kind: attestation.TriggerKind(m.GetKind())}
+	if tm := m.GetTime(); tm != nil {
+		t.Time = &attestation.TimeTrigger{Schedule: tm.GetSchedule(), Interval: tm.GetInterval(), Cron: tm.GetCron(),
+			TimeZone: tm.GetTimeZone(), Times: nilIfEmpty(tm.GetTimes()), Start: tm.GetStart(), End: tm.GetEnd()}
+	}
+	if em := m.GetEvent(); em != nil {
+		contract, err := toOptAddress("event contract", em.GetContract())
+		if err != nil {
+			return attestation.Trigger{}, err
+		}
+		t.Event = &attestation.EventTrigger{ChainID: em.GetChainId(), Contract: contract, Event: em.GetEvent(),
+			Confirmations: em.GetConfirmations(), Recurring: em.GetRecurring(), End: em.GetEnd()}
+		for _, f := range em.GetFilters() {
+			t.Event.Filters = append(t.Event.Filters, attestation.EventFilter{Param: f.GetParam(), Op: f.GetOp(), Value: f.GetValue()})
+		}
+	}
+	if cm := m.GetCondition(); cm != nil {
+		sm := cm.GetSource()
+		if sm == nil {
+			return attestation.Trigger{}, fmt.Errorf("%w: condition source missing", ErrMalformed)
+		}
+		contract, err := toOptAddress("condition contract", sm.GetContract())
+		if err != nil {
+			return attestation.Trigger{}, err
+		}
+		t.Condition = &attestation.ConditionTrigger{
+			Source: attestation.ValueSource{Kind: sm.GetKind(), ChainID: sm.GetChainId(), Contract: contract,
+				Function: sm.GetFunction(), Arguments: nilIfEmpty(sm.GetArguments()), Output: sm.GetOutput(),
+				URL: sm.GetUrl(), KeyPath: sm.GetKeyPath(), Value: sm.GetValue()},
+			Operator: cm.GetOperator(), Lower: cm.GetLower(), Upper: cm.GetUpper(), PollInterval: cm.GetPollInterval(),
+			Cooldown: cm.GetCooldown(), Recurring: cm.GetRecurring(), End: cm.GetEnd(),
+		}
+	}
+	if bm := m.GetBlock(); bm != nil {
+		t.Block = &attestation.BlockTrigger{ChainID: bm.GetChainId(), Every: bm.GetEvery(), Start: bm.GetStart(), End: bm.GetEnd()}
+	}
+	return t, nil
+}
+
+func firingFromPB(m *pb.Firing) (attestation.Firing, error) {
+	if m == nil {
+		return attestation.Firing{}, nil
+	}
+	blockHash, err := toOptHash("firing block hash", m.GetBlockHash())
+	if err != nil {
+		return attestation.Firing{}, err
+	}
+	txHash, err := toOptHash("firing tx hash", m.GetTxHash())
+	if err != nil {
+		return attestation.Firing{}, err
+	}
+	return attestation.Firing{ChainID: m.GetChainId(), BlockNumber: m.GetBlockNumber(), BlockHash: blockHash,
+		TxHash: txHash, LogIndex: m.GetLogIndex(), Epoch: m.GetEpoch(), Value: m.GetValue()}, nil
 }
 
 func assignmentFromPB(m *pb.Assignment) (attestation.Assignment, error) {
@@ -411,7 +529,48 @@ func checkAssignment(a attestation.Assignment) error {
 	if err := checkAction(a.Task.Action); err != nil {
 		return err
 	}
+	if err := checkTrigger(a.Task.Trigger); err != nil {
+		return err
+	}
+	if len(a.Task.Firing.Value) > MaxTriggerText {
+		return fmt.Errorf("%w: firing value: length %d, max %d", ErrMalformed, len(a.Task.Firing.Value), MaxTriggerText)
+	}
 	return checkSignature(a.Signature, ecdsaLen)
+}
+
+// checkTrigger enforces the wire limits on a trigger; its meaning is checked
+// by the node (attestation.Trigger.Check and the trigger's evaluator).
+func checkTrigger(t attestation.Trigger) error {
+	var texts []string
+	switch {
+	case t.Time != nil:
+		if len(t.Time.Times) > MaxTriggerTimes {
+			return fmt.Errorf("%w: trigger times: count %d, max %d", ErrMalformed, len(t.Time.Times), MaxTriggerTimes)
+		}
+		texts = append(texts, t.Time.Schedule, t.Time.Cron, t.Time.TimeZone)
+	case t.Event != nil:
+		if len(t.Event.Filters) > MaxEventFilters {
+			return fmt.Errorf("%w: event filters: count %d, max %d", ErrMalformed, len(t.Event.Filters), MaxEventFilters)
+		}
+		texts = append(texts, t.Event.Event)
+		for _, f := range t.Event.Filters {
+			texts = append(texts, f.Param, f.Op, f.Value)
+		}
+	case t.Condition != nil:
+		src := t.Condition.Source
+		if len(src.Arguments) > MaxArguments {
+			return fmt.Errorf("%w: source arguments: count %d, max %d", ErrMalformed, len(src.Arguments), MaxArguments)
+		}
+		texts = append(texts, src.Kind, src.Function, src.URL, src.KeyPath, src.Value, t.Condition.Operator,
+			t.Condition.Lower, t.Condition.Upper)
+		texts = append(texts, src.Arguments...)
+	}
+	for _, s := range texts {
+		if len(s) > MaxTriggerText {
+			return fmt.Errorf("%w: trigger text: length %d, max %d", ErrMalformed, len(s), MaxTriggerText)
+		}
+	}
+	return nil
 }
 
 func checkResult(r attestation.Result) error {
@@ -480,6 +639,36 @@ func toTaskDefinition(v uint32) (attestation.TaskDefinitionID, error) {
 		return 0, fmt.Errorf("%w: unknown task definition id %d", ErrMalformed, v)
 	}
 	return attestation.TaskDefinitionID(v), nil
+}
+
+// optAddress encodes the zero address as empty bytes.
+func optAddress(a common.Address) []byte {
+	if a == (common.Address{}) {
+		return nil
+	}
+	return bytes.Clone(a[:])
+}
+
+func toOptAddress(field string, b []byte) (common.Address, error) {
+	if len(b) == 0 {
+		return common.Address{}, nil
+	}
+	return toAddress(field, b)
+}
+
+// optHash encodes the zero hash as empty bytes.
+func optHash(h common.Hash) []byte {
+	if h == (common.Hash{}) {
+		return nil
+	}
+	return bytes.Clone(h[:])
+}
+
+func toOptHash(field string, b []byte) (common.Hash, error) {
+	if len(b) == 0 {
+		return common.Hash{}, nil
+	}
+	return toHash(field, b)
 }
 
 // nilIfEmpty normalises empty slices to nil, so a decoded value compares

@@ -46,6 +46,15 @@ func TestGoldenEncodings(t *testing.T) {
 		require.NoError(t, err)
 		require.Equal(t, v, got)
 	})
+	t.Run("assignment_event", func(t *testing.T) {
+		v := p2p.FixtureEventAssignment()
+		b, err := p2p.EncodeAssignment(v)
+		require.NoError(t, err)
+		golden(t, "assignment_event", b)
+		got, err := p2p.DecodeAssignment(b)
+		require.NoError(t, err)
+		require.Equal(t, v, got)
+	})
 	t.Run("result", func(t *testing.T) {
 		v := p2p.FixtureResult(0)
 		b, err := p2p.EncodeResult(v)

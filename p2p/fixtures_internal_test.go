@@ -30,12 +30,37 @@ func FixtureAssignment(salt uint64) attestation.Assignment {
 				Function:  "transfer(address,uint256)",
 				Arguments: []string{"0x2222222222222222222222222222222222222222", "1000000000000000000"},
 			},
+			Trigger: attestation.Trigger{Kind: attestation.TriggerTime, Time: &attestation.TimeTrigger{
+				Schedule: attestation.ScheduleCron, Cron: "*/5 * * * *", TimeZone: "Europe/Berlin", Start: fixtureTime - 3600,
+			}},
 		},
 		Performer: common.HexToAddress("0x3333333333333333333333333333333333333333"),
 		Round:     1,
 		Deadline:  fixtureTime + 60,
 		Signature: bytes.Repeat([]byte{0xa1}, 65),
 	}
+}
+
+// FixtureEventAssignment returns a fixed assignment of an event-triggered task.
+func FixtureEventAssignment() attestation.Assignment {
+	a := FixtureAssignment(7)
+	a.Task.TaskDefinitionID = attestation.EventStatic
+	a.Task.Trigger = attestation.Trigger{Kind: attestation.TriggerEvent, Event: &attestation.EventTrigger{
+		ChainID: 11155111, Contract: common.HexToAddress("0x5555555555555555555555555555555555555555"),
+		Event:   "Transfer(address indexed from,address indexed to,uint256 value)",
+		Filters: []attestation.EventFilter{{Param: "to", Op: attestation.FilterEq, Value: "0x2222222222222222222222222222222222222222"},
+			{Param: "value", Op: attestation.FilterGte, Value: "1000"}},
+		Confirmations: 2, Recurring: true,
+	}}
+	a.Task.Firing = attestation.Firing{ChainID: 11155111, BlockNumber: 1234,
+		BlockHash: common.HexToHash("0x6666666666666666666666666666666666666666666666666666666666666666"),
+		TxHash:    common.HexToHash("0x7777777777777777777777777777777777777777777777777777777777777777"), LogIndex: 3}
+	key, err := attestation.TriggerKey(attestation.TriggerEvent, fixtureTime, a.Task.Firing)
+	if err != nil {
+		panic(err) // fixed input
+	}
+	a.Task.TriggerKey, a.Task.ID = key, attestation.TaskID(a.Task.JobID, key)
+	return a
 }
 
 // FixtureResult returns a fixed result; salt varies its job id.

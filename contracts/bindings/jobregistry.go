@@ -35,8 +35,8 @@ var (
 
 // JobRegistryMetaData contains all meta data concerning the JobRegistry contract.
 var JobRegistryMetaData = &bind.MetaData{
-	ABI: "[{\"inputs\":[{\"internalType\":\"uint16\",\"name\":\"taskDefinitionId\",\"type\":\"uint16\"}],\"name\":\"InvalidTaskDefinition\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"jobId\",\"type\":\"uint256\"}],\"name\":\"JobInactive\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"jobId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotJobOwner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"jobId\",\"type\":\"uint256\"}],\"name\":\"UnknownJob\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroTarget\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"jobId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint16\",\"name\":\"taskDefinitionId\",\"type\":\"uint16\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"target\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"actionHash\",\"type\":\"bytes32\"}],\"name\":\"JobCreated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"jobId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"}],\"name\":\"JobDeleted\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"CUSTOM_SCRIPT\",\"outputs\":[{\"internalType\":\"uint16\",\"name\":\"\",\"type\":\"uint16\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_TASK_DEFINITION\",\"outputs\":[{\"internalType\":\"uint16\",\"name\":\"\",\"type\":\"uint16\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MIN_TASK_DEFINITION\",\"outputs\":[{\"internalType\":\"uint16\",\"name\":\"\",\"type\":\"uint16\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint16\",\"name\":\"taskDefinitionId\",\"type\":\"uint16\"},{\"internalType\":\"address\",\"name\":\"target\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"actionHash\",\"type\":\"bytes32\"}],\"name\":\"createJob\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"jobId\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"jobId\",\"type\":\"uint256\"}],\"name\":\"deleteJob\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"jobId\",\"type\":\"uint256\"}],\"name\":\"getJob\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"internalType\":\"uint16\",\"name\":\"taskDefinitionId\",\"type\":\"uint16\"},{\"internalType\":\"address\",\"name\":\"target\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"actionHash\",\"type\":\"bytes32\"},{\"internalType\":\"bool\",\"name\":\"active\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"jobCount\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"}]",
-	Bin: "0x6080604052348015600e575f5ffd5b506104ad8061001c5f395ff3fe608060405234801561000f575f5ffd5b506004361061007a575f3560e01c806369235d1a1161005857806369235d1a146100c9578063837fd77b146100dc578063bf22c457146100e4578063c0d36f4a1461007e575f5ffd5b8063378fc8ed1461007e5780634c5d8a0f1461009e5780636358bb8c146100b4575b5f5ffd5b610086600781565b60405161ffff90911681526020015b60405180910390f35b6100a65f5481565b604051908152602001610095565b6100c76100c23660046103ed565b610176565b005b6100a66100d7366004610404565b61024d565b610086600181565b6101396100f23660046103ed565b5f9081526001602081905260409091208054918101546002909101546001600160a01b0380841694600160a01b850461ffff16949190931692600160b01b90910460ff1690565b604080516001600160a01b03968716815261ffff95909516602086015292909416918301919091526060820152901515608082015260a001610095565b5f81815260016020526040902080546001600160a01b03166101b357604051630510aa5f60e41b8152600481018390526024015b60405180910390fd5b80546001600160a01b031633146101e65760405163124ea00160e21b8152600481018390523360248201526044016101aa565b8054600160b01b900460ff166102125760405163e3bc6bc960e01b8152600481018390526024016101aa565b805460ff60b01b19168155604051339083907f89f27608841804f17b8e014428ff9f1b09d1e415313170c8de783b0de71316ba905f90a35050565b5f600161ffff851610806102655750600761ffff8516115b15610289576040516307d4383760e21b815261ffff851660048201526024016101aa565b6001600160a01b0383161580156102a5575061ffff8416600714155b156102c3576040516346c2cca160e01b815260040160405180910390fd5b5f5f81546102d090610453565b91829055506040805160a0810182523380825261ffff808916602080850191825260018587018181526001600160a01b038c811660608901908152608089018d81525f8c815295859052948a902098518954965193511515600160b01b0260ff60b01b1994909816600160a01b026001600160b01b031990971690831617959095179190911694909417865591519185018054929093166001600160a01b031992909216919091179091555160029092019190915590519192509082907f34cac1b1ec320bce8bcd69dc815589ac5b88bd657cfbffc1161ebccde9efb464906103de9088908890889061ffff9390931683526001600160a01b03919091166020830152604082015260600190565b60405180910390a39392505050565b5f602082840312156103fd575f5ffd5b5035919050565b5f5f5f60608486031215610416575f5ffd5b833561ffff81168114610427575f5ffd5b925060208401356001600160a01b0381168114610442575f5ffd5b929592945050506040919091013590565b5f6001820161047057634e487b7160e01b5f52601160045260245ffd5b506001019056fea2646970667358221220f425054d5b5c47e224cad4c54df6c446a26797e5de04fbbdc5698a3d6280852664736f6c634300081e0033",
+	ABI: "[{\"inputs\":[{\"internalType\":\"uint16\",\"name\":\"taskDefinitionId\",\"type\":\"uint16\"}],\"name\":\"InvalidTaskDefinition\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"jobId\",\"type\":\"uint256\"}],\"name\":\"JobInactive\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"jobId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotJobOwner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"jobId\",\"type\":\"uint256\"}],\"name\":\"UnknownJob\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroTarget\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"jobId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint16\",\"name\":\"taskDefinitionId\",\"type\":\"uint16\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"target\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"}],\"name\":\"JobCreated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"jobId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"}],\"name\":\"JobDeleted\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"CUSTOM_SCRIPT\",\"outputs\":[{\"internalType\":\"uint16\",\"name\":\"\",\"type\":\"uint16\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_TASK_DEFINITION\",\"outputs\":[{\"internalType\":\"uint16\",\"name\":\"\",\"type\":\"uint16\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MIN_TASK_DEFINITION\",\"outputs\":[{\"internalType\":\"uint16\",\"name\":\"\",\"type\":\"uint16\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint16\",\"name\":\"taskDefinitionId\",\"type\":\"uint16\"},{\"internalType\":\"address\",\"name\":\"target\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"}],\"name\":\"createJob\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"jobId\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"jobId\",\"type\":\"uint256\"}],\"name\":\"deleteJob\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"jobId\",\"type\":\"uint256\"}],\"name\":\"getJob\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"internalType\":\"uint16\",\"name\":\"taskDefinitionId\",\"type\":\"uint16\"},{\"internalType\":\"address\",\"name\":\"target\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"specHash\",\"type\":\"bytes32\"},{\"internalType\":\"bool\",\"name\":\"active\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"jobCount\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"}]",
+	Bin: "0x6080604052348015600e575f5ffd5b506104ad8061001c5f395ff3fe608060405234801561000f575f5ffd5b506004361061007a575f3560e01c806369235d1a1161005857806369235d1a146100c9578063837fd77b146100dc578063bf22c457146100e4578063c0d36f4a1461007e575f5ffd5b8063378fc8ed1461007e5780634c5d8a0f1461009e5780636358bb8c146100b4575b5f5ffd5b610086600781565b60405161ffff90911681526020015b60405180910390f35b6100a65f5481565b604051908152602001610095565b6100c76100c23660046103ed565b610176565b005b6100a66100d7366004610404565b61024d565b610086600181565b6101396100f23660046103ed565b5f9081526001602081905260409091208054918101546002909101546001600160a01b0380841694600160a01b850461ffff16949190931692600160b01b90910460ff1690565b604080516001600160a01b03968716815261ffff95909516602086015292909416918301919091526060820152901515608082015260a001610095565b5f81815260016020526040902080546001600160a01b03166101b357604051630510aa5f60e41b8152600481018390526024015b60405180910390fd5b80546001600160a01b031633146101e65760405163124ea00160e21b8152600481018390523360248201526044016101aa565b8054600160b01b900460ff166102125760405163e3bc6bc960e01b8152600481018390526024016101aa565b805460ff60b01b19168155604051339083907f89f27608841804f17b8e014428ff9f1b09d1e415313170c8de783b0de71316ba905f90a35050565b5f600161ffff851610806102655750600761ffff8516115b15610289576040516307d4383760e21b815261ffff851660048201526024016101aa565b6001600160a01b0383161580156102a5575061ffff8416600714155b156102c3576040516346c2cca160e01b815260040160405180910390fd5b5f5f81546102d090610453565b91829055506040805160a0810182523380825261ffff808916602080850191825260018587018181526001600160a01b038c811660608901908152608089018d81525f8c815295859052948a902098518954965193511515600160b01b0260ff60b01b1994909816600160a01b026001600160b01b031990971690831617959095179190911694909417865591519185018054929093166001600160a01b031992909216919091179091555160029092019190915590519192509082907f34cac1b1ec320bce8bcd69dc815589ac5b88bd657cfbffc1161ebccde9efb464906103de9088908890889061ffff9390931683526001600160a01b03919091166020830152604082015260600190565b60405180910390a39392505050565b5f602082840312156103fd575f5ffd5b5035919050565b5f5f5f60608486031215610416575f5ffd5b833561ffff81168114610427575f5ffd5b925060208401356001600160a01b0381168114610442575f5ffd5b929592945050506040919091013590565b5f6001820161047057634e487b7160e01b5f52601160045260245ffd5b506001019056fea2646970667358221220cadda6f5a3c905c8b3520e6a543b476f87f4665315c7cf281f4b2ba857dd03a564736f6c634300081e0033",
 }
 
 // JobRegistryABI is the input ABI used to generate the binding from.
@@ -301,12 +301,12 @@ func (_JobRegistry *JobRegistryCallerSession) MINTASKDEFINITION() (uint16, error
 
 // GetJob is a free data retrieval call binding the contract method 0xbf22c457.
 //
-// Solidity: function getJob(uint256 jobId) view returns(address owner, uint16 taskDefinitionId, address target, bytes32 actionHash, bool active)
+// Solidity: function getJob(uint256 jobId) view returns(address owner, uint16 taskDefinitionId, address target, bytes32 specHash, bool active)
 func (_JobRegistry *JobRegistryCaller) GetJob(opts *bind.CallOpts, jobId *big.Int) (struct {
 	Owner            common.Address
 	TaskDefinitionId uint16
 	Target           common.Address
-	ActionHash       [32]byte
+	SpecHash         [32]byte
 	Active           bool
 }, error) {
 	var out []interface{}
@@ -316,7 +316,7 @@ func (_JobRegistry *JobRegistryCaller) GetJob(opts *bind.CallOpts, jobId *big.In
 		Owner            common.Address
 		TaskDefinitionId uint16
 		Target           common.Address
-		ActionHash       [32]byte
+		SpecHash         [32]byte
 		Active           bool
 	})
 	if err != nil {
@@ -326,7 +326,7 @@ func (_JobRegistry *JobRegistryCaller) GetJob(opts *bind.CallOpts, jobId *big.In
 	outstruct.Owner = *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
 	outstruct.TaskDefinitionId = *abi.ConvertType(out[1], new(uint16)).(*uint16)
 	outstruct.Target = *abi.ConvertType(out[2], new(common.Address)).(*common.Address)
-	outstruct.ActionHash = *abi.ConvertType(out[3], new([32]byte)).(*[32]byte)
+	outstruct.SpecHash = *abi.ConvertType(out[3], new([32]byte)).(*[32]byte)
 	outstruct.Active = *abi.ConvertType(out[4], new(bool)).(*bool)
 
 	return *outstruct, err
@@ -335,12 +335,12 @@ func (_JobRegistry *JobRegistryCaller) GetJob(opts *bind.CallOpts, jobId *big.In
 
 // GetJob is a free data retrieval call binding the contract method 0xbf22c457.
 //
-// Solidity: function getJob(uint256 jobId) view returns(address owner, uint16 taskDefinitionId, address target, bytes32 actionHash, bool active)
+// Solidity: function getJob(uint256 jobId) view returns(address owner, uint16 taskDefinitionId, address target, bytes32 specHash, bool active)
 func (_JobRegistry *JobRegistrySession) GetJob(jobId *big.Int) (struct {
 	Owner            common.Address
 	TaskDefinitionId uint16
 	Target           common.Address
-	ActionHash       [32]byte
+	SpecHash         [32]byte
 	Active           bool
 }, error) {
 	return _JobRegistry.Contract.GetJob(&_JobRegistry.CallOpts, jobId)
@@ -348,12 +348,12 @@ func (_JobRegistry *JobRegistrySession) GetJob(jobId *big.Int) (struct {
 
 // GetJob is a free data retrieval call binding the contract method 0xbf22c457.
 //
-// Solidity: function getJob(uint256 jobId) view returns(address owner, uint16 taskDefinitionId, address target, bytes32 actionHash, bool active)
+// Solidity: function getJob(uint256 jobId) view returns(address owner, uint16 taskDefinitionId, address target, bytes32 specHash, bool active)
 func (_JobRegistry *JobRegistryCallerSession) GetJob(jobId *big.Int) (struct {
 	Owner            common.Address
 	TaskDefinitionId uint16
 	Target           common.Address
-	ActionHash       [32]byte
+	SpecHash         [32]byte
 	Active           bool
 }, error) {
 	return _JobRegistry.Contract.GetJob(&_JobRegistry.CallOpts, jobId)
@@ -392,23 +392,23 @@ func (_JobRegistry *JobRegistryCallerSession) JobCount() (*big.Int, error) {
 
 // CreateJob is a paid mutator transaction binding the contract method 0x69235d1a.
 //
-// Solidity: function createJob(uint16 taskDefinitionId, address target, bytes32 actionHash) returns(uint256 jobId)
-func (_JobRegistry *JobRegistryTransactor) CreateJob(opts *bind.TransactOpts, taskDefinitionId uint16, target common.Address, actionHash [32]byte) (*types.Transaction, error) {
-	return _JobRegistry.contract.Transact(opts, "createJob", taskDefinitionId, target, actionHash)
+// Solidity: function createJob(uint16 taskDefinitionId, address target, bytes32 specHash) returns(uint256 jobId)
+func (_JobRegistry *JobRegistryTransactor) CreateJob(opts *bind.TransactOpts, taskDefinitionId uint16, target common.Address, specHash [32]byte) (*types.Transaction, error) {
+	return _JobRegistry.contract.Transact(opts, "createJob", taskDefinitionId, target, specHash)
 }
 
 // CreateJob is a paid mutator transaction binding the contract method 0x69235d1a.
 //
-// Solidity: function createJob(uint16 taskDefinitionId, address target, bytes32 actionHash) returns(uint256 jobId)
-func (_JobRegistry *JobRegistrySession) CreateJob(taskDefinitionId uint16, target common.Address, actionHash [32]byte) (*types.Transaction, error) {
-	return _JobRegistry.Contract.CreateJob(&_JobRegistry.TransactOpts, taskDefinitionId, target, actionHash)
+// Solidity: function createJob(uint16 taskDefinitionId, address target, bytes32 specHash) returns(uint256 jobId)
+func (_JobRegistry *JobRegistrySession) CreateJob(taskDefinitionId uint16, target common.Address, specHash [32]byte) (*types.Transaction, error) {
+	return _JobRegistry.Contract.CreateJob(&_JobRegistry.TransactOpts, taskDefinitionId, target, specHash)
 }
 
 // CreateJob is a paid mutator transaction binding the contract method 0x69235d1a.
 //
-// Solidity: function createJob(uint16 taskDefinitionId, address target, bytes32 actionHash) returns(uint256 jobId)
-func (_JobRegistry *JobRegistryTransactorSession) CreateJob(taskDefinitionId uint16, target common.Address, actionHash [32]byte) (*types.Transaction, error) {
-	return _JobRegistry.Contract.CreateJob(&_JobRegistry.TransactOpts, taskDefinitionId, target, actionHash)
+// Solidity: function createJob(uint16 taskDefinitionId, address target, bytes32 specHash) returns(uint256 jobId)
+func (_JobRegistry *JobRegistryTransactorSession) CreateJob(taskDefinitionId uint16, target common.Address, specHash [32]byte) (*types.Transaction, error) {
+	return _JobRegistry.Contract.CreateJob(&_JobRegistry.TransactOpts, taskDefinitionId, target, specHash)
 }
 
 // DeleteJob is a paid mutator transaction binding the contract method 0x6358bb8c.
@@ -505,13 +505,13 @@ type JobRegistryJobCreated struct {
 	Owner            common.Address
 	TaskDefinitionId uint16
 	Target           common.Address
-	ActionHash       [32]byte
+	SpecHash         [32]byte
 	Raw              types.Log // Blockchain specific contextual infos
 }
 
 // FilterJobCreated is a free log retrieval operation binding the contract event 0x34cac1b1ec320bce8bcd69dc815589ac5b88bd657cfbffc1161ebccde9efb464.
 //
-// Solidity: event JobCreated(uint256 indexed jobId, address indexed owner, uint16 taskDefinitionId, address target, bytes32 actionHash)
+// Solidity: event JobCreated(uint256 indexed jobId, address indexed owner, uint16 taskDefinitionId, address target, bytes32 specHash)
 func (_JobRegistry *JobRegistryFilterer) FilterJobCreated(opts *bind.FilterOpts, jobId []*big.Int, owner []common.Address) (*JobRegistryJobCreatedIterator, error) {
 
 	var jobIdRule []interface{}
@@ -532,7 +532,7 @@ func (_JobRegistry *JobRegistryFilterer) FilterJobCreated(opts *bind.FilterOpts,
 
 // WatchJobCreated is a free log subscription operation binding the contract event 0x34cac1b1ec320bce8bcd69dc815589ac5b88bd657cfbffc1161ebccde9efb464.
 //
-// Solidity: event JobCreated(uint256 indexed jobId, address indexed owner, uint16 taskDefinitionId, address target, bytes32 actionHash)
+// Solidity: event JobCreated(uint256 indexed jobId, address indexed owner, uint16 taskDefinitionId, address target, bytes32 specHash)
 func (_JobRegistry *JobRegistryFilterer) WatchJobCreated(opts *bind.WatchOpts, sink chan<- *JobRegistryJobCreated, jobId []*big.Int, owner []common.Address) (event.Subscription, error) {
 
 	var jobIdRule []interface{}
@@ -582,7 +582,7 @@ func (_JobRegistry *JobRegistryFilterer) WatchJobCreated(opts *bind.WatchOpts, s
 
 // ParseJobCreated is a log parse operation binding the contract event 0x34cac1b1ec320bce8bcd69dc815589ac5b88bd657cfbffc1161ebccde9efb464.
 //
-// Solidity: event JobCreated(uint256 indexed jobId, address indexed owner, uint16 taskDefinitionId, address target, bytes32 actionHash)
+// Solidity: event JobCreated(uint256 indexed jobId, address indexed owner, uint16 taskDefinitionId, address target, bytes32 specHash)
 func (_JobRegistry *JobRegistryFilterer) ParseJobCreated(log types.Log) (*JobRegistryJobCreated, error) {
 	event := new(JobRegistryJobCreated)
 	if err := _JobRegistry.contract.UnpackLog(event, "JobCreated", log); err != nil {

@@ -19,7 +19,7 @@ contract JobRegistry {
         uint16 taskDefinitionId;
         bool active;
         address target;
-        bytes32 actionHash;
+        bytes32 specHash;
     }
 
     /// @notice The number of jobs ever created (the highest id).
@@ -29,7 +29,7 @@ contract JobRegistry {
 
     /// @notice A job was created.
     event JobCreated(
-        uint256 indexed jobId, address indexed owner, uint16 taskDefinitionId, address target, bytes32 actionHash
+        uint256 indexed jobId, address indexed owner, uint16 taskDefinitionId, address target, bytes32 specHash
     );
     /// @notice A job was deleted by its owner.
     event JobDeleted(uint256 indexed jobId, address indexed owner);
@@ -48,9 +48,9 @@ contract JobRegistry {
     /// @notice Creates a job owned by the caller.
     /// @param taskDefinitionId The kind of job, 1..7.
     /// @param target The contract the job calls; zero only for kind 7.
-    /// @param actionHash The commitment to the job's action.
+    /// @param specHash The commitment to the job's action and trigger: keccak256(JOB_DOMAIN, actionHash, triggerHash) as computed off-chain (attestation.JobCommitment).
     /// @return jobId The new job's id.
-    function createJob(uint16 taskDefinitionId, address target, bytes32 actionHash) external returns (uint256 jobId) {
+    function createJob(uint16 taskDefinitionId, address target, bytes32 specHash) external returns (uint256 jobId) {
         if (taskDefinitionId < MIN_TASK_DEFINITION || taskDefinitionId > MAX_TASK_DEFINITION) {
             revert InvalidTaskDefinition(taskDefinitionId);
         }
@@ -61,9 +61,9 @@ contract JobRegistry {
             taskDefinitionId: taskDefinitionId,
             active: true,
             target: target,
-            actionHash: actionHash
+            specHash: specHash
         });
-        emit JobCreated(jobId, msg.sender, taskDefinitionId, target, actionHash);
+        emit JobCreated(jobId, msg.sender, taskDefinitionId, target, specHash);
     }
 
     /// @notice One job. An unknown id reads as all zeros (owner zero, not
@@ -71,10 +71,10 @@ contract JobRegistry {
     function getJob(uint256 jobId)
         external
         view
-        returns (address owner, uint16 taskDefinitionId, address target, bytes32 actionHash, bool active)
+        returns (address owner, uint16 taskDefinitionId, address target, bytes32 specHash, bool active)
     {
         Job storage j = _jobs[jobId];
-        return (j.owner, j.taskDefinitionId, j.target, j.actionHash, j.active);
+        return (j.owner, j.taskDefinitionId, j.target, j.specHash, j.active);
     }
 
     /// @notice Deletes (deactivates) a job; only its owner may.

@@ -106,6 +106,698 @@ func (x *Action) GetArguments() []string {
 	return nil
 }
 
+// Trigger is what makes a job fire (attestation.Trigger): kind 1 time,
+// 2 event, 3 condition, 4 block, with exactly the kind's settings set.
+type Trigger struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Kind          uint32                 `protobuf:"varint,1,opt,name=kind,proto3" json:"kind,omitempty"`
+	Time          *TimeTrigger           `protobuf:"bytes,2,opt,name=time,proto3" json:"time,omitempty"`
+	Event         *EventTrigger          `protobuf:"bytes,3,opt,name=event,proto3" json:"event,omitempty"`
+	Condition     *ConditionTrigger      `protobuf:"bytes,4,opt,name=condition,proto3" json:"condition,omitempty"`
+	Block         *BlockTrigger          `protobuf:"bytes,5,opt,name=block,proto3" json:"block,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Trigger) Reset() {
+	*x = Trigger{}
+	mi := &file_triggerx_proto_msgTypes[1]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Trigger) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Trigger) ProtoMessage() {}
+
+func (x *Trigger) ProtoReflect() protoreflect.Message {
+	mi := &file_triggerx_proto_msgTypes[1]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Trigger.ProtoReflect.Descriptor instead.
+func (*Trigger) Descriptor() ([]byte, []int) {
+	return file_triggerx_proto_rawDescGZIP(), []int{1}
+}
+
+func (x *Trigger) GetKind() uint32 {
+	if x != nil {
+		return x.Kind
+	}
+	return 0
+}
+
+func (x *Trigger) GetTime() *TimeTrigger {
+	if x != nil {
+		return x.Time
+	}
+	return nil
+}
+
+func (x *Trigger) GetEvent() *EventTrigger {
+	if x != nil {
+		return x.Event
+	}
+	return nil
+}
+
+func (x *Trigger) GetCondition() *ConditionTrigger {
+	if x != nil {
+		return x.Condition
+	}
+	return nil
+}
+
+func (x *Trigger) GetBlock() *BlockTrigger {
+	if x != nil {
+		return x.Block
+	}
+	return nil
+}
+
+type TimeTrigger struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Schedule      string                 `protobuf:"bytes,1,opt,name=schedule,proto3" json:"schedule,omitempty"`  // interval, cron or once
+	Interval      uint64                 `protobuf:"varint,2,opt,name=interval,proto3" json:"interval,omitempty"` // seconds
+	Cron          string                 `protobuf:"bytes,3,opt,name=cron,proto3" json:"cron,omitempty"`
+	TimeZone      string                 `protobuf:"bytes,4,opt,name=time_zone,json=timeZone,proto3" json:"time_zone,omitempty"` // IANA name
+	Times         []int64                `protobuf:"varint,5,rep,packed,name=times,proto3" json:"times,omitempty"`               // unix seconds
+	Start         int64                  `protobuf:"varint,6,opt,name=start,proto3" json:"start,omitempty"`
+	End           int64                  `protobuf:"varint,7,opt,name=end,proto3" json:"end,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *TimeTrigger) Reset() {
+	*x = TimeTrigger{}
+	mi := &file_triggerx_proto_msgTypes[2]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *TimeTrigger) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*TimeTrigger) ProtoMessage() {}
+
+func (x *TimeTrigger) ProtoReflect() protoreflect.Message {
+	mi := &file_triggerx_proto_msgTypes[2]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use TimeTrigger.ProtoReflect.Descriptor instead.
+func (*TimeTrigger) Descriptor() ([]byte, []int) {
+	return file_triggerx_proto_rawDescGZIP(), []int{2}
+}
+
+func (x *TimeTrigger) GetSchedule() string {
+	if x != nil {
+		return x.Schedule
+	}
+	return ""
+}
+
+func (x *TimeTrigger) GetInterval() uint64 {
+	if x != nil {
+		return x.Interval
+	}
+	return 0
+}
+
+func (x *TimeTrigger) GetCron() string {
+	if x != nil {
+		return x.Cron
+	}
+	return ""
+}
+
+func (x *TimeTrigger) GetTimeZone() string {
+	if x != nil {
+		return x.TimeZone
+	}
+	return ""
+}
+
+func (x *TimeTrigger) GetTimes() []int64 {
+	if x != nil {
+		return x.Times
+	}
+	return nil
+}
+
+func (x *TimeTrigger) GetStart() int64 {
+	if x != nil {
+		return x.Start
+	}
+	return 0
+}
+
+func (x *TimeTrigger) GetEnd() int64 {
+	if x != nil {
+		return x.End
+	}
+	return 0
+}
+
+type EventFilter struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Param         string                 `protobuf:"bytes,1,opt,name=param,proto3" json:"param,omitempty"`
+	Op            string                 `protobuf:"bytes,2,opt,name=op,proto3" json:"op,omitempty"`
+	Value         string                 `protobuf:"bytes,3,opt,name=value,proto3" json:"value,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *EventFilter) Reset() {
+	*x = EventFilter{}
+	mi := &file_triggerx_proto_msgTypes[3]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *EventFilter) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*EventFilter) ProtoMessage() {}
+
+func (x *EventFilter) ProtoReflect() protoreflect.Message {
+	mi := &file_triggerx_proto_msgTypes[3]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use EventFilter.ProtoReflect.Descriptor instead.
+func (*EventFilter) Descriptor() ([]byte, []int) {
+	return file_triggerx_proto_rawDescGZIP(), []int{3}
+}
+
+func (x *EventFilter) GetParam() string {
+	if x != nil {
+		return x.Param
+	}
+	return ""
+}
+
+func (x *EventFilter) GetOp() string {
+	if x != nil {
+		return x.Op
+	}
+	return ""
+}
+
+func (x *EventFilter) GetValue() string {
+	if x != nil {
+		return x.Value
+	}
+	return ""
+}
+
+type EventTrigger struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	ChainId       uint64                 `protobuf:"varint,1,opt,name=chain_id,json=chainId,proto3" json:"chain_id,omitempty"`
+	Contract      []byte                 `protobuf:"bytes,2,opt,name=contract,proto3" json:"contract,omitempty"` // 20
+	Event         string                 `protobuf:"bytes,3,opt,name=event,proto3" json:"event,omitempty"`       // signature with names and indexed markers
+	Filters       []*EventFilter         `protobuf:"bytes,4,rep,name=filters,proto3" json:"filters,omitempty"`
+	Confirmations uint64                 `protobuf:"varint,5,opt,name=confirmations,proto3" json:"confirmations,omitempty"`
+	Recurring     bool                   `protobuf:"varint,6,opt,name=recurring,proto3" json:"recurring,omitempty"`
+	End           int64                  `protobuf:"varint,7,opt,name=end,proto3" json:"end,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *EventTrigger) Reset() {
+	*x = EventTrigger{}
+	mi := &file_triggerx_proto_msgTypes[4]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *EventTrigger) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*EventTrigger) ProtoMessage() {}
+
+func (x *EventTrigger) ProtoReflect() protoreflect.Message {
+	mi := &file_triggerx_proto_msgTypes[4]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use EventTrigger.ProtoReflect.Descriptor instead.
+func (*EventTrigger) Descriptor() ([]byte, []int) {
+	return file_triggerx_proto_rawDescGZIP(), []int{4}
+}
+
+func (x *EventTrigger) GetChainId() uint64 {
+	if x != nil {
+		return x.ChainId
+	}
+	return 0
+}
+
+func (x *EventTrigger) GetContract() []byte {
+	if x != nil {
+		return x.Contract
+	}
+	return nil
+}
+
+func (x *EventTrigger) GetEvent() string {
+	if x != nil {
+		return x.Event
+	}
+	return ""
+}
+
+func (x *EventTrigger) GetFilters() []*EventFilter {
+	if x != nil {
+		return x.Filters
+	}
+	return nil
+}
+
+func (x *EventTrigger) GetConfirmations() uint64 {
+	if x != nil {
+		return x.Confirmations
+	}
+	return 0
+}
+
+func (x *EventTrigger) GetRecurring() bool {
+	if x != nil {
+		return x.Recurring
+	}
+	return false
+}
+
+func (x *EventTrigger) GetEnd() int64 {
+	if x != nil {
+		return x.End
+	}
+	return 0
+}
+
+type ValueSource struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Kind          string                 `protobuf:"bytes,1,opt,name=kind,proto3" json:"kind,omitempty"` // contract, http, websocket or static
+	ChainId       uint64                 `protobuf:"varint,2,opt,name=chain_id,json=chainId,proto3" json:"chain_id,omitempty"`
+	Contract      []byte                 `protobuf:"bytes,3,opt,name=contract,proto3" json:"contract,omitempty"` // 20, or empty for the zero address
+	Function      string                 `protobuf:"bytes,4,opt,name=function,proto3" json:"function,omitempty"`
+	Arguments     []string               `protobuf:"bytes,5,rep,name=arguments,proto3" json:"arguments,omitempty"`
+	Output        uint32                 `protobuf:"varint,6,opt,name=output,proto3" json:"output,omitempty"`
+	Url           string                 `protobuf:"bytes,7,opt,name=url,proto3" json:"url,omitempty"`
+	KeyPath       string                 `protobuf:"bytes,8,opt,name=key_path,json=keyPath,proto3" json:"key_path,omitempty"`
+	Value         string                 `protobuf:"bytes,9,opt,name=value,proto3" json:"value,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ValueSource) Reset() {
+	*x = ValueSource{}
+	mi := &file_triggerx_proto_msgTypes[5]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ValueSource) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ValueSource) ProtoMessage() {}
+
+func (x *ValueSource) ProtoReflect() protoreflect.Message {
+	mi := &file_triggerx_proto_msgTypes[5]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ValueSource.ProtoReflect.Descriptor instead.
+func (*ValueSource) Descriptor() ([]byte, []int) {
+	return file_triggerx_proto_rawDescGZIP(), []int{5}
+}
+
+func (x *ValueSource) GetKind() string {
+	if x != nil {
+		return x.Kind
+	}
+	return ""
+}
+
+func (x *ValueSource) GetChainId() uint64 {
+	if x != nil {
+		return x.ChainId
+	}
+	return 0
+}
+
+func (x *ValueSource) GetContract() []byte {
+	if x != nil {
+		return x.Contract
+	}
+	return nil
+}
+
+func (x *ValueSource) GetFunction() string {
+	if x != nil {
+		return x.Function
+	}
+	return ""
+}
+
+func (x *ValueSource) GetArguments() []string {
+	if x != nil {
+		return x.Arguments
+	}
+	return nil
+}
+
+func (x *ValueSource) GetOutput() uint32 {
+	if x != nil {
+		return x.Output
+	}
+	return 0
+}
+
+func (x *ValueSource) GetUrl() string {
+	if x != nil {
+		return x.Url
+	}
+	return ""
+}
+
+func (x *ValueSource) GetKeyPath() string {
+	if x != nil {
+		return x.KeyPath
+	}
+	return ""
+}
+
+func (x *ValueSource) GetValue() string {
+	if x != nil {
+		return x.Value
+	}
+	return ""
+}
+
+type ConditionTrigger struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Source        *ValueSource           `protobuf:"bytes,1,opt,name=source,proto3" json:"source,omitempty"` // required
+	Operator      string                 `protobuf:"bytes,2,opt,name=operator,proto3" json:"operator,omitempty"`
+	Lower         string                 `protobuf:"bytes,3,opt,name=lower,proto3" json:"lower,omitempty"`
+	Upper         string                 `protobuf:"bytes,4,opt,name=upper,proto3" json:"upper,omitempty"`
+	PollInterval  uint64                 `protobuf:"varint,5,opt,name=poll_interval,json=pollInterval,proto3" json:"poll_interval,omitempty"`
+	Cooldown      uint64                 `protobuf:"varint,6,opt,name=cooldown,proto3" json:"cooldown,omitempty"`
+	Recurring     bool                   `protobuf:"varint,7,opt,name=recurring,proto3" json:"recurring,omitempty"`
+	End           int64                  `protobuf:"varint,8,opt,name=end,proto3" json:"end,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ConditionTrigger) Reset() {
+	*x = ConditionTrigger{}
+	mi := &file_triggerx_proto_msgTypes[6]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ConditionTrigger) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ConditionTrigger) ProtoMessage() {}
+
+func (x *ConditionTrigger) ProtoReflect() protoreflect.Message {
+	mi := &file_triggerx_proto_msgTypes[6]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ConditionTrigger.ProtoReflect.Descriptor instead.
+func (*ConditionTrigger) Descriptor() ([]byte, []int) {
+	return file_triggerx_proto_rawDescGZIP(), []int{6}
+}
+
+func (x *ConditionTrigger) GetSource() *ValueSource {
+	if x != nil {
+		return x.Source
+	}
+	return nil
+}
+
+func (x *ConditionTrigger) GetOperator() string {
+	if x != nil {
+		return x.Operator
+	}
+	return ""
+}
+
+func (x *ConditionTrigger) GetLower() string {
+	if x != nil {
+		return x.Lower
+	}
+	return ""
+}
+
+func (x *ConditionTrigger) GetUpper() string {
+	if x != nil {
+		return x.Upper
+	}
+	return ""
+}
+
+func (x *ConditionTrigger) GetPollInterval() uint64 {
+	if x != nil {
+		return x.PollInterval
+	}
+	return 0
+}
+
+func (x *ConditionTrigger) GetCooldown() uint64 {
+	if x != nil {
+		return x.Cooldown
+	}
+	return 0
+}
+
+func (x *ConditionTrigger) GetRecurring() bool {
+	if x != nil {
+		return x.Recurring
+	}
+	return false
+}
+
+func (x *ConditionTrigger) GetEnd() int64 {
+	if x != nil {
+		return x.End
+	}
+	return 0
+}
+
+type BlockTrigger struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	ChainId       uint64                 `protobuf:"varint,1,opt,name=chain_id,json=chainId,proto3" json:"chain_id,omitempty"`
+	Every         uint64                 `protobuf:"varint,2,opt,name=every,proto3" json:"every,omitempty"`
+	Start         uint64                 `protobuf:"varint,3,opt,name=start,proto3" json:"start,omitempty"`
+	End           int64                  `protobuf:"varint,4,opt,name=end,proto3" json:"end,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *BlockTrigger) Reset() {
+	*x = BlockTrigger{}
+	mi := &file_triggerx_proto_msgTypes[7]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *BlockTrigger) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*BlockTrigger) ProtoMessage() {}
+
+func (x *BlockTrigger) ProtoReflect() protoreflect.Message {
+	mi := &file_triggerx_proto_msgTypes[7]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use BlockTrigger.ProtoReflect.Descriptor instead.
+func (*BlockTrigger) Descriptor() ([]byte, []int) {
+	return file_triggerx_proto_rawDescGZIP(), []int{7}
+}
+
+func (x *BlockTrigger) GetChainId() uint64 {
+	if x != nil {
+		return x.ChainId
+	}
+	return 0
+}
+
+func (x *BlockTrigger) GetEvery() uint64 {
+	if x != nil {
+		return x.Every
+	}
+	return 0
+}
+
+func (x *BlockTrigger) GetStart() uint64 {
+	if x != nil {
+		return x.Start
+	}
+	return 0
+}
+
+func (x *BlockTrigger) GetEnd() int64 {
+	if x != nil {
+		return x.End
+	}
+	return 0
+}
+
+// Firing is the evidence of one firing (attestation.Firing). Hashes are 32
+// bytes, or empty when zero.
+type Firing struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	ChainId       uint64                 `protobuf:"varint,1,opt,name=chain_id,json=chainId,proto3" json:"chain_id,omitempty"`
+	BlockNumber   uint64                 `protobuf:"varint,2,opt,name=block_number,json=blockNumber,proto3" json:"block_number,omitempty"`
+	BlockHash     []byte                 `protobuf:"bytes,3,opt,name=block_hash,json=blockHash,proto3" json:"block_hash,omitempty"`
+	TxHash        []byte                 `protobuf:"bytes,4,opt,name=tx_hash,json=txHash,proto3" json:"tx_hash,omitempty"`
+	LogIndex      uint64                 `protobuf:"varint,5,opt,name=log_index,json=logIndex,proto3" json:"log_index,omitempty"`
+	Epoch         uint64                 `protobuf:"varint,6,opt,name=epoch,proto3" json:"epoch,omitempty"`
+	Value         string                 `protobuf:"bytes,7,opt,name=value,proto3" json:"value,omitempty"` // decimal
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Firing) Reset() {
+	*x = Firing{}
+	mi := &file_triggerx_proto_msgTypes[8]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Firing) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Firing) ProtoMessage() {}
+
+func (x *Firing) ProtoReflect() protoreflect.Message {
+	mi := &file_triggerx_proto_msgTypes[8]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Firing.ProtoReflect.Descriptor instead.
+func (*Firing) Descriptor() ([]byte, []int) {
+	return file_triggerx_proto_rawDescGZIP(), []int{8}
+}
+
+func (x *Firing) GetChainId() uint64 {
+	if x != nil {
+		return x.ChainId
+	}
+	return 0
+}
+
+func (x *Firing) GetBlockNumber() uint64 {
+	if x != nil {
+		return x.BlockNumber
+	}
+	return 0
+}
+
+func (x *Firing) GetBlockHash() []byte {
+	if x != nil {
+		return x.BlockHash
+	}
+	return nil
+}
+
+func (x *Firing) GetTxHash() []byte {
+	if x != nil {
+		return x.TxHash
+	}
+	return nil
+}
+
+func (x *Firing) GetLogIndex() uint64 {
+	if x != nil {
+		return x.LogIndex
+	}
+	return 0
+}
+
+func (x *Firing) GetEpoch() uint64 {
+	if x != nil {
+		return x.Epoch
+	}
+	return 0
+}
+
+func (x *Firing) GetValue() string {
+	if x != nil {
+		return x.Value
+	}
+	return ""
+}
+
 // Task is one firing of a job's trigger.
 type Task struct {
 	state            protoimpl.MessageState `protogen:"open.v1"`
@@ -115,13 +807,15 @@ type Task struct {
 	TriggerKey       []byte                 `protobuf:"bytes,4,opt,name=trigger_key,json=triggerKey,proto3" json:"trigger_key,omitempty"`     // 32
 	ScheduledAt      int64                  `protobuf:"varint,5,opt,name=scheduled_at,json=scheduledAt,proto3" json:"scheduled_at,omitempty"` // unix seconds
 	Action           *Action                `protobuf:"bytes,6,opt,name=action,proto3" json:"action,omitempty"`                               // required
+	Trigger          *Trigger               `protobuf:"bytes,7,opt,name=trigger,proto3" json:"trigger,omitempty"`                             // required
+	Firing           *Firing                `protobuf:"bytes,8,opt,name=firing,proto3" json:"firing,omitempty"`                               // omitted when empty
 	unknownFields    protoimpl.UnknownFields
 	sizeCache        protoimpl.SizeCache
 }
 
 func (x *Task) Reset() {
 	*x = Task{}
-	mi := &file_triggerx_proto_msgTypes[1]
+	mi := &file_triggerx_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -133,7 +827,7 @@ func (x *Task) String() string {
 func (*Task) ProtoMessage() {}
 
 func (x *Task) ProtoReflect() protoreflect.Message {
-	mi := &file_triggerx_proto_msgTypes[1]
+	mi := &file_triggerx_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -146,7 +840,7 @@ func (x *Task) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Task.ProtoReflect.Descriptor instead.
 func (*Task) Descriptor() ([]byte, []int) {
-	return file_triggerx_proto_rawDescGZIP(), []int{1}
+	return file_triggerx_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *Task) GetId() []byte {
@@ -191,6 +885,20 @@ func (x *Task) GetAction() *Action {
 	return nil
 }
 
+func (x *Task) GetTrigger() *Trigger {
+	if x != nil {
+		return x.Trigger
+	}
+	return nil
+}
+
+func (x *Task) GetFiring() *Firing {
+	if x != nil {
+		return x.Firing
+	}
+	return nil
+}
+
 // Assignment hands a task to a performer; signed by the coordinator.
 type Assignment struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -205,7 +913,7 @@ type Assignment struct {
 
 func (x *Assignment) Reset() {
 	*x = Assignment{}
-	mi := &file_triggerx_proto_msgTypes[2]
+	mi := &file_triggerx_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -217,7 +925,7 @@ func (x *Assignment) String() string {
 func (*Assignment) ProtoMessage() {}
 
 func (x *Assignment) ProtoReflect() protoreflect.Message {
-	mi := &file_triggerx_proto_msgTypes[2]
+	mi := &file_triggerx_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -230,7 +938,7 @@ func (x *Assignment) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Assignment.ProtoReflect.Descriptor instead.
 func (*Assignment) Descriptor() ([]byte, []int) {
-	return file_triggerx_proto_rawDescGZIP(), []int{2}
+	return file_triggerx_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *Assignment) GetTask() *Task {
@@ -285,7 +993,7 @@ type Result struct {
 
 func (x *Result) Reset() {
 	*x = Result{}
-	mi := &file_triggerx_proto_msgTypes[3]
+	mi := &file_triggerx_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -297,7 +1005,7 @@ func (x *Result) String() string {
 func (*Result) ProtoMessage() {}
 
 func (x *Result) ProtoReflect() protoreflect.Message {
-	mi := &file_triggerx_proto_msgTypes[3]
+	mi := &file_triggerx_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -310,7 +1018,7 @@ func (x *Result) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Result.ProtoReflect.Descriptor instead.
 func (*Result) Descriptor() ([]byte, []int) {
-	return file_triggerx_proto_rawDescGZIP(), []int{3}
+	return file_triggerx_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *Result) GetTaskId() []byte {
@@ -385,7 +1093,7 @@ type Vote struct {
 
 func (x *Vote) Reset() {
 	*x = Vote{}
-	mi := &file_triggerx_proto_msgTypes[4]
+	mi := &file_triggerx_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -397,7 +1105,7 @@ func (x *Vote) String() string {
 func (*Vote) ProtoMessage() {}
 
 func (x *Vote) ProtoReflect() protoreflect.Message {
-	mi := &file_triggerx_proto_msgTypes[4]
+	mi := &file_triggerx_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -410,7 +1118,7 @@ func (x *Vote) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Vote.ProtoReflect.Descriptor instead.
 func (*Vote) Descriptor() ([]byte, []int) {
-	return file_triggerx_proto_rawDescGZIP(), []int{4}
+	return file_triggerx_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *Vote) GetTaskId() []byte {
@@ -478,7 +1186,7 @@ type Certificate struct {
 
 func (x *Certificate) Reset() {
 	*x = Certificate{}
-	mi := &file_triggerx_proto_msgTypes[5]
+	mi := &file_triggerx_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -490,7 +1198,7 @@ func (x *Certificate) String() string {
 func (*Certificate) ProtoMessage() {}
 
 func (x *Certificate) ProtoReflect() protoreflect.Message {
-	mi := &file_triggerx_proto_msgTypes[5]
+	mi := &file_triggerx_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -503,7 +1211,7 @@ func (x *Certificate) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Certificate.ProtoReflect.Descriptor instead.
 func (*Certificate) Descriptor() ([]byte, []int) {
-	return file_triggerx_proto_rawDescGZIP(), []int{5}
+	return file_triggerx_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *Certificate) GetTaskId() []byte {
@@ -567,7 +1275,7 @@ type Finalization struct {
 
 func (x *Finalization) Reset() {
 	*x = Finalization{}
-	mi := &file_triggerx_proto_msgTypes[6]
+	mi := &file_triggerx_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -579,7 +1287,7 @@ func (x *Finalization) String() string {
 func (*Finalization) ProtoMessage() {}
 
 func (x *Finalization) ProtoReflect() protoreflect.Message {
-	mi := &file_triggerx_proto_msgTypes[6]
+	mi := &file_triggerx_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -592,7 +1300,7 @@ func (x *Finalization) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Finalization.ProtoReflect.Descriptor instead.
 func (*Finalization) Descriptor() ([]byte, []int) {
-	return file_triggerx_proto_rawDescGZIP(), []int{6}
+	return file_triggerx_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *Finalization) GetCertificate() *Certificate {
@@ -625,7 +1333,66 @@ const file_triggerx_proto_rawDesc = "" +
 	"\bchain_id\x18\x01 \x01(\x04R\achainId\x12\x16\n" +
 	"\x06target\x18\x02 \x01(\fR\x06target\x12\x1a\n" +
 	"\bfunction\x18\x03 \x01(\tR\bfunction\x12\x1c\n" +
-	"\targuments\x18\x04 \x03(\tR\targuments\"\xcc\x01\n" +
+	"\targuments\x18\x04 \x03(\tR\targuments\"\xea\x01\n" +
+	"\aTrigger\x12\x12\n" +
+	"\x04kind\x18\x01 \x01(\rR\x04kind\x12,\n" +
+	"\x04time\x18\x02 \x01(\v2\x18.triggerx.v1.TimeTriggerR\x04time\x12/\n" +
+	"\x05event\x18\x03 \x01(\v2\x19.triggerx.v1.EventTriggerR\x05event\x12;\n" +
+	"\tcondition\x18\x04 \x01(\v2\x1d.triggerx.v1.ConditionTriggerR\tcondition\x12/\n" +
+	"\x05block\x18\x05 \x01(\v2\x19.triggerx.v1.BlockTriggerR\x05block\"\xb4\x01\n" +
+	"\vTimeTrigger\x12\x1a\n" +
+	"\bschedule\x18\x01 \x01(\tR\bschedule\x12\x1a\n" +
+	"\binterval\x18\x02 \x01(\x04R\binterval\x12\x12\n" +
+	"\x04cron\x18\x03 \x01(\tR\x04cron\x12\x1b\n" +
+	"\ttime_zone\x18\x04 \x01(\tR\btimeZone\x12\x14\n" +
+	"\x05times\x18\x05 \x03(\x03R\x05times\x12\x14\n" +
+	"\x05start\x18\x06 \x01(\x03R\x05start\x12\x10\n" +
+	"\x03end\x18\a \x01(\x03R\x03end\"I\n" +
+	"\vEventFilter\x12\x14\n" +
+	"\x05param\x18\x01 \x01(\tR\x05param\x12\x0e\n" +
+	"\x02op\x18\x02 \x01(\tR\x02op\x12\x14\n" +
+	"\x05value\x18\x03 \x01(\tR\x05value\"\xe5\x01\n" +
+	"\fEventTrigger\x12\x19\n" +
+	"\bchain_id\x18\x01 \x01(\x04R\achainId\x12\x1a\n" +
+	"\bcontract\x18\x02 \x01(\fR\bcontract\x12\x14\n" +
+	"\x05event\x18\x03 \x01(\tR\x05event\x122\n" +
+	"\afilters\x18\x04 \x03(\v2\x18.triggerx.v1.EventFilterR\afilters\x12$\n" +
+	"\rconfirmations\x18\x05 \x01(\x04R\rconfirmations\x12\x1c\n" +
+	"\trecurring\x18\x06 \x01(\bR\trecurring\x12\x10\n" +
+	"\x03end\x18\a \x01(\x03R\x03end\"\xed\x01\n" +
+	"\vValueSource\x12\x12\n" +
+	"\x04kind\x18\x01 \x01(\tR\x04kind\x12\x19\n" +
+	"\bchain_id\x18\x02 \x01(\x04R\achainId\x12\x1a\n" +
+	"\bcontract\x18\x03 \x01(\fR\bcontract\x12\x1a\n" +
+	"\bfunction\x18\x04 \x01(\tR\bfunction\x12\x1c\n" +
+	"\targuments\x18\x05 \x03(\tR\targuments\x12\x16\n" +
+	"\x06output\x18\x06 \x01(\rR\x06output\x12\x10\n" +
+	"\x03url\x18\a \x01(\tR\x03url\x12\x19\n" +
+	"\bkey_path\x18\b \x01(\tR\akeyPath\x12\x14\n" +
+	"\x05value\x18\t \x01(\tR\x05value\"\xfd\x01\n" +
+	"\x10ConditionTrigger\x120\n" +
+	"\x06source\x18\x01 \x01(\v2\x18.triggerx.v1.ValueSourceR\x06source\x12\x1a\n" +
+	"\boperator\x18\x02 \x01(\tR\boperator\x12\x14\n" +
+	"\x05lower\x18\x03 \x01(\tR\x05lower\x12\x14\n" +
+	"\x05upper\x18\x04 \x01(\tR\x05upper\x12#\n" +
+	"\rpoll_interval\x18\x05 \x01(\x04R\fpollInterval\x12\x1a\n" +
+	"\bcooldown\x18\x06 \x01(\x04R\bcooldown\x12\x1c\n" +
+	"\trecurring\x18\a \x01(\bR\trecurring\x12\x10\n" +
+	"\x03end\x18\b \x01(\x03R\x03end\"g\n" +
+	"\fBlockTrigger\x12\x19\n" +
+	"\bchain_id\x18\x01 \x01(\x04R\achainId\x12\x14\n" +
+	"\x05every\x18\x02 \x01(\x04R\x05every\x12\x14\n" +
+	"\x05start\x18\x03 \x01(\x04R\x05start\x12\x10\n" +
+	"\x03end\x18\x04 \x01(\x03R\x03end\"\xc7\x01\n" +
+	"\x06Firing\x12\x19\n" +
+	"\bchain_id\x18\x01 \x01(\x04R\achainId\x12!\n" +
+	"\fblock_number\x18\x02 \x01(\x04R\vblockNumber\x12\x1d\n" +
+	"\n" +
+	"block_hash\x18\x03 \x01(\fR\tblockHash\x12\x17\n" +
+	"\atx_hash\x18\x04 \x01(\fR\x06txHash\x12\x1b\n" +
+	"\tlog_index\x18\x05 \x01(\x04R\blogIndex\x12\x14\n" +
+	"\x05epoch\x18\x06 \x01(\x04R\x05epoch\x12\x14\n" +
+	"\x05value\x18\a \x01(\tR\x05value\"\xa9\x02\n" +
 	"\x04Task\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\fR\x02id\x12\x15\n" +
 	"\x06job_id\x18\x02 \x01(\x04R\x05jobId\x12,\n" +
@@ -633,7 +1400,9 @@ const file_triggerx_proto_rawDesc = "" +
 	"\vtrigger_key\x18\x04 \x01(\fR\n" +
 	"triggerKey\x12!\n" +
 	"\fscheduled_at\x18\x05 \x01(\x03R\vscheduledAt\x12+\n" +
-	"\x06action\x18\x06 \x01(\v2\x13.triggerx.v1.ActionR\x06action\"\xa1\x01\n" +
+	"\x06action\x18\x06 \x01(\v2\x13.triggerx.v1.ActionR\x06action\x12.\n" +
+	"\atrigger\x18\a \x01(\v2\x14.triggerx.v1.TriggerR\atrigger\x12+\n" +
+	"\x06firing\x18\b \x01(\v2\x13.triggerx.v1.FiringR\x06firing\"\xa1\x01\n" +
 	"\n" +
 	"Assignment\x12%\n" +
 	"\x04task\x18\x01 \x01(\v2\x11.triggerx.v1.TaskR\x04task\x12\x1c\n" +
@@ -687,25 +1456,41 @@ func file_triggerx_proto_rawDescGZIP() []byte {
 	return file_triggerx_proto_rawDescData
 }
 
-var file_triggerx_proto_msgTypes = make([]protoimpl.MessageInfo, 7)
+var file_triggerx_proto_msgTypes = make([]protoimpl.MessageInfo, 15)
 var file_triggerx_proto_goTypes = []any{
-	(*Action)(nil),       // 0: triggerx.v1.Action
-	(*Task)(nil),         // 1: triggerx.v1.Task
-	(*Assignment)(nil),   // 2: triggerx.v1.Assignment
-	(*Result)(nil),       // 3: triggerx.v1.Result
-	(*Vote)(nil),         // 4: triggerx.v1.Vote
-	(*Certificate)(nil),  // 5: triggerx.v1.Certificate
-	(*Finalization)(nil), // 6: triggerx.v1.Finalization
+	(*Action)(nil),           // 0: triggerx.v1.Action
+	(*Trigger)(nil),          // 1: triggerx.v1.Trigger
+	(*TimeTrigger)(nil),      // 2: triggerx.v1.TimeTrigger
+	(*EventFilter)(nil),      // 3: triggerx.v1.EventFilter
+	(*EventTrigger)(nil),     // 4: triggerx.v1.EventTrigger
+	(*ValueSource)(nil),      // 5: triggerx.v1.ValueSource
+	(*ConditionTrigger)(nil), // 6: triggerx.v1.ConditionTrigger
+	(*BlockTrigger)(nil),     // 7: triggerx.v1.BlockTrigger
+	(*Firing)(nil),           // 8: triggerx.v1.Firing
+	(*Task)(nil),             // 9: triggerx.v1.Task
+	(*Assignment)(nil),       // 10: triggerx.v1.Assignment
+	(*Result)(nil),           // 11: triggerx.v1.Result
+	(*Vote)(nil),             // 12: triggerx.v1.Vote
+	(*Certificate)(nil),      // 13: triggerx.v1.Certificate
+	(*Finalization)(nil),     // 14: triggerx.v1.Finalization
 }
 var file_triggerx_proto_depIdxs = []int32{
-	0, // 0: triggerx.v1.Task.action:type_name -> triggerx.v1.Action
-	1, // 1: triggerx.v1.Assignment.task:type_name -> triggerx.v1.Task
-	5, // 2: triggerx.v1.Finalization.certificate:type_name -> triggerx.v1.Certificate
-	3, // [3:3] is the sub-list for method output_type
-	3, // [3:3] is the sub-list for method input_type
-	3, // [3:3] is the sub-list for extension type_name
-	3, // [3:3] is the sub-list for extension extendee
-	0, // [0:3] is the sub-list for field type_name
+	2,  // 0: triggerx.v1.Trigger.time:type_name -> triggerx.v1.TimeTrigger
+	4,  // 1: triggerx.v1.Trigger.event:type_name -> triggerx.v1.EventTrigger
+	6,  // 2: triggerx.v1.Trigger.condition:type_name -> triggerx.v1.ConditionTrigger
+	7,  // 3: triggerx.v1.Trigger.block:type_name -> triggerx.v1.BlockTrigger
+	3,  // 4: triggerx.v1.EventTrigger.filters:type_name -> triggerx.v1.EventFilter
+	5,  // 5: triggerx.v1.ConditionTrigger.source:type_name -> triggerx.v1.ValueSource
+	0,  // 6: triggerx.v1.Task.action:type_name -> triggerx.v1.Action
+	1,  // 7: triggerx.v1.Task.trigger:type_name -> triggerx.v1.Trigger
+	8,  // 8: triggerx.v1.Task.firing:type_name -> triggerx.v1.Firing
+	9,  // 9: triggerx.v1.Assignment.task:type_name -> triggerx.v1.Task
+	13, // 10: triggerx.v1.Finalization.certificate:type_name -> triggerx.v1.Certificate
+	11, // [11:11] is the sub-list for method output_type
+	11, // [11:11] is the sub-list for method input_type
+	11, // [11:11] is the sub-list for extension type_name
+	11, // [11:11] is the sub-list for extension extendee
+	0,  // [0:11] is the sub-list for field type_name
 }
 
 func init() { file_triggerx_proto_init() }
@@ -719,7 +1504,7 @@ func file_triggerx_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_triggerx_proto_rawDesc), len(file_triggerx_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   7,
+			NumMessages:   15,
 			NumExtensions: 0,
 			NumServices:   0,
 		},
