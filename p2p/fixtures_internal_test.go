@@ -47,7 +47,7 @@ func FixtureEventAssignment() attestation.Assignment {
 	a.Task.TaskDefinitionID = attestation.EventStatic
 	a.Task.Trigger = attestation.Trigger{Kind: attestation.TriggerEvent, Event: &attestation.EventTrigger{
 		ChainID: 11155111, Contract: common.HexToAddress("0x5555555555555555555555555555555555555555"),
-		Event:   "Transfer(address indexed from,address indexed to,uint256 value)",
+		Event: "Transfer(address indexed from,address indexed to,uint256 value)",
 		Filters: []attestation.EventFilter{{Param: "to", Op: attestation.FilterEq, Value: "0x2222222222222222222222222222222222222222"},
 			{Param: "value", Op: attestation.FilterGte, Value: "1000"}},
 		Confirmations: 2, Recurring: true,
