@@ -36,7 +36,7 @@ const AddrsFile = "p2p-addrs.txt"
 // network's bootstrap peer, collects votes, and submits each task's
 // certificate to the AttestationCenter once a verdict reaches quorum.
 func RunAggregator(ctx context.Context, cfg AggregatorConfig) error {
-	p, err := newProcess(ctx, "aggregator", cfg.Key, cfg.DataDir, cfg.Chain, cfg.Test.Chain, cfg.Logger)
+	p, err := newProcess(ctx, "aggregator", cfg.Key, cfg.DataDir, cfg.Chain, cfg.Test, cfg.Logger)
 	if err != nil {
 		return err
 	}

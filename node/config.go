@@ -26,7 +26,10 @@ import (
 
 // ChainConfig names the chain a node works with and the contracts on it.
 type ChainConfig struct {
-	RPC               string // http(s) or ws(s) URL of an Ethereum node
+	RPC string // http(s) or ws(s) URL of an Ethereum node on the home chain
+	// Chains are RPC URLs of the other chains that triggers watch, by chain
+	// id. The home chain needs no entry.
+	Chains            map[uint64]string
 	KeeperRegistry    common.Address
 	JobRegistry       common.Address
 	TaskExecutionHub  common.Address
@@ -44,6 +47,8 @@ type P2PConfig struct {
 type TestConfig struct {
 	// Chain replaces dialing ChainConfig.RPC, e.g. with a simulated backend.
 	Chain execution.Chain
+	// Chains replaces dialing ChainConfig.Chains for the chain ids it holds.
+	Chains map[uint64]execution.Chain
 	// Ready is called once the node runs, with its p2p multiaddrs.
 	Ready func(addrs []string)
 }
@@ -56,7 +61,8 @@ type process struct {
 	log      *zap.Logger
 	self     common.Address
 	l        *lifecycle
-	chain    execution.Chain
+	chain    execution.Chain // the home chain
+	chains   *chainSet       // every chain, home included
 	domain   attestation.Domain
 	chainID  *big.Int
 	registry *bindings.KeeperRegistry
@@ -65,7 +71,7 @@ type process struct {
 // newProcess checks the common configuration, creates the data directory,
 // connects to the chain and binds the keeper registry.
 func newProcess(ctx context.Context, name string, key *ecdsa.PrivateKey, dataDir string, chainCfg ChainConfig,
-	test execution.Chain, logger *zap.Logger,
+	test TestConfig, logger *zap.Logger,
 ) (*process, error) {
 	if key == nil {
 		return nil, fmt.Errorf("%s needs an ECDSA key", name)
@@ -82,7 +88,7 @@ func newProcess(ctx context.Context, name string, key *ecdsa.PrivateKey, dataDir
 	if err := os.MkdirAll(dataDir, 0o700); err != nil {
 		return nil, fmt.Errorf("create data dir: %w", err)
 	}
-	chain, closeChain, err := dialChain(ctx, chainCfg.RPC, test)
+	chain, closeChain, err := dialChain(ctx, chainCfg.RPC, test.Chain)
 	if err != nil {
 		return nil, err
 	}
@@ -94,6 +100,8 @@ func newProcess(ctx context.Context, name string, key *ecdsa.PrivateKey, dataDir
 	if p.registry, err = bindings.NewKeeperRegistry(chainCfg.KeeperRegistry, chain); err != nil {
 		return nil, p.l.abort(fmt.Errorf("bind keeper registry: %w", err))
 	}
+	p.chains = newChainSet(p.domain.ChainID, chain, chainCfg.Chains, test.Chains)
+	p.l.onStop("trigger chains", p.chains.Close)
 	return p, nil
 }
 

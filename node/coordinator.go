@@ -47,7 +47,7 @@ type CoordinatorTestConfig struct {
 
 // RunCoordinator runs the coordinator until ctx ends or a part fails.
 func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
-	p, err := newProcess(ctx, "coordinator", cfg.Key, cfg.DataDir, cfg.Chain, cfg.Test.Chain, cfg.Logger)
+	p, err := newProcess(ctx, "coordinator", cfg.Key, cfg.DataDir, cfg.Chain, cfg.Test.TestConfig, cfg.Logger)
 	if err != nil {
 		return err
 	}

@@ -48,7 +48,7 @@ func RunKeeper(ctx context.Context, cfg KeeperConfig) error {
 	if cfg.BLSKey == nil {
 		return errors.New("keeper needs a BLS key")
 	}
-	p, err := newProcess(ctx, "keeper", cfg.ControllerKey, cfg.DataDir, cfg.Chain, cfg.Test.Chain, cfg.Logger)
+	p, err := newProcess(ctx, "keeper", cfg.ControllerKey, cfg.DataDir, cfg.Chain, cfg.Test, cfg.Logger)
 	if err != nil {
 		return err
 	}

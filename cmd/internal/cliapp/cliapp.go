@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -58,6 +59,7 @@ const (
 	FlagLogFormat         = "log-format"
 	FlagDataDir           = "data-dir"
 	FlagEthRPC            = "eth-rpc"
+	FlagChainRPC          = "chain-rpc"
 	FlagKeeperRegistry    = "keeper-registry"
 	FlagJobRegistry       = "job-registry"
 	FlagTaskExecutionHub  = "task-execution-hub"
@@ -91,7 +93,10 @@ func ChainFlags(contracts ...string) []cli.Flag {
 		FlagTaskExecutionHub:  "TaskExecutionHub contract address",
 		FlagAttestationCenter: "AttestationCenter contract address",
 	}
-	fs := []cli.Flag{String(FlagEthRPC, "Ethereum JSON-RPC URL (http, https, ws or wss)", "http://127.0.0.1:8545")}
+	fs := []cli.Flag{
+		String(FlagEthRPC, "JSON-RPC URL (http, https, ws or wss) of the home chain, where the contracts live", "http://127.0.0.1:8545"),
+		Strings(FlagChainRPC, "CHAINID=URL of another chain that triggers watch (repeatable)"),
+	}
 	for _, c := range contracts {
 		fs = append(fs, String(c, usage[c], ""))
 	}
@@ -169,7 +174,18 @@ func Address(c *cli.Context, name string) (common.Address, error) {
 // Chain reads the chain flags. Contracts whose flags the command does not
 // define stay zero.
 func Chain(c *cli.Context) (node.ChainConfig, error) {
-	cfg := node.ChainConfig{RPC: c.String(FlagEthRPC)}
+	cfg := node.ChainConfig{RPC: c.String(FlagEthRPC), Chains: map[uint64]string{}}
+	for _, entry := range c.StringSlice(FlagChainRPC) {
+		id, url, ok := strings.Cut(entry, "=")
+		n, err := strconv.ParseUint(id, 10, 64)
+		if !ok || err != nil || n == 0 || url == "" {
+			return node.ChainConfig{}, fmt.Errorf("--%s: want CHAINID=URL, got %q", FlagChainRPC, entry)
+		}
+		if _, dup := cfg.Chains[n]; dup {
+			return node.ChainConfig{}, fmt.Errorf("--%s: chain %d given twice", FlagChainRPC, n)
+		}
+		cfg.Chains[n] = url
+	}
 	for name, dst := range map[string]*common.Address{
 		FlagKeeperRegistry: &cfg.KeeperRegistry, FlagJobRegistry: &cfg.JobRegistry,
 		FlagTaskExecutionHub: &cfg.TaskExecutionHub, FlagAttestationCenter: &cfg.AttestationCenter,

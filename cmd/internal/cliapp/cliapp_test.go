@@ -69,3 +69,32 @@ func TestConfigFileErrors(t *testing.T) {
 	app := &cli.App{Name: "x", Commands: []*cli.Command{cmd}}
 	require.Error(t, app.Run([]string{"x", "start", "--config", filepath.Join(t.TempDir(), "missing.yaml")}))
 }
+
+func TestChainRPCFlag(t *testing.T) {
+	tests := []struct {
+		args    []string
+		want    map[uint64]string
+		wantErr string
+	}{
+		{nil, map[uint64]string{}, ""},
+		{[]string{"--chain-rpc", "8453=https://base.example", "--chain-rpc", "10=ws://op.example"}, map[uint64]string{8453: "https://base.example", 10: "ws://op.example"}, ""},
+		{[]string{"--chain-rpc", "base=https://x"}, nil, "want CHAINID=URL"},
+		{[]string{"--chain-rpc", "8453="}, nil, "want CHAINID=URL"},
+		{[]string{"--chain-rpc", "1=a", "--chain-rpc", "1=b"}, nil, "given twice"},
+	}
+	for _, tt := range tests {
+		var got map[uint64]string
+		cmd := &cli.Command{Name: "start", Flags: ChainFlags(), Action: func(c *cli.Context) error {
+			cfg, err := Chain(c)
+			got = cfg.Chains
+			return err
+		}}
+		err := (&cli.App{Name: "x", Commands: []*cli.Command{cmd}}).Run(append([]string{"x", "start"}, tt.args...))
+		if tt.wantErr != "" {
+			require.ErrorContains(t, err, tt.wantErr)
+			continue
+		}
+		require.NoError(t, err)
+		require.Equal(t, tt.want, got)
+	}
+}
