@@ -268,8 +268,8 @@ func outputMarshaling(s string, depth int) (string, []abi.ArgumentMarshaling, in
 		if suffix != "" || strings.HasSuffix(s, "[") {
 			suffix = "[" + suffix
 		}
-		if base == "" || strings.ContainsAny(base, "() ,]") {
-			return "", nil, 0, fmt.Errorf("bad type %q", clip(s))
+		if err := checkElementary(base); err != nil {
+			return "", nil, 0, err
 		}
 		n, err := arraySuffix(suffix, depth)
 		if err != nil {
@@ -334,4 +334,28 @@ func arraySuffix(s string, depth int) (int, error) {
 		}
 	}
 	return mult, nil
+}
+
+// checkElementary accepts the canonical elementary ABI types.
+func checkElementary(name string) error {
+	switch name {
+	case "address", "bool", "string", "bytes":
+		return nil
+	case "uint", "int":
+		return fmt.Errorf("type %q is not canonical, use %s256", name, name)
+	}
+	for _, prefix := range []string{"uint", "int", "bytes"} {
+		digits, ok := strings.CutPrefix(name, prefix)
+		if !ok {
+			continue
+		}
+		n, ok := arrayIndex(digits)
+		if !ok || digits[0] == '0' {
+			break
+		}
+		if prefix == "bytes" && n >= 1 && n <= 32 || prefix != "bytes" && n >= 8 && n <= 256 && n%8 == 0 {
+			return nil
+		}
+	}
+	return fmt.Errorf("unsupported type %q", clip(name))
 }

@@ -45,7 +45,7 @@ func NewCondition(op, lower, upper string) (Condition, error) {
 	parse := func(name, s string, need bool) (Value, error) {
 		switch {
 		case need && s == "":
-			return Value{}, fmt.Errorf("%w: %s needs a %s limit", ErrInvalidLimits, op, name)
+			return Value{}, fmt.Errorf("%w: %s needs the %s limit", ErrInvalidLimits, op, name)
 		case !need && s != "":
 			return Value{}, fmt.Errorf("%w: %s ignores the %s limit; leave it empty", ErrInvalidLimits, op, name)
 		case !need:
