@@ -14,10 +14,11 @@ import (
 // redis.replicate_commands turns it on in Redis 3.2 to 6).
 
 // acquireScript takes a free lease. It draws the next fencing token from the
-// lease's counter, floored by Redis's clock in milliseconds so that tokens
+// lease's counter, floored by Redis's clock in microseconds so that tokens
 // keep growing when the counter is lost (a Redis restart without
 // persistence, a failover that lost the last writes), and stores
-// "holder token" in the lease key with the TTL.
+// "holder token" in the lease key with the TTL. (Lua numbers are doubles:
+// microsecond tokens stay exact until the year 2255.)
 //
 // KEYS: lease, fence counter. ARGV: holder, TTL in ms.
 // Returns the token, or 0 when the lease key exists.
@@ -25,7 +26,7 @@ var acquireScript = redis.NewScript(`
 redis.replicate_commands()
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 local token = tonumber(redis.call('GET', KEYS[2]) or '0') + 1
 if token < now then token = now end
 local s = string.format('%d', token)
