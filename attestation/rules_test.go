@@ -1,6 +1,7 @@
 package attestation
 
 import (
+	"encoding/json"
 	"math/big"
 	"testing"
 
@@ -118,4 +119,19 @@ func TestSelectPerformerFollowsOrder(t *testing.T) {
 		require.NoError(t, err)
 		require.Equal(t, order[int(round)%len(order)], k, "round %d", round)
 	}
+}
+
+func TestTriggerJSONRoundTrip(t *testing.T) {
+	tr := Trigger{Kind: TriggerEvent, Event: &EventTrigger{ChainID: 8453, Contract: common.HexToAddress("0x01"),
+		Event:   "Transfer(address indexed from,address indexed to,uint256 value)",
+		Filters: []EventFilter{{Param: "to", Op: FilterEq, Value: "0x02"}}, Confirmations: 3}}
+	b, err := json.Marshal(tr)
+	require.NoError(t, err)
+	require.Contains(t, string(b), `"kind":"event"`)
+	require.NotContains(t, string(b), `"time"`)
+	var back Trigger
+	require.NoError(t, json.Unmarshal(b, &back))
+	require.Equal(t, tr, back)
+	require.Equal(t, tr.Hash(), back.Hash())
+	require.Error(t, json.Unmarshal([]byte(`{"kind":"sometimes"}`), &back))
 }

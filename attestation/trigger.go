@@ -21,6 +21,26 @@ const (
 	TriggerBlock     TriggerKind = 4 // every N blocks
 )
 
+// MarshalText encodes the kind by name, for JSON.
+func (k TriggerKind) MarshalText() ([]byte, error) {
+	switch k {
+	case TriggerTime, TriggerEvent, TriggerCondition, TriggerBlock:
+		return []byte(k.String()), nil
+	}
+	return nil, fmt.Errorf("%w: unknown trigger kind %d", ErrInvalidTrigger, uint8(k))
+}
+
+// UnmarshalText decodes a kind name.
+func (k *TriggerKind) UnmarshalText(b []byte) error {
+	for _, c := range []TriggerKind{TriggerTime, TriggerEvent, TriggerCondition, TriggerBlock} {
+		if string(b) == c.String() {
+			*k = c
+			return nil
+		}
+	}
+	return fmt.Errorf("%w: unknown trigger kind %q", ErrInvalidTrigger, b)
+}
+
 func (k TriggerKind) String() string {
 	switch k {
 	case TriggerTime:
@@ -75,45 +95,45 @@ const (
 
 // Trigger is what makes a job fire. Exactly one of the kind's fields is set.
 type Trigger struct {
-	Kind      TriggerKind
-	Time      *TimeTrigger
-	Event     *EventTrigger
-	Condition *ConditionTrigger
-	Block     *BlockTrigger
+	Kind      TriggerKind       `json:"kind,omitzero"`
+	Time      *TimeTrigger      `json:"time,omitzero"`
+	Event     *EventTrigger     `json:"event,omitzero"`
+	Condition *ConditionTrigger `json:"condition,omitzero"`
+	Block     *BlockTrigger     `json:"block,omitzero"`
 }
 
 // TimeTrigger fires on a schedule. Start and End bound every schedule: no
 // slot before Start, none after End (0: no end).
 type TimeTrigger struct {
-	Schedule string  // ScheduleInterval, ScheduleCron or ScheduleOnce
-	Interval uint64  // seconds, for ScheduleInterval
-	Cron     string  // for ScheduleCron: "min hour dom month dow", optionally with seconds first
-	TimeZone string  // IANA zone of the cron expression; "" is UTC
-	Times    []int64 // unix seconds, for ScheduleOnce, strictly increasing
-	Start    int64   // unix seconds
-	End      int64   // unix seconds; 0 for none
+	Schedule string  `json:"schedule,omitzero"`  // ScheduleInterval, ScheduleCron or ScheduleOnce
+	Interval uint64  `json:"interval,omitzero"`  // seconds, for ScheduleInterval
+	Cron     string  `json:"cron,omitzero"`      // for ScheduleCron: "min hour dom month dow", optionally with seconds first
+	TimeZone string  `json:"time_zone,omitzero"` // IANA zone of the cron expression; "" is UTC
+	Times    []int64 `json:"times,omitzero"`     // unix seconds, for ScheduleOnce, strictly increasing
+	Start    int64   `json:"start,omitzero"`     // unix seconds
+	End      int64   `json:"end,omitzero"`       // unix seconds; 0 for none
 }
 
 // EventTrigger fires for each log of Event emitted by Contract on ChainID
 // that passes every filter, once it has Confirmations blocks on top.
 type EventTrigger struct {
-	ChainID  uint64
-	Contract common.Address
+	ChainID  uint64         `json:"chain_id,omitzero"`
+	Contract common.Address `json:"contract,omitzero"`
 	// Event is the event's signature with parameter names and indexed
 	// markers, e.g. "Transfer(address indexed from,address indexed to,uint256 value)".
-	Event         string
-	Filters       []EventFilter
-	Confirmations uint64
-	Recurring     bool  // false: fire for the first matching log only
-	End           int64 // unix seconds; 0 for none
+	Event         string        `json:"event,omitzero"`
+	Filters       []EventFilter `json:"filters,omitzero"`
+	Confirmations uint64        `json:"confirmations,omitzero"`
+	Recurring     bool          `json:"recurring,omitzero"` // false: fire for the first matching log only
+	End           int64         `json:"end,omitzero"`       // unix seconds; 0 for none
 }
 
 // EventFilter compares one event parameter, named or by 0-based position,
 // with a value.
 type EventFilter struct {
-	Param string
-	Op    string // FilterEq … FilterLte; comparisons only on integers
-	Value string
+	Param string `json:"param,omitzero"`
+	Op    string `json:"op,omitzero"` // FilterEq … FilterLte; comparisons only on integers
+	Value string `json:"value,omitzero"`
 }
 
 // ConditionTrigger fires when its value source satisfies the operator:
@@ -121,40 +141,40 @@ type EventFilter struct {
 // it becomes false; a recurring trigger then fires again at the next rise,
 // not before Cooldown seconds after the previous firing.
 type ConditionTrigger struct {
-	Source       ValueSource
-	Operator     string // OpGreaterThan …
-	Lower        string // decimal
-	Upper        string // decimal
-	PollInterval uint64 // seconds between evaluations
-	Cooldown     uint64 // seconds
-	Recurring    bool
-	End          int64 // unix seconds; 0 for none
+	Source       ValueSource `json:"source,omitzero"`
+	Operator     string      `json:"operator,omitzero"`      // OpGreaterThan …
+	Lower        string      `json:"lower,omitzero"`         // decimal
+	Upper        string      `json:"upper,omitzero"`         // decimal
+	PollInterval uint64      `json:"poll_interval,omitzero"` // seconds between evaluations
+	Cooldown     uint64      `json:"cooldown,omitzero"`      // seconds
+	Recurring    bool        `json:"recurring,omitzero"`
+	End          int64       `json:"end,omitzero"` // unix seconds; 0 for none
 }
 
 // ValueSource says where a condition's value comes from.
 type ValueSource struct {
-	Kind string // SourceContract, SourceHTTP, SourceWebsocket or SourceStatic
+	Kind string `json:"kind,omitzero"` // SourceContract, SourceHTTP, SourceWebsocket or SourceStatic
 	// Contract sources: Function is "name(inputs)(outputs)", e.g.
 	// "balanceOf(address)(uint256)"; Output picks the returned value.
-	ChainID   uint64
-	Contract  common.Address
-	Function  string
-	Arguments []string
-	Output    uint32
+	ChainID   uint64         `json:"chain_id,omitzero"`
+	Contract  common.Address `json:"contract,omitzero"`
+	Function  string         `json:"function,omitzero"`
+	Arguments []string       `json:"arguments,omitzero"`
+	Output    uint32         `json:"output,omitzero"`
 	// HTTP and websocket sources: the URL and the dot path of the value in
 	// the JSON document ("data.price", "items.0.value"); empty for the root.
-	URL     string
-	KeyPath string
+	URL     string `json:"url,omitzero"`
+	KeyPath string `json:"key_path,omitzero"`
 	// Static sources: the value.
-	Value string
+	Value string `json:"value,omitzero"`
 }
 
 // BlockTrigger fires at every block of ChainID whose number is Start + k·Every.
 type BlockTrigger struct {
-	ChainID uint64
-	Every   uint64
-	Start   uint64
-	End     int64 // unix seconds; 0 for none
+	ChainID uint64 `json:"chain_id,omitzero"`
+	Every   uint64 `json:"every,omitzero"`
+	Start   uint64 `json:"start,omitzero"`
+	End     int64  `json:"end,omitzero"` // unix seconds; 0 for none
 }
 
 // Firing is the evidence of one firing, recorded by the coordinator and
@@ -164,13 +184,13 @@ type BlockTrigger struct {
 // (how many times the condition has risen) and Value, plus the chain and
 // block for contract sources.
 type Firing struct {
-	ChainID     uint64
-	BlockNumber uint64
-	BlockHash   common.Hash
-	TxHash      common.Hash
-	LogIndex    uint64
-	Epoch       uint64
-	Value       string // decimal
+	ChainID     uint64      `json:"chain_id,omitzero"`
+	BlockNumber uint64      `json:"block_number,omitzero"`
+	BlockHash   common.Hash `json:"block_hash,omitzero"`
+	TxHash      common.Hash `json:"tx_hash,omitzero"`
+	LogIndex    uint64      `json:"log_index,omitzero"`
+	Epoch       uint64      `json:"epoch,omitzero"`
+	Value       string      `json:"value,omitzero"` // decimal
 }
 
 // Hash commits to every field of the firing.

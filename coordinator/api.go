@@ -418,7 +418,7 @@ func (a *api) checkOnchain(ctx context.Context, j Job) error {
 		a.logger.Warn("On-chain job lookup failed", zap.Uint64("job_id", uint64(j.JobID)), zap.Error(err))
 		return newHTTPError(http.StatusBadGateway, "", "could not read job %d from the JobRegistry; retry later", j.JobID)
 	}
-	switch commitment := attestation.JobCommitment(j.Action(), j.Trigger()); {
+	switch commitment := attestation.JobCommitment(j.Action(), j.Trigger); {
 	case !oc.Active:
 		return newHTTPError(http.StatusConflict, "job_id", "job %d is not active in the JobRegistry", j.JobID)
 	case oc.Owner != j.UserAddress:
@@ -780,15 +780,18 @@ func buildJob(r JobRequest, now time.Time) (Job, error) {
 	}
 
 	j := Job{
-		JobID:                  *r.JobID,
-		UserAddress:            user,
-		JobTitle:               title,
-		TaskDefinitionID:       tdid,
-		ScheduleType:           ScheduleInterval,
-		TimeInterval:           interval,
-		TimeFrame:              frame,
-		StartTime:              start,
-		EndTime:                end,
+		JobID:            *r.JobID,
+		UserAddress:      user,
+		JobTitle:         title,
+		TaskDefinitionID: tdid,
+		ScheduleType:     ScheduleInterval,
+		TimeInterval:     interval,
+		TimeFrame:        frame,
+		StartTime:        start,
+		EndTime:          end,
+		Trigger: attestation.Trigger{Kind: attestation.TriggerTime, Time: &attestation.TimeTrigger{
+			Schedule: attestation.ScheduleInterval, Interval: uint64(interval), Start: start, End: end,
+		}},
 		TargetChainID:          *r.TargetChainID,
 		TargetContractAddress:  target,
 		TargetFunction:         sig,

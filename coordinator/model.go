@@ -132,6 +132,9 @@ type Job struct {
 	// coordinator-side expiry counted from registration.
 	StartTime int64 `json:"start_time,omitempty"`
 	EndTime   int64 `json:"end_time,omitempty"`
+	// Trigger is what makes the job fire; with the action it hashes to the
+	// commitment stored in the JobRegistry (attestation.JobCommitment).
+	Trigger attestation.Trigger `json:"trigger"`
 	// ExpirationTime is CreatedAt + TimeFrame; zero when the job never expires.
 	ExpirationTime        time.Time      `json:"expiration_time,omitzero"`
 	TargetChainID         Decimal        `json:"target_chain_id"`
@@ -154,6 +157,7 @@ type Job struct {
 
 // Clone returns a deep copy of j.
 func (j Job) Clone() Job {
+	j.Trigger = j.Trigger.Clone()
 	j.Arguments = slices.Clone(j.Arguments)
 	j.TaskIDs = slices.Clone(j.TaskIDs)
 	return j
@@ -167,14 +171,6 @@ func (j Job) Action() attestation.Action {
 		Function:  j.TargetFunction,
 		Arguments: slices.Clone(j.Arguments),
 	}
-}
-
-// Trigger is what makes the job fire; with Action it hashes to the
-// commitment stored in the JobRegistry (attestation.JobCommitment).
-func (j Job) Trigger() attestation.Trigger {
-	return attestation.Trigger{Kind: attestation.TriggerTime, Time: &attestation.TimeTrigger{
-		Schedule: attestation.ScheduleInterval, Interval: uint64(j.TimeInterval), Start: j.StartTime, End: j.EndTime,
-	}}
 }
 
 // Task is one firing of a job as the coordinator tracks it.

@@ -210,7 +210,7 @@ func (s *Scheduler) fire(ctx context.Context, jobID uint64, now time.Time) (*Tas
 			CreatedAt:        now,
 			UpdatedAt:        now,
 			Action:           j.Action(),
-			Trigger:          j.Trigger(),
+			Trigger:          j.Trigger,
 		}
 		return &task, nil
 	})

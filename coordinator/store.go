@@ -57,6 +57,12 @@ type Store interface {
 	// SetCursor stores the next block the named chain reader must process.
 	SetCursor(ctx context.Context, name string, next uint64) error
 
+	// State returns a named piece of component state (a trigger watcher's
+	// checkpoint, a condition's edge state), or ErrNotFound.
+	State(ctx context.Context, name string) ([]byte, error)
+	// SetState stores a named piece of component state; nil deletes it.
+	SetState(ctx context.Context, name string, value []byte) error
+
 	// Close releases the store. No other method may be called afterwards.
 	Close() error
 }

@@ -28,6 +28,7 @@ import (
 //	p/<createdAt ns><taskID>               → ∅   tasks in status processing
 //	k/<sha256(key)>                        → APIKey (JSON, without the key)
 //	c/<name>                               → next block (uint64)
+//	s/<name>                               → component state (opaque bytes)
 var (
 	prefixJob        = []byte("j/")
 	prefixDue        = []byte("d/")
@@ -36,6 +37,7 @@ var (
 	prefixProcessing = []byte("p/")
 	prefixAPIKey     = []byte("k/")
 	prefixCursor     = []byte("c/")
+	prefixState      = []byte("s/")
 )
 
 // maxTxnRetries bounds the retries of a transaction that lost a write
@@ -414,6 +416,33 @@ func (s *BadgerStore) Cursor(ctx context.Context, name string) (uint64, error) {
 func (s *BadgerStore) SetCursor(ctx context.Context, name string, next uint64) error {
 	return s.update(ctx, func(txn *badger.Txn) error {
 		return txn.Set(append(bytes.Clone(prefixCursor), name...), u64(next))
+	})
+}
+
+// State implements Store.
+func (s *BadgerStore) State(ctx context.Context, name string) ([]byte, error) {
+	var out []byte
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		item, err := txn.Get(append(bytes.Clone(prefixState), name...))
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			return fmt.Errorf("state %q: %w", name, ErrNotFound)
+		} else if err != nil {
+			return fmt.Errorf("read state %q: %w", name, err)
+		}
+		out, err = item.ValueCopy(nil)
+		return err
+	})
+	return out, err
+}
+
+// SetState implements Store.
+func (s *BadgerStore) SetState(ctx context.Context, name string, value []byte) error {
+	return s.update(ctx, func(txn *badger.Txn) error {
+		key := append(bytes.Clone(prefixState), name...)
+		if value == nil {
+			return txn.Delete(key)
+		}
+		return txn.Set(key, bytes.Clone(value))
 	})
 }
 

@@ -440,6 +440,20 @@ func testStore(t *testing.T, open func(t *testing.T) coordinator.Store) {
 		require.Equal(t, uint64(5), next)
 	})
 
+	t.Run("state", func(t *testing.T) {
+		s := open(t)
+		_, err := s.State(ctx, "chainwatch/1/blocks/0")
+		require.ErrorIs(t, err, coordinator.ErrNotFound)
+		require.NoError(t, s.SetState(ctx, "chainwatch/1/blocks/0", []byte(`{"block":7}`)))
+		require.NoError(t, s.SetState(ctx, "conditions/5", []byte("x")))
+		got, err := s.State(ctx, "chainwatch/1/blocks/0")
+		require.NoError(t, err)
+		require.Equal(t, []byte(`{"block":7}`), got)
+		require.NoError(t, s.SetState(ctx, "conditions/5", nil))
+		_, err = s.State(ctx, "conditions/5")
+		require.ErrorIs(t, err, coordinator.ErrNotFound)
+	})
+
 	t.Run("canceled context", func(t *testing.T) {
 		s := open(t)
 		cctx, cancel := context.WithCancel(ctx)
