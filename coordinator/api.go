@@ -39,7 +39,11 @@ type APIConfig struct {
 	// wrapping ErrNotFound when the job does not exist. Required: without it
 	// job creation fails closed.
 	JobLookup func(ctx context.Context, jobID uint64) (OnchainJob, error)
-	Logger    *zap.Logger
+	// CheckTrigger validates a job's trigger in depth (cron syntax, event
+	// signature and filters, condition limits, chains the coordinator
+	// watches); nil skips those checks.
+	CheckTrigger func(attestation.Trigger) error
+	Logger       *zap.Logger
 	// Registerer receives the coordinator's metrics; nil for none.
 	Registerer prometheus.Registerer
 	// Clock returns the current time; time.Now when nil.
@@ -91,6 +95,9 @@ type JobRequest struct {
 	// ABI is the contract ABI as JSON text (a JSON array is accepted too).
 	ABI       string   `json:"abi,omitempty"`
 	Arguments []string `json:"arguments"`
+
+	// fields are all the request's fields, for the trigger settings.
+	fields requestFields
 }
 
 // apiError is the body of every error response. Field names the offending
@@ -334,7 +341,7 @@ func (a *api) createJobs(c *gin.Context) {
 	jobs := make([]Job, len(reqs))
 	seen := make(map[Decimal]int, len(reqs))
 	for i, r := range reqs {
-		j, err := buildJob(r, now)
+		j, err := buildJob(r, now, a.cfg.CheckTrigger)
 		if err != nil {
 			a.refuse(c, http.StatusBadRequest, err, index(i))
 			return
@@ -626,7 +633,7 @@ func decodeJobRequest(raw json.RawMessage) (JobRequest, error) {
 	if err := json.Unmarshal(raw, &fields); err != nil {
 		return JobRequest{}, fmt.Errorf("job is not a JSON object: %v", err)
 	}
-	var r JobRequest
+	r := JobRequest{fields: fields}
 	decimal := func(name string, dst **Decimal) error {
 		v, ok := fields[name]
 		if !ok || string(v) == "null" {
@@ -691,8 +698,10 @@ func decodeJobRequest(raw json.RawMessage) (JobRequest, error) {
 	return r, nil
 }
 
-// buildJob validates a request and builds the job, created at now.
-func buildJob(r JobRequest, now time.Time) (Job, error) {
+// buildJob validates a request and builds the job, created at now. check,
+// when not nil, validates the trigger in depth (cron syntax, event signature
+// and filters, condition limits, configured chains).
+func buildJob(r JobRequest, now time.Time, check func(attestation.Trigger) error) (Job, error) {
 	if r.JobID == nil {
 		return Job{}, badField("job_id", "is required (the id returned by JobRegistry.createJob)")
 	}
@@ -711,29 +720,10 @@ func buildJob(r JobRequest, now time.Time) (Job, error) {
 	if *r.TaskDefinitionID > 0xffff || !tdid.Valid() {
 		return Job{}, badField("task_definition_id", "must be 1 to 7")
 	}
-	if tdid != attestation.TimeStatic {
-		return Job{}, badField("task_definition_id", "%d is not supported yet: only 1 (time trigger, static arguments) is", tdid)
-	}
-	switch st := r.ScheduleType; st {
-	case "", ScheduleInterval:
-	case "cron", "specific":
-		return Job{}, badField("schedule_type", "%q is not supported yet: only \"interval\" is; cron and specific schedules arrive in a later release", st)
+	switch tdid {
+	case attestation.TimeStatic, attestation.EventStatic, attestation.ConditionStatic:
 	default:
-		return Job{}, badField("schedule_type", "must be \"interval\"")
-	}
-	if r.TimeInterval == nil || *r.TimeInterval < 1 || *r.TimeInterval > maxSeconds {
-		return Job{}, badField("time_interval", "must be a number of seconds from 1 to %d", maxSeconds)
-	}
-	interval := int64(*r.TimeInterval)
-	var frame int64
-	if r.TimeFrame != nil {
-		if *r.TimeFrame > maxSeconds {
-			return Job{}, badField("time_frame", "must be a number of seconds up to %d (0 = no expiry)", maxSeconds)
-		}
-		frame = int64(*r.TimeFrame)
-		if frame > 0 && frame < interval {
-			return Job{}, badField("time_frame", "must be 0 (no expiry) or at least time_interval (%d s): the job would never fire", interval)
-		}
+		return Job{}, badField("task_definition_id", "%d is not supported yet: jobs with scripts (2, 4, 6, 7) arrive with the execution engine", tdid)
 	}
 	var start, end int64
 	if r.StartTime != nil {
@@ -749,6 +739,32 @@ func buildJob(r JobRequest, now time.Time) (Job, error) {
 		end = int64(*r.EndTime)
 		if end != 0 && end < start {
 			return Job{}, badField("end_time", "must not be before start_time")
+		}
+	}
+	trigger, err := parseTrigger(r.fields, tdid, start, end)
+	if err != nil {
+		return Job{}, err
+	}
+	if err := trigger.Check(); err != nil {
+		return Job{}, badField("trigger", "%v", err)
+	}
+	if check != nil {
+		if err := check(trigger); err != nil {
+			return Job{}, badField(triggerField(trigger), "%v", err)
+		}
+	}
+	var interval int64
+	if trigger.Time != nil {
+		interval = int64(trigger.Time.Interval)
+	}
+	var frame int64
+	if r.TimeFrame != nil {
+		if *r.TimeFrame > maxSeconds {
+			return Job{}, badField("time_frame", "must be a number of seconds up to %d (0 = no expiry)", maxSeconds)
+		}
+		frame = int64(*r.TimeFrame)
+		if frame > 0 && frame < interval {
+			return Job{}, badField("time_frame", "must be 0 (no expiry) or at least time_interval (%d s): the job would never fire", interval)
 		}
 	}
 	if r.TargetChainID == nil || *r.TargetChainID == 0 {
@@ -780,25 +796,23 @@ func buildJob(r JobRequest, now time.Time) (Job, error) {
 	}
 
 	j := Job{
-		JobID:            *r.JobID,
-		UserAddress:      user,
-		JobTitle:         title,
-		TaskDefinitionID: tdid,
-		ScheduleType:     ScheduleInterval,
-		TimeInterval:     interval,
-		TimeFrame:        frame,
-		StartTime:        start,
-		EndTime:          end,
-		Trigger: attestation.Trigger{Kind: attestation.TriggerTime, Time: &attestation.TimeTrigger{
-			Schedule: attestation.ScheduleInterval, Interval: uint64(interval), Start: start, End: end,
-		}},
+		JobID:                  *r.JobID,
+		UserAddress:            user,
+		JobTitle:               title,
+		TaskDefinitionID:       tdid,
+		ScheduleType:           ScheduleInterval,
+		TimeInterval:           interval,
+		TimeFrame:              frame,
+		StartTime:              start,
+		EndTime:                end,
+		Trigger:                trigger,
 		TargetChainID:          *r.TargetChainID,
 		TargetContractAddress:  target,
 		TargetFunction:         sig,
 		ABI:                    r.ABI,
 		Arguments:              args,
 		Status:                 JobActive,
-		NextExecutionTimestamp: now.Add(time.Duration(interval) * time.Second),
+		NextExecutionTimestamp: firstSlot(trigger, now),
 		CreatedAt:              now,
 		UpdatedAt:              now,
 	}

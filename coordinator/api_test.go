@@ -351,9 +351,45 @@ func TestAPIValidation(t *testing.T) {
 		{"tdid 8", func(m map[string]any) { m["task_definition_id"] = 8 }, "task_definition_id", "1 to 7"},
 		{"tdid 65537", func(m map[string]any) { m["task_definition_id"] = 65537 }, "task_definition_id", "1 to 7"},
 		{"tdid 2", func(m map[string]any) { m["task_definition_id"] = 2 }, "task_definition_id", "not supported yet"},
-		{"tdid 5", func(m map[string]any) { m["task_definition_id"] = 5 }, "task_definition_id", "not supported yet"},
-		{"cron", func(m map[string]any) { m["schedule_type"] = "cron" }, "schedule_type", "arrive in a later release"},
-		{"specific", func(m map[string]any) { m["schedule_type"] = "specific" }, "schedule_type", "not supported yet"},
+		{"tdid 7", func(m map[string]any) { m["task_definition_id"] = 7 }, "task_definition_id", "not supported yet"},
+		{"cron without expression", func(m map[string]any) { m["schedule_type"] = "cron" }, "cron_expression", "is required"},
+		{"cron in an unknown zone", func(m map[string]any) {
+			m["schedule_type"], m["cron_expression"], m["timezone"] = "cron", "0 * * * *", "Mars/Olympus"
+		}, "timezone", "IANA time zone"},
+		{"specific without times", func(m map[string]any) { m["schedule_type"] = "specific" }, "specific_schedule", "is required"},
+		{"specific with a bad time", func(m map[string]any) {
+			m["schedule_type"], m["specific_schedule"] = "specific", []any{1893456000, "tomorrow"}
+		}, "specific_schedule[1]", "RFC 3339"},
+		{"specific twice the same time", func(m map[string]any) {
+			m["schedule_type"], m["specific_schedule"] = "specific", "2030-01-01T00:00:00Z, 1893456000"
+		}, "specific_schedule", "twice"},
+		{"block without chain", func(m map[string]any) { m["schedule_type"], m["block_interval"] = "block", 5 }, "trigger_chain_id", "is required"},
+		{"block without period", func(m map[string]any) { m["schedule_type"], m["trigger_chain_id"] = "block", 31337 }, "block_interval", "at least 1"},
+		{"end before start", func(m map[string]any) { m["start_time"], m["end_time"] = 2000, 1000 }, "end_time", "before start_time"},
+		{"event without signature", func(m map[string]any) {
+			m["task_definition_id"], m["trigger_chain_id"], m["trigger_contract_address"] = 3, 31337, target.Hex()
+		}, "trigger_event", "is required"},
+		{"event without contract", func(m map[string]any) {
+			m["task_definition_id"], m["trigger_chain_id"], m["trigger_event"] = 3, 31337, "Ping()"
+		}, "trigger_contract_address", "is required"},
+		{"event with a bad filter operator", func(m map[string]any) {
+			m["task_definition_id"], m["trigger_chain_id"], m["trigger_contract_address"] = 3, 31337, target.Hex()
+			m["trigger_event"] = "Ping(uint256 n)"
+			m["event_filters"] = []map[string]string{{"param": "n", "op": "about", "value": "1"}}
+		}, "trigger", "unknown filter operator"},
+		{"condition with an unknown source", func(m map[string]any) {
+			m["task_definition_id"], m["condition_type"], m["value_source_type"] = 5, "greater_than", "ouija"
+		}, "value_source_type", "must be contract"},
+		{"condition without url", func(m map[string]any) {
+			m["task_definition_id"], m["condition_type"], m["value_source_type"] = 5, "greater_than", "api"
+		}, "value_source_url", "is required"},
+		{"condition with an unknown operator", func(m map[string]any) {
+			m["task_definition_id"], m["condition_type"], m["value_source_type"], m["value_source_value"] = 5, "roughly", "static", 3
+		}, "trigger", "unknown condition operator"},
+		{"contract condition without function", func(m map[string]any) {
+			m["task_definition_id"], m["condition_type"], m["value_source_type"] = 5, "greater_than", "contract"
+			m["value_source_chain_id"], m["value_source_contract"] = 31337, target.Hex()
+		}, "value_source_function", "is required"},
 		{"weird schedule", func(m map[string]any) { m["schedule_type"] = "hourly" }, "schedule_type", "must be \"interval\""},
 		{"missing interval", func(m map[string]any) { delete(m, "time_interval") }, "time_interval", "from 1"},
 		{"zero interval", func(m map[string]any) { m["time_interval"] = 0 }, "time_interval", "from 1"},

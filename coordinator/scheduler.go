@@ -11,6 +11,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/triggerx-network/triggerx/attestation"
+	"github.com/triggerx-network/triggerx/coordinator/schedule"
 )
 
 // Scheduler defaults.
@@ -187,13 +188,17 @@ func (s *Scheduler) fire(ctx context.Context, jobID uint64, now time.Time) (*Tas
 		if j.Status != JobActive || j.NextExecutionTimestamp.IsZero() || j.NextExecutionTimestamp.After(now) {
 			return nil, errNotDue
 		}
-		if j.TimeInterval <= 0 {
-			// Not accepted by the API; never loop on it.
-			j.Status, j.NextExecutionTimestamp, j.UpdatedAt = JobExpired, time.Time{}, now
-			return nil, nil
-		}
 		p := plan(*j, now)
 		skipped = p.skipped
+		if p.none {
+			if p.expired {
+				j.Status, j.NextExecutionTimestamp = JobExpired, time.Time{}
+			} else {
+				j.NextExecutionTimestamp = p.next
+			}
+			j.UpdatedAt = now
+			return nil, nil
+		}
 		if p.expired {
 			j.Status, j.NextExecutionTimestamp = JobExpired, time.Time{}
 		} else {
@@ -246,30 +251,37 @@ func (s *Scheduler) fire(ctx context.Context, jobID uint64, now time.Time) (*Tas
 type slotPlan struct {
 	slot    time.Time // the slot that fires now
 	next    time.Time // the following slot
-	expired bool      // next is past the job's time frame
+	expired bool      // no slot after this one: past the schedule's end or the job's time frame
 	skipped int64     // missed slots that do not fire
+	none    bool      // nothing fires now
 }
 
-// plan picks the slot to fire for a due job: the most recent slot of its
-// grid at or before now (and within its time frame).
+// plan picks the slot to fire for a due job with the catch-up policy of
+// package schedule: of the slots from the job's next execution time up to
+// now (or its expiry, if earlier), the latest fires once and the earlier
+// ones are skipped. none is set when no slot is left to fire.
 func plan(j Job, now time.Time) slotPlan {
-	interval := time.Duration(j.TimeInterval) * time.Second
-	first := j.NextExecutionTimestamp
+	if j.Trigger.Time == nil {
+		return slotPlan{expired: true, none: true}
+	}
+	s, err := schedule.Parse(*j.Trigger.Time)
+	if err != nil {
+		return slotPlan{expired: true, none: true}
+	}
 	last := now
 	if !j.ExpirationTime.IsZero() && j.ExpirationTime.Before(last) {
 		last = j.ExpirationTime
 	}
-	var k int64
-	if last.After(first) {
-		k = int64(last.Sub(first) / interval)
+	after := j.NextExecutionTimestamp.Add(-time.Second)
+	slot, fire, next, ok := schedule.Due(s, after, last)
+	if !fire {
+		return slotPlan{expired: !ok || (!j.ExpirationTime.IsZero() && next.After(j.ExpirationTime)), next: next, none: true}
 	}
-	slot := first.Add(time.Duration(k) * interval)
-	next := slot.Add(interval)
 	return slotPlan{
 		slot:    slot,
 		next:    next,
-		expired: !j.ExpirationTime.IsZero() && next.After(j.ExpirationTime),
-		skipped: k,
+		expired: !ok || (!j.ExpirationTime.IsZero() && next.After(j.ExpirationTime)),
+		skipped: int64(schedule.Missed(s, after, last)),
 	}
 }
 

@@ -85,6 +85,9 @@ func intervalJob(id uint64, interval, frame int64) Job {
 		NextExecutionTimestamp: st0.Add(time.Duration(interval) * time.Second),
 		CreatedAt:              st0,
 		UpdatedAt:              st0,
+		Trigger: attestation.Trigger{Kind: attestation.TriggerTime, Time: &attestation.TimeTrigger{
+			Schedule: attestation.ScheduleInterval, Interval: uint64(interval), Start: st0.Unix(),
+		}},
 	}
 	if frame > 0 {
 		j.ExpirationTime = st0.Add(time.Duration(frame) * time.Second)

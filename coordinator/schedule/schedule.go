@@ -25,8 +25,8 @@ type Schedule interface {
 
 // Parse returns the schedule of a time trigger: slots within [Start, End]
 // (End 0: no end) of
-//   - interval: Start + k·Interval seconds, k ≥ 0; Start is required (the
-//     coordinator sets it to the job's creation time plus the interval);
+//   - interval: Start + k·Interval seconds, k ≥ 0; without a Start (0) the
+//     slots are the multiples of Interval since the unix epoch;
 //   - once: each of Times (strictly increasing);
 //   - cron: the expression Cron evaluated in TimeZone (IANA name, "" for
 //     UTC), see ParseCron.
@@ -56,10 +56,16 @@ func Parse(t attestation.TimeTrigger) (Schedule, error) {
 		if t.Interval > math.MaxInt64 {
 			return nil, bad("interval %d too large", t.Interval)
 		}
-		if t.Start <= 0 {
-			return nil, bad("interval schedule needs a start time")
+		if t.Start < 0 {
+			return nil, bad("start time %d before the unix epoch", t.Start)
 		}
-		return &interval{start: t.Start, every: int64(t.Interval), end: end}, nil
+		start := t.Start
+		if start == 0 {
+			// No start: the grid of multiples of the interval since the
+			// unix epoch, so every node derives the same slots.
+			start = int64(t.Interval)
+		}
+		return &interval{start: start, every: int64(t.Interval), end: end}, nil
 	case attestation.ScheduleOnce:
 		if len(t.Times) == 0 {
 			return nil, bad("one-shot schedule without times")

@@ -80,6 +80,18 @@ func TestNextInterval(t *testing.T) {
 	})
 }
 
+// Without a start, interval slots are the multiples of the interval since
+// the unix epoch: every node derives the same grid.
+func TestNextIntervalWithoutStart(t *testing.T) {
+	s, err := schedule.Parse(attestation.TimeTrigger{Schedule: attestation.ScheduleInterval, Interval: 60})
+	require.NoError(t, err)
+	for _, tc := range []struct{ after, want int64 }{{0, 60}, {59, 60}, {60, 120}, {1_700_000_001, 1_700_000_040}} {
+		got, ok := s.Next(time.Unix(tc.after, 0))
+		require.True(t, ok)
+		require.Equal(t, tc.want, got.Unix(), "after %d", tc.after)
+	}
+}
+
 func TestNextOnce(t *testing.T) {
 	times := []int64{unix(t, "2026-01-01T00:00:00Z"), unix(t, "2026-02-01T12:00:00Z"), unix(t, "2026-03-01T00:00:00Z")}
 	once := func(start, end int64) attestation.TimeTrigger {
@@ -238,7 +250,7 @@ func TestParseErrors(t *testing.T) {
 	}{
 		{"unknown schedule", attestation.TimeTrigger{Schedule: "weekly"}, "", `unknown schedule "weekly"`},
 		{"interval zero", attestation.TimeTrigger{Schedule: attestation.ScheduleInterval, Start: 1}, "", "at least 1 second"},
-		{"interval without start", attestation.TimeTrigger{Schedule: attestation.ScheduleInterval, Interval: 60}, "", "needs a start"},
+		{"interval before the epoch", attestation.TimeTrigger{Schedule: attestation.ScheduleInterval, Interval: 60, Start: -1}, "", "before the unix epoch"},
 		{"interval too large", attestation.TimeTrigger{Schedule: attestation.ScheduleInterval, Interval: math.MaxUint64, Start: 1}, "", "too large"},
 		{"end before start", attestation.TimeTrigger{Schedule: attestation.ScheduleInterval, Interval: 60, Start: 100, End: 50}, "", "end 50 before start 100"},
 		{"once without times", attestation.TimeTrigger{Schedule: attestation.ScheduleOnce}, "", "without times"},
