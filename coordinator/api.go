@@ -43,7 +43,11 @@ type APIConfig struct {
 	// signature and filters, condition limits, chains the coordinator
 	// watches); nil skips those checks.
 	CheckTrigger func(attestation.Trigger) error
-	Logger       *zap.Logger
+	// Created and Deleted, when set, are told about each job registered or
+	// deleted through the API (the trigger router watches its trigger).
+	Created func(Job)
+	Deleted func(jobID uint64)
+	Logger  *zap.Logger
 	// Registerer receives the coordinator's metrics; nil for none.
 	Registerer prometheus.Registerer
 	// Clock returns the current time; time.Now when nil.
@@ -389,7 +393,10 @@ func (a *api) createJobs(c *gin.Context) {
 		jobs[i].TaskIDs = []common.Hash{}
 		a.logger.Info("Job registered", zap.Uint64("job_id", uint64(jobs[i].JobID)),
 			zap.Stringer("user_address", jobs[i].UserAddress), zap.String("target_function", jobs[i].TargetFunction),
-			zap.Int64("time_interval", jobs[i].TimeInterval), zap.Time("next_execution", jobs[i].NextExecutionTimestamp))
+			zap.Stringer("trigger", jobs[i].Trigger.Kind), zap.Time("next_execution", jobs[i].NextExecutionTimestamp))
+		if a.cfg.Created != nil {
+			a.cfg.Created(jobs[i].Clone())
+		}
 	}
 	if isArray {
 		c.JSON(http.StatusCreated, jobs)
@@ -537,6 +544,9 @@ func (a *api) deleteJob(c *gin.Context) {
 		return
 	}
 	a.logger.Info("Job deleted", zap.Uint64("job_id", id), zap.String("api_key_owner", c.GetString("api_key_owner")))
+	if a.cfg.Deleted != nil {
+		a.cfg.Deleted(id)
+	}
 	j.TaskIDs = []common.Hash{}
 	c.JSON(http.StatusOK, j)
 }

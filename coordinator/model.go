@@ -32,6 +32,8 @@ const (
 	JobActive  JobStatus = "active"
 	JobExpired JobStatus = "expired" // past its time frame; no more firings
 	JobDeleted JobStatus = "deleted" // deleted by its owner; no more firings
+	// JobCompleted: a one-time event or condition job fired; no more firings.
+	JobCompleted JobStatus = "completed"
 )
 
 // TaskStatus is the lifecycle state of a task:
@@ -196,13 +198,15 @@ type Task struct {
 	CreatedAt            time.Time   `json:"created_at"`
 	UpdatedAt            time.Time   `json:"updated_at"`
 
-	// Action, Trigger and Firing are what the task calls, why, and the
-	// evidence of the firing, frozen when the task is created so a
-	// re-dispatch never depends on the job's current state. Stores keep
-	// them; the API does not show them.
+	// Firing is the evidence of the firing: the block, transaction and log
+	// of an event, the block of a block trigger, the epoch and value of a
+	// condition; empty for time triggers.
+	Firing attestation.Firing `json:"firing,omitzero"`
+	// Action and Trigger are what the task calls and why, frozen when the
+	// task is created so a re-dispatch never depends on the job's current
+	// state. Stores keep them; the API shows them on the job instead.
 	Action  attestation.Action  `json:"-"`
 	Trigger attestation.Trigger `json:"-"`
-	Firing  attestation.Firing  `json:"-"`
 }
 
 // Clone returns a deep copy of t.

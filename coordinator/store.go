@@ -28,6 +28,9 @@ type Store interface {
 	// than once when the transaction is retried after a conflict, so it must
 	// not have side effects.
 	UpdateJob(ctx context.Context, id uint64, fn func(*Job) (*Task, error)) (job Job, created bool, err error)
+	// ActiveJobs calls fn on every active job, in id order, until fn returns
+	// an error, which ActiveJobs returns.
+	ActiveJobs(ctx context.Context, fn func(Job) error) error
 	// DueJobs returns up to limit active jobs whose next execution time is
 	// at or before now, earliest first.
 	DueJobs(ctx context.Context, now time.Time, limit int) ([]Job, error)

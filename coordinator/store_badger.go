@@ -244,6 +244,33 @@ func (s *BadgerStore) DueJobs(ctx context.Context, now time.Time, limit int) ([]
 	return jobs, err
 }
 
+// ActiveJobs implements Store.
+func (s *BadgerStore) ActiveJobs(ctx context.Context, fn func(Job) error) error {
+	return s.view(ctx, func(txn *badger.Txn) error {
+		opts := badger.DefaultIteratorOptions
+		opts.Prefix = prefixJob
+		it := txn.NewIterator(opts)
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			var j Job
+			if err := it.Item().Value(func(v []byte) error { return json.Unmarshal(v, &j) }); err != nil {
+				return fmt.Errorf("decode job %x: %w", it.Item().Key(), err)
+			}
+			if j.Status != JobActive {
+				continue
+			}
+			j.TaskIDs = nil
+			if err := fn(j); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
 // Task implements Store.
 func (s *BadgerStore) Task(ctx context.Context, id common.Hash) (Task, error) {
 	var t Task
@@ -451,7 +478,6 @@ type storedTask struct {
 	Task
 	StoredAction  storedAction        `json:"action"`
 	StoredTrigger attestation.Trigger `json:"trigger"`
-	StoredFiring  attestation.Firing  `json:"firing"`
 }
 
 type storedAction struct {
@@ -511,7 +537,7 @@ func getTask(txn *badger.Txn, id common.Hash) (Task, error) {
 	t.Action.Target = st.StoredAction.Target
 	t.Action.Function = st.StoredAction.Function
 	t.Action.Arguments = st.StoredAction.Arguments
-	t.Trigger, t.Firing = st.StoredTrigger, st.StoredFiring
+	t.Trigger = st.StoredTrigger
 	return t, nil
 }
 
@@ -547,7 +573,7 @@ func putTaskValue(txn *badger.Txn, t Task) error {
 		Target:    t.Action.Target,
 		Function:  t.Action.Function,
 		Arguments: t.Action.Arguments,
-	}, StoredTrigger: t.Trigger, StoredFiring: t.Firing}
+	}, StoredTrigger: t.Trigger}
 	v, err := json.Marshal(st)
 	if err != nil {
 		return fmt.Errorf("encode task %s: %w", t.TaskID, err)

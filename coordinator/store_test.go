@@ -440,6 +440,18 @@ func testStore(t *testing.T, open func(t *testing.T) coordinator.Store) {
 		require.Equal(t, uint64(5), next)
 	})
 
+	t.Run("active jobs", func(t *testing.T) {
+		s := open(t)
+		jobs := []coordinator.Job{sampleJob(1, t0), sampleJob(2, t0), sampleJob(3, t0)}
+		jobs[1].Status = coordinator.JobDeleted
+		require.NoError(t, s.CreateJobs(ctx, jobs...))
+		var ids []uint64
+		require.NoError(t, s.ActiveJobs(ctx, func(j coordinator.Job) error { ids = append(ids, uint64(j.JobID)); return nil }))
+		require.Equal(t, []uint64{1, 3}, ids)
+		stop := errors.New("stop")
+		require.ErrorIs(t, s.ActiveJobs(ctx, func(coordinator.Job) error { return stop }), stop)
+	})
+
 	t.Run("state", func(t *testing.T) {
 		s := open(t)
 		_, err := s.State(ctx, "chainwatch/1/blocks/0")

@@ -91,7 +91,7 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 	}
 	scheduler := coordinator.NewScheduler(store, dispatcher.Dispatch, nil, log,
 		coordinator.WithTick(tick), coordinator.WithRegisterer(reg))
-	events, err := coordinator.NewChainEvents(chain, cfg.Chain.TaskExecutionHub, cfg.Chain.AttestationCenter)
+	chainEvents, err := coordinator.NewChainEvents(chain, cfg.Chain.TaskExecutionHub, cfg.Chain.AttestationCenter)
 	if err != nil {
 		return l.abort(err)
 	}
@@ -100,7 +100,7 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 		poll = 2 * time.Second
 	}
 	monitor, err := coordinator.NewMonitor(coordinator.MonitorConfig{
-		Events: events, Store: store, Logger: log, PollInterval: poll,
+		Events: chainEvents, Store: store, Logger: log, PollInterval: poll,
 		StartBlock: head.Number.Uint64(), Registerer: reg,
 	})
 	if err != nil {
@@ -110,18 +110,30 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 	if err != nil {
 		return l.abort(err)
 	}
+	// The p2p host starts first: every part after it may dispatch.
+	l.onStartStop("p2p", func(ctx context.Context) error {
+		gossip, err = startP2P(ctx, cfg.DataDir, cfg.P2P, false, log, reg, p.checks(keepers).p2p())
+		return err
+	}, func(context.Context) error { return gossip.Close() })
+	firings := coordinator.NewFirings(store, dispatcher.Dispatch, nil, log)
+	router, err := watchTriggers(ctx, p, store, firings, poll, reg)
+	if err != nil {
+		return l.abort(err)
+	}
 	api := coordinator.NewAPI(store, coordinator.APIConfig{
-		JobLookup: lookup.Job, Logger: log, Registerer: reg, Version: Version,
+		JobLookup: lookup.Job, CheckTrigger: triggerChecker(p.chains), Logger: log, Registerer: reg, Version: Version,
+		Created: func(j coordinator.Job) {
+			if err := router.Add(j); err != nil {
+				log.Error("Job's trigger cannot be watched", zap.Uint64("job_id", uint64(j.JobID)), zap.Error(err))
+			}
+		},
+		Deleted: router.Remove,
 	})
 	mux := http.NewServeMux()
 	mux.Handle("/metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
 	mux.Handle("/", api)
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 
-	l.onStartStop("p2p", func(ctx context.Context) error {
-		gossip, err = startP2P(ctx, cfg.DataDir, cfg.P2P, false, log, reg, p.checks(keepers).p2p())
-		return err
-	}, func(context.Context) error { return gossip.Close() })
 	l.onStartStop("api", func(context.Context) error {
 		ln, err := net.Listen("tcp", cfg.APIListen)
 		if err != nil {

@@ -268,6 +268,9 @@ type apiTask struct {
 	SubmissionTx string   `json:"task_submission_tx_hash"`
 	AttesterIDs  []uint64 `json:"task_attester_ids"`
 	IsAccepted   *bool    `json:"is_accepted"`
+	Firing       struct {
+		TxHash string `json:"tx_hash"`
+	} `json:"firing"`
 }
 
 // createJob commits a job to call Counter.increment(by) every interval
@@ -297,6 +300,47 @@ func (n *network) createJob(by string, interval int) string {
 	}})
 	require.Equal(n.t, http.StatusCreated, code, string(body))
 	return jobID
+}
+
+// registerJob commits a job with action and trigger on-chain, funds its gas,
+// and registers it with the coordinator with the request fields given
+// (merged over the common ones), which must describe the same trigger.
+func (n *network) registerJob(tdid attestation.TaskDefinitionID, action attestation.Action, trigger attestation.Trigger,
+	fields map[string]any,
+) string {
+	n.t.Helper()
+	ctx := context.Background()
+	deposit := *n.user
+	deposit.Value = big.NewInt(1e18)
+	n.mine(n.c.TriggerGasRegistry.Deposit(&deposit, n.user.From))
+	tx, err := n.c.JobRegistry.CreateJob(n.user, uint16(tdid), action.Target, attestation.JobCommitment(action, trigger))
+	require.NoError(n.t, err)
+	receipt, err := bind.WaitMined(ctx, n.sim.Client(), tx)
+	require.NoError(n.t, err)
+	created, err := n.c.JobRegistry.ParseJobCreated(*receipt.Logs[0])
+	require.NoError(n.t, err)
+	jobID := created.JobId.String()
+	req := map[string]any{
+		"job_id": jobID, "user_address": n.user.From.Hex(), "job_title": "end-to-end job", "task_definition_id": int(tdid),
+		"target_chain_id": n.chainID.String(), "target_contract_address": action.Target.Hex(),
+		"target_function": action.Function, "arguments": action.Arguments,
+	}
+	for k, v := range fields {
+		req[k] = v
+	}
+	code, body := n.api(http.MethodPost, "/api/jobs", []map[string]any{req})
+	require.Equal(n.t, http.StatusCreated, code, string(body))
+	return jobID
+}
+
+// userIncrement calls Counter.increment(by) as the user, directly.
+func (n *network) userIncrement(by int64) common.Hash {
+	n.t.Helper()
+	tx, err := n.c.Counter.Increment(n.user, big.NewInt(by))
+	require.NoError(n.t, err)
+	_, err = bind.WaitMined(context.Background(), n.sim.Client(), tx)
+	require.NoError(n.t, err)
+	return tx.Hash()
 }
 
 // waitCompleted waits until at least want tasks of the job are completed and
@@ -447,4 +491,76 @@ func (n *network) keeperConfig(t *testing.T) node.KeeperConfig {
 			TaskExecutionHub: n.addrs.TaskExecutionHub, AttestationCenter: n.addrs.AttestationCenter,
 		},
 	}
+}
+
+// An event job fires once per matching log, after its confirmations, and
+// only for logs that pass its filter: the user's own increments trigger it,
+// the keepers' increments (sent through the hub) do not.
+func TestEventJobEndToEnd(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a whole network")
+	}
+	n := startNetwork(t, 4)
+	action := attestation.Action{ChainID: n.chainID.Uint64(), Target: n.addrs.Counter, Function: "increment(uint256)", Arguments: []string{"100"}}
+	sig := "Incremented(address caller, uint256 by, uint256 newCount)"
+	trigger := attestation.Trigger{Kind: attestation.TriggerEvent, Event: &attestation.EventTrigger{
+		ChainID: n.chainID.Uint64(), Contract: n.addrs.Counter, Event: sig,
+		Filters:       []attestation.EventFilter{{Param: "caller", Op: attestation.FilterEq, Value: n.user.From.Hex()}},
+		Confirmations: 1, Recurring: true,
+	}}
+	jobID := n.registerJob(attestation.EventStatic, action, trigger, map[string]any{
+		"trigger_chain_id": n.chainID.String(), "trigger_contract_address": n.addrs.Counter.Hex(), "trigger_event": sig,
+		"event_filters": []map[string]string{{"param": "caller", "op": "eq", "value": n.user.From.Hex()}},
+		"confirmations": 1, "recurring": true,
+	})
+	first, second := n.userIncrement(1), n.userIncrement(2)
+
+	done := n.waitCompleted(jobID, 2)
+	n.checkFinalized(done)
+	require.Len(t, done, 2, "one task per matching log, none for the keepers' own increments")
+	count, err := n.c.Counter.Count(&bind.CallOpts{})
+	require.NoError(t, err)
+	require.Equal(t, int64(1+2+100*2), count.Int64())
+	var sources []common.Hash
+	for _, tk := range done {
+		sources = append(sources, common.HexToHash(tk.Firing.TxHash))
+	}
+	require.ElementsMatch(t, []common.Hash{first, second}, sources)
+}
+
+// A one-time condition job on a contract value fires once when the value
+// crosses its limit, and then completes.
+func TestConditionJobEndToEnd(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a whole network")
+	}
+	n := startNetwork(t, 4)
+	action := attestation.Action{ChainID: n.chainID.Uint64(), Target: n.addrs.Counter, Function: "increment(uint256)", Arguments: []string{"1"}}
+	trigger := attestation.Trigger{Kind: attestation.TriggerCondition, Condition: &attestation.ConditionTrigger{
+		Source: attestation.ValueSource{Kind: attestation.SourceContract, ChainID: n.chainID.Uint64(), Contract: n.addrs.Counter,
+			Function: "count()(uint256)"},
+		Operator: attestation.OpGreaterThan, Lower: "1000", PollInterval: 1,
+	}}
+	jobID := n.registerJob(attestation.ConditionStatic, action, trigger, map[string]any{
+		"condition_type": "greater_than", "lower_limit": "1000", "value_source_type": "contract",
+		"value_source_chain_id": n.chainID.String(), "value_source_contract": n.addrs.Counter.Hex(),
+		"value_source_function": "count()(uint256)", "poll_interval": 1,
+	})
+	n.userIncrement(500) // below the limit: nothing fires
+	n.userIncrement(600) // 1100 > 1000: fires once
+	done := n.waitCompleted(jobID, 1)
+	n.checkFinalized(done)
+
+	code, body := n.api(http.MethodGet, "/api/jobs/"+jobID, nil)
+	require.Equal(t, http.StatusOK, code)
+	var job struct{ Status string }
+	require.NoError(t, json.Unmarshal(body, &job))
+	require.Equal(t, "completed", job.Status)
+	n.userIncrement(5) // still true, but a one-time job never fires again
+	time.Sleep(2 * time.Second)
+	code, body = n.api(http.MethodGet, "/api/jobs/"+jobID+"/tasks", nil)
+	require.Equal(t, http.StatusOK, code)
+	var tasks []apiTask
+	require.NoError(t, json.Unmarshal(body, &tasks))
+	require.Len(t, tasks, 1)
 }
