@@ -51,6 +51,8 @@ type Scheduler struct {
 	maxDispatchAge  time.Duration
 	dispatchTimeout time.Duration
 	metrics         *Metrics
+	owns            func(jobID uint64) bool
+	claim           func(ctx context.Context, key string) (bool, error)
 }
 
 // SchedulerOption configures a Scheduler.
@@ -92,6 +94,16 @@ func WithDispatchTimeout(d time.Duration) SchedulerOption {
 			s.dispatchTimeout = d
 		}
 	}
+}
+
+// WithOwnership shares the jobs of one store among several schedulers: this
+// one fires only the jobs owns says it owns (e.g. the partitions a
+// lease.Sharder holds), and dispatches a task only after claim (e.g. a
+// lease.Guard) granted its task id, so that in a lease hand-over window two
+// instances never dispatch one firing twice. The store's transaction already
+// guarantees one task per firing.
+func WithOwnership(owns func(jobID uint64) bool, claim func(ctx context.Context, key string) (bool, error)) SchedulerOption {
+	return func(s *Scheduler) { s.owns, s.claim = owns, claim }
 }
 
 // WithRegisterer registers the scheduler's metrics on reg.
@@ -160,12 +172,15 @@ func (s *Scheduler) runTick(ctx context.Context) error {
 	}
 	var errs []error
 	for _, j := range jobs {
+		if s.owns != nil && !s.owns(uint64(j.JobID)) {
+			continue
+		}
 		t, err := s.fire(ctx, uint64(j.JobID), now)
 		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
-		if t != nil {
+		if t != nil && s.claimed(ctx, *t) {
 			s.dispatchTask(ctx, *t)
 		}
 	}
@@ -285,6 +300,20 @@ func plan(j Job, now time.Time) slotPlan {
 	}
 }
 
+// claimed reports whether this instance may dispatch the new task t: always
+// without a claim function, else when the claim on its id is granted.
+func (s *Scheduler) claimed(ctx context.Context, t Task) bool {
+	if s.claim == nil {
+		return true
+	}
+	ok, err := s.claim(ctx, t.TaskID.Hex())
+	if err != nil || !ok {
+		s.logger.Debug("Task not claimed; another instance dispatches it", zap.Stringer("task_id", t.TaskID), zap.Error(err))
+		return false
+	}
+	return true
+}
+
 // dispatchTask hands t to dispatch; on failure t stays processing for retry.
 func (s *Scheduler) dispatchTask(ctx context.Context, t Task) {
 	dctx, cancel := context.WithTimeout(ctx, s.dispatchTimeout)
@@ -306,6 +335,9 @@ func (s *Scheduler) retry(ctx context.Context, now time.Time) error {
 	}
 	var errs []error
 	for _, t := range tasks {
+		if s.owns != nil && !s.owns(uint64(t.JobID)) {
+			continue // its job's owner retries it
+		}
 		if now.Sub(t.CreatedAt) > s.maxDispatchAge {
 			errs = append(errs, s.failTask(ctx, t, ReasonDispatchTimeout, now))
 			continue

@@ -31,6 +31,16 @@ type Firings struct {
 	logger   *zap.Logger
 	// done, when set, is told about jobs that will not fire again.
 	done func(jobID uint64)
+	// owns and claim share jobs among instances (see WithOwnership).
+	owns  func(jobID uint64) bool
+	claim func(ctx context.Context, key string) (bool, error)
+}
+
+// SetOwnership makes the firings of jobs this instance does not own be
+// ignored (their owner sees them too), and a new task be dispatched only
+// once claim granted its id; see WithOwnership.
+func (fs *Firings) SetOwnership(owns func(jobID uint64) bool, claim func(ctx context.Context, key string) (bool, error)) {
+	fs.owns, fs.claim = owns, claim
 }
 
 // NewFirings returns the firing path over store; clock is time.Now when nil.
@@ -47,6 +57,9 @@ func NewFirings(store Store, dispatch func(context.Context, attestation.Task) er
 // Fire records that job jobID's trigger fired with evidence f. A job that is
 // no longer active ignores it; a one-time job completes.
 func (fs *Firings) Fire(ctx context.Context, jobID uint64, f attestation.Firing) error {
+	if fs.owns != nil && !fs.owns(jobID) {
+		return nil
+	}
 	now := fs.clock().UTC().Truncate(time.Second)
 	var task Task
 	job, created, err := fs.store.UpdateJob(ctx, jobID, func(j *Job) (*Task, error) {
@@ -83,6 +96,11 @@ func (fs *Firings) Fire(ctx context.Context, jobID uint64, f attestation.Firing)
 	}
 	if !created {
 		return nil
+	}
+	if fs.claim != nil {
+		if ok, err := fs.claim(ctx, task.TaskID.Hex()); err != nil || !ok {
+			return nil // another instance dispatches it; the owner's retry covers a lost claim
+		}
 	}
 	log := fs.logger.With(zap.Uint64("job_id", jobID), zap.Stringer("task_id", task.TaskID))
 	log.Info("Trigger fired", zap.Stringer("trigger", job.Trigger.Kind), zap.Uint64("block", f.BlockNumber),

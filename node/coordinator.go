@@ -7,15 +7,20 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"os"
 	"path/filepath"
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/redis/go-redis/v9"
 	"go.uber.org/zap"
 
 	"github.com/triggerx-network/triggerx/attestation"
 	"github.com/triggerx-network/triggerx/coordinator"
+	"github.com/triggerx-network/triggerx/coordinator/lease"
 	"github.com/triggerx-network/triggerx/p2p"
 )
 
@@ -34,8 +39,11 @@ type CoordinatorConfig struct {
 	Deadline time.Duration
 	// MonitorPoll is the monitor's pause once caught up with the chain; default 2s.
 	MonitorPoll time.Duration
-	Logger      *zap.Logger
-	Test        CoordinatorTestConfig
+	// RedisURL, when set (redis://host:port/db), lets several coordinator
+	// instances over one shared store split the jobs through Redis leases.
+	RedisURL string
+	Logger   *zap.Logger
+	Test     CoordinatorTestConfig
 }
 
 // CoordinatorTestConfig holds hooks for in-process tests.
@@ -89,8 +97,15 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 	if tick <= 0 {
 		tick = time.Second
 	}
-	scheduler := coordinator.NewScheduler(store, dispatcher.Dispatch, nil, log,
-		coordinator.WithTick(tick), coordinator.WithRegisterer(reg))
+	schedOpts := []coordinator.SchedulerOption{coordinator.WithTick(tick), coordinator.WithRegisterer(reg)}
+	owns, claim, err := shareJobs(l, cfg.RedisURL, self, log, reg)
+	if err != nil {
+		return l.abort(err)
+	}
+	if owns != nil {
+		schedOpts = append(schedOpts, coordinator.WithOwnership(owns, claim))
+	}
+	scheduler := coordinator.NewScheduler(store, dispatcher.Dispatch, nil, log, schedOpts...)
 	chainEvents, err := coordinator.NewChainEvents(chain, cfg.Chain.TaskExecutionHub, cfg.Chain.AttestationCenter)
 	if err != nil {
 		return l.abort(err)
@@ -116,6 +131,9 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 		return err
 	}, func(context.Context) error { return gossip.Close() })
 	firings := coordinator.NewFirings(store, dispatcher.Dispatch, nil, log)
+	if owns != nil {
+		firings.SetOwnership(owns, claim)
+	}
 	router, err := watchTriggers(ctx, p, store, firings, poll, reg)
 	if err != nil {
 		return l.abort(err)
@@ -160,6 +178,36 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 		return nil
 	}, nil)
 	return l.run(ctx)
+}
+
+// shareJobs connects to Redis when redisURL is set and returns the
+// ownership and claim functions that split the jobs among coordinator
+// instances; nil functions without Redis.
+func shareJobs(l *lifecycle, redisURL string, self common.Address, log *zap.Logger, reg prometheus.Registerer,
+) (func(uint64) bool, func(context.Context, string) (bool, error), error) {
+	if redisURL == "" {
+		return nil, nil, nil
+	}
+	opts, err := redis.ParseURL(redisURL)
+	if err != nil {
+		return nil, nil, fmt.Errorf("redis URL: %w", err)
+	}
+	client := redis.NewClient(opts)
+	l.onStop("redis", client.Close)
+	host, _ := os.Hostname()
+	cfg := lease.Config{Client: client, Instance: fmt.Sprintf("%s@%s/%d", self.Hex(), host, os.Getpid()), Logger: log, Registerer: reg}
+	sharder, err := lease.NewSharder(cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	guard, err := lease.NewGuard(cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	l.background("leases", sharder.Run)
+	owns := func(id uint64) bool { return sharder.Owns(sharder.Partition(id)) }
+	claim := func(ctx context.Context, key string) (bool, error) { return guard.Claim(ctx, key, time.Hour) }
+	return owns, claim, nil
 }
 
 // Version is the software version the binaries report.

@@ -28,6 +28,7 @@ const (
 	flagTick        = "schedule-tick"
 	flagDeadline    = "task-deadline"
 	flagMonitorPoll = "monitor-poll"
+	flagRedisURL    = "redis-url"
 )
 
 func startCommand() *cli.Command {
@@ -41,6 +42,7 @@ func startCommand() *cli.Command {
 			cliapp.Duration(flagTick, "how often the scheduler looks for due jobs", time.Second),
 			cliapp.Duration(flagDeadline, "time a performer has to execute a task", time.Minute),
 			cliapp.Duration(flagMonitorPoll, "pause between chain polls once the monitor is caught up", 2*time.Second),
+			cliapp.String(flagRedisURL, "redis://host:port/db shared by coordinator instances that split the jobs (empty: one instance)", ""),
 		),
 		Action: func(c *cli.Context) error {
 			log, chain, key, err := cliapp.Node(c)
@@ -52,7 +54,7 @@ func startCommand() *cli.Command {
 				DataDir: c.String(cliapp.FlagDataDir), Chain: chain, Key: key,
 				APIListen: c.String(flagAPIListen), APIKeys: c.StringSlice(flagAPIKey), P2P: cliapp.P2P(c),
 				Tick: c.Duration(flagTick), Deadline: c.Duration(flagDeadline), MonitorPoll: c.Duration(flagMonitorPoll),
-				Logger: log,
+				RedisURL: c.String(flagRedisURL), Logger: log,
 			})
 		},
 	})
