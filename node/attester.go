@@ -16,6 +16,7 @@ import (
 	"github.com/triggerx-network/triggerx/attestation"
 	"github.com/triggerx-network/triggerx/contracts/bindings"
 	"github.com/triggerx-network/triggerx/execution"
+	"github.com/triggerx-network/triggerx/execution/triggercheck"
 )
 
 // Reason codes of verdicts decided here, beside execution.Reason's.
@@ -31,11 +32,16 @@ const (
 // transaction called the hub with exactly that calldata for this task, was
 // sent by the assigned performer and succeeded.
 type chainVerifier struct {
-	chainID uint64
-	chain   execution.Chain
-	hub     common.Address
-	jobs    *bindings.JobRegistry
+	chainID  uint64
+	chain    execution.Chain
+	hub      common.Address
+	jobs     *bindings.JobRegistry
+	triggers *triggercheck.Checker // checks that the task was due
 }
+
+// notYetPoll is how often an attester re-checks a firing it cannot judge
+// yet (its node lacks the blocks or confirmations).
+const notYetPoll = time.Second
 
 func (v *chainVerifier) Verify(ctx context.Context, a attestation.Assignment, r attestation.Result) (attestation.Verdict, error) {
 	reject := func(reason string) (attestation.Verdict, error) { return attestation.Verdict{Reason: reason}, nil }
@@ -68,6 +74,30 @@ func (v *chainVerifier) Verify(ctx context.Context, a attestation.Assignment, r 
 	}
 	if obs.Success != r.Success {
 		return reject(reasonSuccessMismatch)
+	}
+	if v.triggers != nil {
+		head, err := v.chain.HeaderByNumber(ctx, new(big.Int).SetUint64(obs.BlockNumber))
+		if err != nil {
+			return attestation.Verdict{}, fmt.Errorf("read execution block %d: %w", obs.BlockNumber, err)
+		}
+		exec := triggercheck.Execution{ChainID: v.chainID, BlockNumber: obs.BlockNumber, BlockTime: time.Unix(int64(head.Time), 0)}
+		for {
+			err = v.triggers.Check(ctx, t, exec)
+			if !errors.Is(err, triggercheck.ErrNotYet) {
+				break
+			}
+			select {
+			case <-ctx.Done():
+				return attestation.Verdict{}, fmt.Errorf("trigger not decidable before the deadline: %w", err)
+			case <-time.After(notYetPoll):
+			}
+		}
+		if err != nil {
+			if reason := triggercheck.Reason(err); reason != "" {
+				return reject(reason)
+			}
+			return attestation.Verdict{}, fmt.Errorf("check trigger: %w", err)
+		}
 	}
 	return attestation.Verdict{Approve: true}, nil
 }

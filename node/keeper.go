@@ -16,6 +16,7 @@ import (
 	"github.com/triggerx-network/triggerx/attestation"
 	"github.com/triggerx-network/triggerx/contracts/bindings"
 	"github.com/triggerx-network/triggerx/execution"
+	"github.com/triggerx-network/triggerx/execution/triggercheck"
 	"github.com/triggerx-network/triggerx/p2p"
 )
 
@@ -76,6 +77,10 @@ func RunKeeper(ctx context.Context, cfg KeeperConfig) error {
 	if err != nil {
 		return l.abort(err)
 	}
+	triggers, err := triggercheck.New(triggercheck.Config{Chains: p.chains.Get, Logger: log})
+	if err != nil {
+		return l.abort(err)
+	}
 	stageCtx, stopStages := context.WithCancel(context.Background())
 	perf := &performer{
 		self: p.self, domain: p.domain, chain: p.chain, sender: execution.NewSender(p.chain, cfg.ControllerKey, p.chainID, log),
@@ -85,7 +90,7 @@ func RunKeeper(ctx context.Context, cfg KeeperConfig) error {
 	}
 	att := &attester{
 		self: p.self, key: cfg.BLSKey, domain: p.domain, journal: journal, log: log.Named("attester"), metrics: m,
-		verifier: &chainVerifier{chainID: p.domain.ChainID, chain: p.chain, hub: cfg.Chain.TaskExecutionHub, jobs: jobs},
+		verifier: &chainVerifier{chainID: p.domain.ChainID, chain: p.chain, hub: cfg.Chain.TaskExecutionHub, jobs: jobs, triggers: triggers},
 		grace:    attestGrace, base: stageCtx, sem: make(chan struct{}, maxParallelChecks),
 	}
 	l.onStop("stages", func() error { stopStages(); perf.wait(); att.wait(); return nil })

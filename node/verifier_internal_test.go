@@ -13,6 +13,7 @@ import (
 
 	"github.com/triggerx-network/triggerx/attestation"
 	"github.com/triggerx-network/triggerx/execution"
+	"github.com/triggerx-network/triggerx/execution/triggercheck"
 )
 
 // An attester's verifier approves exactly the honest result and rejects
@@ -61,10 +62,31 @@ func TestChainVerifier(t *testing.T) {
 			attestation.Result{TaskID: task.ID, JobID: jobID, TaskDefinitionID: attestation.TimeStatic, Performer: performer,
 				TxHash: tx.Hash(), Calldata: calldata, Success: true}
 	}
-	a, honest := execute(100)
-	_, other := execute(200)
+	a, honest := execute(120)
+	_, other := execute(240)
+	future := (time.Now().Unix()/60 + 24*60) * 60 // a slot a day ahead
+	earlyA, early := execute(future)
+	offA, off := execute(150) // not a slot of an every-60-s schedule
 
-	v := &chainVerifier{chainID: f.chainID.Uint64(), chain: f.client, hub: f.addrs.TaskExecutionHub, jobs: f.c.JobRegistry}
+	triggers, err := triggercheck.New(triggercheck.Config{
+		Chains: func(context.Context, uint64) (execution.Chain, error) { return f.client, nil }})
+	require.NoError(t, err)
+	v := &chainVerifier{chainID: f.chainID.Uint64(), chain: f.client, hub: f.addrs.TaskExecutionHub, jobs: f.c.JobRegistry,
+		triggers: triggers}
+	for _, tc := range []struct {
+		name string
+		a    attestation.Assignment
+		r    attestation.Result
+		want string
+	}{
+		{"executed a day before its slot", earlyA, early, "executed_too_early"},
+		{"slot not on the schedule", offA, off, "slot_not_on_schedule"},
+	} {
+		verdict, err := v.Verify(ctx, tc.a, tc.r)
+		require.NoError(t, err, tc.name)
+		require.False(t, verdict.Approve, tc.name)
+		require.Equal(t, tc.want, verdict.Reason, tc.name)
+	}
 	tests := []struct {
 		name       string
 		assignment func(*attestation.Assignment)
