@@ -76,11 +76,27 @@ func daysIn(y int64, m int) int {
 // zoneAt returns the offset in force at unix second u in loc and the bounds
 // [start, end) of that offset's period in unix seconds; hasStart and hasEnd
 // are false when the period is unbounded on that side.
+//
+// The period always holds u. Time.ZoneBounds can report one that does not
+// (golang/go#81583: on the last UTC day of leap years served by the zone
+// file's TZ rule, from 2040 on, the end is that day's start); zoneAt then
+// reports [u, u+1 day), or up to the first quarter hour at which the offset
+// differs.
 func zoneAt(loc *time.Location, u int64) (offset, start, end int64, hasStart, hasEnd bool) {
 	t := time.Unix(u, 0).In(loc)
 	_, off := t.Zone()
 	s, e := t.ZoneBounds()
-	return int64(off), s.Unix(), e.Unix(), !s.IsZero(), !e.IsZero()
+	offset, start, end, hasStart, hasEnd = int64(off), s.Unix(), e.Unix(), !s.IsZero(), !e.IsZero()
+	if (hasStart && start > u) || (hasEnd && end <= u) {
+		start, end, hasStart, hasEnd = u, u+secondsPerDay, true, true
+		for k := int64(900); k < secondsPerDay; k += 900 {
+			if _, o := time.Unix(u+k, 0).In(loc).Zone(); int64(o) != offset {
+				end = max(u+1, u+k-900)
+				break
+			}
+		}
+	}
+	return offset, start, end, hasStart, hasEnd
 }
 
 // maxOffset bounds the zone offsets that can occur (the tz database has
@@ -99,7 +115,7 @@ func resolve(loc *time.Location, w int64) int64 {
 	for {
 		off, start, end, hasStart, hasEnd := zoneAt(loc, x)
 		u := w - off
-		if havePrev && u < start && w-prevOff >= prevEnd {
+		if havePrev && prevOff < off && u < start && w-prevOff >= prevEnd {
 			// w is past the previous period's wall range and before this
 			// one's: a gap; the first instant after it is this period's start.
 			return start

