@@ -48,6 +48,7 @@ func TestSchedulersShareJobsThroughLeases(t *testing.T) {
 		in.sched = NewScheduler(store, in.rec.dispatch, clock.Now, zaptest.NewLogger(t).Named(name),
 			WithOwnership(func(id uint64) bool { return sh.Owns(sh.Partition(id)) },
 				func(ctx context.Context, key string) (bool, error) { return guard.Claim(ctx, key, time.Hour) }))
+		sh.OnChange(func([]int) { in.sched.Resync() })
 		t.Cleanup(func() { cancel(); <-in.done })
 		return in
 	}
@@ -75,8 +76,10 @@ func TestSchedulersShareJobsThroughLeases(t *testing.T) {
 		return seen
 	}
 
-	tick(60, a, b)
-	tick(61, b, a)
+	// b ticks first: it sees a's due jobs too, leaves them to a and looks
+	// at them again later.
+	tick(60, b, a)
+	tick(61, a, b)
 	seen := tasks(a, b)
 	require.Len(t, seen, jobs, "every job fired its slot")
 	for id, n := range seen {

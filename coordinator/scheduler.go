@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -53,6 +54,53 @@ type Scheduler struct {
 	metrics         *Metrics
 	owns            func(jobID uint64) bool
 	claim           func(ctx context.Context, key string) (bool, error)
+
+	// The in-memory index of the active time jobs' next slots: a tick pops
+	// the due ones instead of scanning the store. The store stays the truth:
+	// a job is fired only if the store says it is due, and the store's due
+	// index is scanned at the first tick, every resyncEvery ticks and after
+	// Resync, to pick up jobs this index missed (created by another instance,
+	// or whose ownership moved here).
+	mu     sync.Mutex
+	queue  *schedule.Queue
+	ticks  int
+	resync bool
+	loaded bool // the index was loaded from the store
+}
+
+// resyncEvery is how many ticks pass between scans of the store's due index.
+const resyncEvery = 60
+
+// Add indexes job j if it is an active time job.
+func (s *Scheduler) Add(j Job) {
+	if j.Trigger.Time == nil || j.Status != JobActive || j.NextExecutionTimestamp.IsZero() {
+		return
+	}
+	s.mu.Lock()
+	s.queue.Set(uint64(j.JobID), j.NextExecutionTimestamp)
+	s.mu.Unlock()
+}
+
+// Remove drops job id from the index.
+func (s *Scheduler) Remove(id uint64) {
+	s.mu.Lock()
+	s.queue.Remove(id)
+	s.mu.Unlock()
+}
+
+// Resync makes the next tick scan the store's due index, e.g. after this
+// instance gained jobs.
+func (s *Scheduler) Resync() {
+	s.mu.Lock()
+	s.resync = true
+	s.mu.Unlock()
+}
+
+// Len returns how many jobs the index holds.
+func (s *Scheduler) Len() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.queue.Len()
 }
 
 // SchedulerOption configures a Scheduler.
@@ -137,6 +185,7 @@ func NewScheduler(store Store, dispatch func(context.Context, attestation.Task) 
 		batch:           defaultScheduleBatch,
 		maxDispatchAge:  defaultMaxDispatchAge,
 		dispatchTimeout: defaultDispatchTimeout,
+		queue:           schedule.NewQueue(0),
 	}
 	for _, o := range opts {
 		o(s)
@@ -166,20 +215,25 @@ func (s *Scheduler) Run(ctx context.Context) error {
 // runTick fires the due jobs and retries the undispatched tasks once.
 func (s *Scheduler) runTick(ctx context.Context) error {
 	now := s.clock().UTC()
-	jobs, err := s.store.DueJobs(ctx, now, s.batch)
-	if err != nil {
-		return fmt.Errorf("read due jobs: %w", err)
-	}
 	var errs []error
-	for _, j := range jobs {
-		if s.owns != nil && !s.owns(uint64(j.JobID)) {
+	ids, err := s.dueIDs(ctx, now)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	for _, id := range ids {
+		if s.owns != nil && !s.owns(id) {
+			// Its owner fires it. Look again later in case it moves here;
+			// a Resync after an ownership change looks at once.
+			s.requeue(id, now.Add(time.Duration(resyncEvery)*s.tick))
 			continue
 		}
-		t, err := s.fire(ctx, uint64(j.JobID), now)
+		t, job, err := s.fire(ctx, id, now)
 		if err != nil {
 			errs = append(errs, err)
+			s.requeue(id, now.Add(s.tick))
 			continue
 		}
+		s.Add(job)
 		if t != nil && s.claimed(ctx, *t) {
 			s.dispatchTask(ctx, *t)
 		}
@@ -190,10 +244,72 @@ func (s *Scheduler) runTick(ctx context.Context) error {
 	return errors.Join(errs...)
 }
 
+// dueIDs pops the due jobs from the index and, when a scan is due, adds
+// those the store's due index holds.
+func (s *Scheduler) dueIDs(ctx context.Context, now time.Time) ([]uint64, error) {
+	if err := s.load(ctx); err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	entries := s.queue.PopDue(now, s.batch)
+	scan := s.resync || s.ticks%resyncEvery == 0
+	s.resync = false
+	s.ticks++
+	s.mu.Unlock()
+	ids := make([]uint64, 0, len(entries))
+	seen := make(map[uint64]bool, len(entries))
+	for _, e := range entries {
+		ids, seen[e.ID] = append(ids, e.ID), true
+	}
+	if !scan {
+		return ids, nil
+	}
+	jobs, err := s.store.DueJobs(ctx, now, s.batch)
+	if err != nil {
+		return ids, fmt.Errorf("read due jobs: %w", err)
+	}
+	for _, j := range jobs {
+		if id := uint64(j.JobID); !seen[id] {
+			ids, seen[id] = append(ids, id), true
+		}
+	}
+	return ids, nil
+}
+
+// load fills the index with the store's active time jobs, once.
+func (s *Scheduler) load(ctx context.Context) error {
+	s.mu.Lock()
+	loaded := s.loaded
+	s.mu.Unlock()
+	if loaded {
+		return nil
+	}
+	n := 0
+	err := s.store.ActiveJobs(ctx, func(j Job) error {
+		s.Add(j)
+		n++
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("load active jobs: %w", err)
+	}
+	s.mu.Lock()
+	s.loaded = true
+	s.mu.Unlock()
+	s.logger.Info("Time jobs loaded", zap.Int("active_jobs", n), zap.Int("indexed", s.Len()))
+	return nil
+}
+
+func (s *Scheduler) requeue(id uint64, at time.Time) {
+	s.mu.Lock()
+	s.queue.Set(id, at)
+	s.mu.Unlock()
+}
+
 // fire creates the task of job's current slot and advances the job, in one
 // store transaction. It returns nil when the job is no longer due or its
 // task already existed.
-func (s *Scheduler) fire(ctx context.Context, jobID uint64, now time.Time) (*Task, error) {
+func (s *Scheduler) fire(ctx context.Context, jobID uint64, now time.Time) (*Task, Job, error) {
 	var (
 		task    Task
 		skipped int64
@@ -235,10 +351,14 @@ func (s *Scheduler) fire(ctx context.Context, jobID uint64, now time.Time) (*Tas
 		return &task, nil
 	})
 	if errors.Is(err, errNotDue) {
-		return nil, nil
+		j, err := s.store.Job(ctx, jobID) // not due (yet): index it at its real time
+		if errors.Is(err, ErrNotFound) {
+			return nil, Job{}, nil
+		}
+		return nil, j, err
 	}
 	if err != nil {
-		return nil, fmt.Errorf("fire job %d: %w", jobID, err)
+		return nil, Job{}, fmt.Errorf("fire job %d: %w", jobID, err)
 	}
 	log := s.logger.With(zap.Uint64("job_id", jobID), zap.Stringer("task_id", task.TaskID))
 	if job.Status == JobExpired {
@@ -249,17 +369,17 @@ func (s *Scheduler) fire(ctx context.Context, jobID uint64, now time.Time) (*Tas
 			zap.Time("scheduled_at", task.ScheduledAt))
 	}
 	if task.TaskID == (common.Hash{}) {
-		return nil, nil
+		return nil, job, nil
 	}
 	if !created {
 		// Already created (by an earlier, interrupted attempt): the retry
 		// path dispatches it if it is still processing.
 		log.Debug("Task already exists")
-		return nil, nil
+		return nil, job, nil
 	}
 	s.metrics.taskScheduled()
 	log.Debug("Task scheduled", zap.Time("scheduled_at", task.ScheduledAt), zap.Time("next_execution", job.NextExecutionTimestamp))
-	return &task, nil
+	return &task, job, nil
 }
 
 // slotPlan is the outcome of firing a job at a given time.

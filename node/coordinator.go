@@ -98,7 +98,7 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 		tick = time.Second
 	}
 	schedOpts := []coordinator.SchedulerOption{coordinator.WithTick(tick), coordinator.WithRegisterer(reg)}
-	owns, claim, err := shareJobs(l, cfg.RedisURL, self, log, reg)
+	sharder, owns, claim, err := shareJobs(l, cfg.RedisURL, self, log, reg)
 	if err != nil {
 		return l.abort(err)
 	}
@@ -106,6 +106,9 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 		schedOpts = append(schedOpts, coordinator.WithOwnership(owns, claim))
 	}
 	scheduler := coordinator.NewScheduler(store, dispatcher.Dispatch, nil, log, schedOpts...)
+	if sharder != nil {
+		sharder.OnChange(func([]int) { scheduler.Resync() })
+	}
 	chainEvents, err := coordinator.NewChainEvents(chain, cfg.Chain.TaskExecutionHub, cfg.Chain.AttestationCenter)
 	if err != nil {
 		return l.abort(err)
@@ -141,11 +144,12 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 	api := coordinator.NewAPI(store, coordinator.APIConfig{
 		JobLookup: lookup.Job, CheckTrigger: triggerChecker(p.chains), Logger: log, Registerer: reg, Version: Version,
 		Created: func(j coordinator.Job) {
+			scheduler.Add(j)
 			if err := router.Add(j); err != nil {
 				log.Error("Job's trigger cannot be watched", zap.Uint64("job_id", uint64(j.JobID)), zap.Error(err))
 			}
 		},
-		Deleted: router.Remove,
+		Deleted: func(id uint64) { scheduler.Remove(id); router.Remove(id) },
 	})
 	mux := http.NewServeMux()
 	mux.Handle("/metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
@@ -184,13 +188,13 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 // ownership and claim functions that split the jobs among coordinator
 // instances; nil functions without Redis.
 func shareJobs(l *lifecycle, redisURL string, self common.Address, log *zap.Logger, reg prometheus.Registerer,
-) (func(uint64) bool, func(context.Context, string) (bool, error), error) {
+) (*lease.Sharder, func(uint64) bool, func(context.Context, string) (bool, error), error) {
 	if redisURL == "" {
-		return nil, nil, nil
+		return nil, nil, nil, nil
 	}
 	opts, err := redis.ParseURL(redisURL)
 	if err != nil {
-		return nil, nil, fmt.Errorf("redis URL: %w", err)
+		return nil, nil, nil, fmt.Errorf("redis URL: %w", err)
 	}
 	client := redis.NewClient(opts)
 	l.onStop("redis", client.Close)
@@ -198,16 +202,16 @@ func shareJobs(l *lifecycle, redisURL string, self common.Address, log *zap.Logg
 	cfg := lease.Config{Client: client, Instance: fmt.Sprintf("%s@%s/%d", self.Hex(), host, os.Getpid()), Logger: log, Registerer: reg}
 	sharder, err := lease.NewSharder(cfg)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	guard, err := lease.NewGuard(cfg)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	l.background("leases", sharder.Run)
 	owns := func(id uint64) bool { return sharder.Owns(sharder.Partition(id)) }
 	claim := func(ctx context.Context, key string) (bool, error) { return guard.Claim(ctx, key, time.Hour) }
-	return owns, claim, nil
+	return sharder, owns, claim, nil
 }
 
 // Version is the software version the binaries report.
