@@ -12,6 +12,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -673,4 +674,61 @@ func metricValue(t *testing.T, reg *prometheus.Registry, name string, labels ...
 	}
 	t.Fatalf("metric %s%v not found", name, labels)
 	return 0
+}
+
+// Every trigger kind is accepted when the request matches the job's on-chain
+// commitment, and the stored trigger is the one committed to.
+func TestAPIAcceptsEveryTriggerKind(t *testing.T) {
+	action := attestation.Action{ChainID: 31337, Target: target, Function: "increment(uint256)", Arguments: []string{"1"}}
+	tests := []struct {
+		name    string
+		tdid    attestation.TaskDefinitionID
+		fields  map[string]any
+		trigger attestation.Trigger
+	}{
+		{"cron in a zone", 1, map[string]any{"schedule_type": "cron", "cron_expression": "30 9 * * MON-FRI", "timezone": "Europe/Berlin"},
+			attestation.Trigger{Kind: attestation.TriggerTime, Time: &attestation.TimeTrigger{Schedule: attestation.ScheduleCron,
+				Cron: "30 9 * * MON-FRI", TimeZone: "Europe/Berlin"}}},
+		{"specific times", 1, map[string]any{"schedule_type": "specific", "specific_schedule": []any{"2032-01-01T00:00:00Z", 1924992000},
+			"start_time": 1900000000},
+			attestation.Trigger{Kind: attestation.TriggerTime, Time: &attestation.TimeTrigger{Schedule: attestation.ScheduleOnce,
+				Times: []int64{1924992000, 1924992000 + 86400*365}, Start: 1900000000}}},
+		{"block", 1, map[string]any{"schedule_type": "block", "trigger_chain_id": "8453", "block_interval": 100, "start_block": 5},
+			attestation.Trigger{Kind: attestation.TriggerBlock, Block: &attestation.BlockTrigger{ChainID: 8453, Every: 100, Start: 5}}},
+		{"event with legacy filter", 3, map[string]any{"trigger_chain_id": 8453, "trigger_contract_address": target.Hex(),
+			"trigger_event":          "Transfer(address indexed from,address indexed to,uint256 value)",
+			"event_filter_para_name": "to", "event_filter_value": owner.Hex(), "confirmations": 2, "recurring": true},
+			attestation.Trigger{Kind: attestation.TriggerEvent, Event: &attestation.EventTrigger{ChainID: 8453, Contract: target,
+				Event:   "Transfer(address indexed from,address indexed to,uint256 value)",
+				Filters: []attestation.EventFilter{{Param: "to", Op: attestation.FilterEq, Value: owner.Hex()}}, Confirmations: 2, Recurring: true}}},
+		{"condition on an API", 5, map[string]any{"condition_type": "between", "lower_limit": 1.5, "upper_limit": "2.25",
+			"value_source_type": "api", "value_source_url": "https://prices.example/eth", "selected_key_route": "data.price",
+			"poll_interval": 30, "cooldown": 600, "recurring": true},
+			attestation.Trigger{Kind: attestation.TriggerCondition, Condition: &attestation.ConditionTrigger{
+				Source:   attestation.ValueSource{Kind: attestation.SourceHTTP, URL: "https://prices.example/eth", KeyPath: "data.price"},
+				Operator: attestation.OpBetween, Lower: "1.5", Upper: "2.25", PollInterval: 30, Cooldown: 600, Recurring: true}}},
+	}
+	for i, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := newAPI(t)
+			id := uint64(100 + i)
+			a.chain.mu.Lock()
+			a.chain.jobs[id] = coordinator.OnchainJob{Owner: owner, TaskDefinitionID: tc.tdid, Target: target, Active: true,
+				SpecHash: attestation.JobCommitment(action, tc.trigger)}
+			a.chain.mu.Unlock()
+			req := jobRequest(strconv.FormatUint(id, 10), "1")
+			req["task_definition_id"] = int(tc.tdid)
+			delete(req, "time_interval")
+			delete(req, "time_frame")
+			delete(req, "schedule_type")
+			for k, v := range tc.fields {
+				req[k] = v
+			}
+			w := a.do(http.MethodPost, "/api/jobs", testKey, req)
+			require.Equal(t, http.StatusCreated, w.Code, w.Body.String())
+			var got coordinator.Job
+			require.NoError(t, json.Unmarshal(w.Body.Bytes(), &got))
+			require.Equal(t, tc.trigger, got.Trigger)
+		})
+	}
 }

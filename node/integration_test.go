@@ -564,3 +564,44 @@ func TestConditionJobEndToEnd(t *testing.T) {
 	require.NoError(t, json.Unmarshal(body, &tasks))
 	require.Len(t, tasks, 1)
 }
+
+// A block job fires at every block of its grid, once per block.
+func TestBlockJobEndToEnd(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a whole network")
+	}
+	n := startNetwork(t, 4)
+	head, err := n.sim.Client().BlockNumber(context.Background())
+	require.NoError(t, err)
+	start := head + 5
+	action := attestation.Action{ChainID: n.chainID.Uint64(), Target: n.addrs.Counter, Function: "increment(uint256)", Arguments: []string{"7"}}
+	trigger := attestation.Trigger{Kind: attestation.TriggerBlock, Block: &attestation.BlockTrigger{
+		ChainID: n.chainID.Uint64(), Every: 10, Start: start}}
+	jobID := n.registerJob(attestation.TimeStatic, action, trigger, map[string]any{
+		"schedule_type": "block", "trigger_chain_id": n.chainID.String(), "block_interval": 10, "start_block": start,
+	})
+	done := n.waitCompleted(jobID, 2)
+	n.checkFinalized(done)
+	blocks := map[uint64]bool{}
+	for _, tk := range done {
+		task := n.task(tk.TaskID)
+		require.GreaterOrEqual(t, task.Firing.BlockNumber, start)
+		require.Zero(t, (task.Firing.BlockNumber-start)%10, "block %d is on the grid", task.Firing.BlockNumber)
+		require.False(t, blocks[task.Firing.BlockNumber], "block %d fired twice", task.Firing.BlockNumber)
+		blocks[task.Firing.BlockNumber] = true
+	}
+}
+
+// task reads one task from the REST API with its firing evidence.
+func (n *network) task(id string) struct {
+	Firing attestation.Firing `json:"firing"`
+} {
+	n.t.Helper()
+	code, body := n.api(http.MethodGet, "/api/tasks/"+id, nil)
+	require.Equal(n.t, http.StatusOK, code, string(body))
+	var out struct {
+		Firing attestation.Firing `json:"firing"`
+	}
+	require.NoError(n.t, json.Unmarshal(body, &out))
+	return out
+}
