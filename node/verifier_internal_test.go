@@ -43,8 +43,9 @@ func TestChainVerifier(t *testing.T) {
 		task := attestation.Task{JobID: jobID, TaskDefinitionID: attestation.TimeStatic, TriggerKey: attestation.TimeTriggerKey(slot),
 			ScheduledAt: slot, Action: action, Trigger: intervalTrigger}
 		task.ID = attestation.TaskID(jobID, task.TriggerKey)
-		done := make(chan struct{})
+		done, stopped := make(chan struct{}), make(chan struct{})
 		go func() { // seal blocks until the execution is mined
+			defer close(stopped)
 			for {
 				select {
 				case <-done:
@@ -56,6 +57,7 @@ func TestChainVerifier(t *testing.T) {
 		}()
 		tx, _, success, err := sender.ExecuteTask(ctx, f.addrs.TaskExecutionHub, jobID, task.ID, action.Target, calldata)
 		close(done)
+		<-stopped // the simulated beacon must not be driven from two goroutines
 		require.NoError(t, err)
 		require.True(t, success)
 		return attestation.Assignment{Task: task, Performer: performer, Deadline: time.Now().Add(time.Minute).Unix()},
