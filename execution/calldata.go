@@ -14,17 +14,17 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/triggerx-network/triggerx/execution/abitype"
 )
 
 // Limits on what EncodeCall accepts. Signatures and arguments come from job
 // definitions, i.e. from users; the limits keep a hostile definition from
-// making the node build huge types or numbers.
+// making the node build huge types or numbers. The limits on types (nesting,
+// array lengths, fixed-size values) are abitype's.
 const (
 	maxSignatureLen = 4096 // bytes of the function signature
-	maxTypeDepth    = 16   // nesting of arrays and tuples
-	maxFixedLen     = 1024 // length of one fixed-size array T[n]
-	maxFixedElems   = 1 << 16
-	maxNumberDigits = 80 // significant digits of an integer argument
+	maxNumberDigits = 80   // significant digits of an integer argument
 )
 
 // Selector returns the 4-byte function selector of a canonical signature such
@@ -75,7 +75,7 @@ func EncodeCall(function string, args []string) ([]byte, error) {
 	arguments := make(abi.Arguments, len(params))
 	values := make([]any, len(params))
 	for i, p := range params {
-		typ, comps := p.marshaling()
+		typ, comps := p.Marshaling()
 		t, err := abi.NewType(typ, "", comps)
 		if err != nil {
 			// The parser accepts only what abi.NewType understands.
@@ -102,88 +102,7 @@ func EncodeCall(function string, args []string) ([]byte, error) {
 
 // ---- signature parsing ----
 
-type paramKind int
-
-const (
-	kindElementary paramKind = iota
-	kindTuple
-	kindArray // fixed size
-	kindSlice // dynamic size
-)
-
-// param is one parsed ABI type.
-type param struct {
-	kind   paramKind
-	name   string   // elementary type name
-	fields []*param // tuple fields
-	elem   *param   // array and slice element
-	size   int      // array length
-}
-
-// String renders p canonically.
-func (p *param) String() string {
-	switch p.kind {
-	case kindTuple:
-		parts := make([]string, len(p.fields))
-		for i, f := range p.fields {
-			parts[i] = f.String()
-		}
-		return "(" + strings.Join(parts, ",") + ")"
-	case kindArray:
-		return p.elem.String() + "[" + strconv.Itoa(p.size) + "]"
-	case kindSlice:
-		return p.elem.String() + "[]"
-	default:
-		return p.name
-	}
-}
-
-// marshaling returns p in the form abi.NewType takes: tuples are "tuple" with
-// components, named f0, f1, … so that go-ethereum can build a Go struct.
-func (p *param) marshaling() (string, []abi.ArgumentMarshaling) {
-	suffix := ""
-	for p.kind == kindArray || p.kind == kindSlice {
-		if p.kind == kindArray {
-			suffix = "[" + strconv.Itoa(p.size) + "]" + suffix
-		} else {
-			suffix = "[]" + suffix
-		}
-		p = p.elem
-	}
-	if p.kind != kindTuple {
-		return p.name + suffix, nil
-	}
-	comps := make([]abi.ArgumentMarshaling, len(p.fields))
-	for i, f := range p.fields {
-		typ, sub := f.marshaling()
-		comps[i] = abi.ArgumentMarshaling{Name: "f" + strconv.Itoa(i), Type: typ, Components: sub}
-	}
-	return "tuple" + suffix, comps
-}
-
-// fixedElems counts the values a fixed-size type holds, to bound the Go
-// types built for it.
-func (p *param) fixedElems() int {
-	switch p.kind {
-	case kindArray:
-		return p.size * p.elem.fixedElems()
-	case kindTuple:
-		n := 0
-		for _, f := range p.fields {
-			n += f.fixedElems()
-		}
-		return n
-	default:
-		return 1
-	}
-}
-
-type sigParser struct {
-	s   string
-	pos int
-}
-
-func parseFunction(function string) ([]*param, error) {
+func parseFunction(function string) ([]*abitype.Type, error) {
 	params, err := parseSignature(function)
 	if err != nil {
 		return nil, fmt.Errorf("%w %q: %v", ErrInvalidFunction, function, err)
@@ -191,159 +110,32 @@ func parseFunction(function string) ([]*param, error) {
 	return params, nil
 }
 
-func parseSignature(s string) ([]*param, error) {
+func parseSignature(s string) ([]*abitype.Type, error) {
 	if len(s) > maxSignatureLen {
 		return nil, fmt.Errorf("longer than %d bytes", maxSignatureLen)
 	}
-	p := &sigParser{s: s}
-	for p.pos < len(s) && isIdentByte(s[p.pos], p.pos == 0) {
-		p.pos++
-	}
-	if p.pos == 0 {
+	p := &abitype.Parser{S: s, Syntax: abitype.Canonical}
+	if p.Ident() == "" {
 		return nil, fmt.Errorf("want a function name at offset 0")
 	}
-	if p.pos == len(s) || s[p.pos] != '(' {
-		return nil, fmt.Errorf("want '(' at offset %d", p.pos)
+	if p.Pos == len(s) || s[p.Pos] != '(' {
+		return nil, fmt.Errorf("want '(' at offset %d", p.Pos)
 	}
-	params, err := p.list(0)
+	params, err := p.List()
 	if err != nil {
 		return nil, err
 	}
-	if p.pos != len(s) {
-		return nil, fmt.Errorf("unexpected %q at offset %d", s[p.pos:], p.pos)
+	if p.Pos != len(s) {
+		return nil, fmt.Errorf("unexpected %q at offset %d", s[p.Pos:], p.Pos)
 	}
 	total := 0
 	for _, q := range params {
-		total += q.fixedElems()
-		if total > maxFixedElems {
-			return nil, fmt.Errorf("fixed-size arrays hold more than %d values", maxFixedElems)
+		total += q.FixedElems()
+		if total > abitype.MaxFixedElems {
+			return nil, fmt.Errorf("fixed-size arrays hold more than %d values", abitype.MaxFixedElems)
 		}
 	}
 	return params, nil
-}
-
-func isIdentByte(c byte, first bool) bool {
-	switch {
-	case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c == '_', c == '$':
-		return true
-	case c >= '0' && c <= '9':
-		return !first
-	}
-	return false
-}
-
-// list parses "(T1,T2,…)" at p.pos; the empty list is allowed only at the top.
-func (p *sigParser) list(depth int) ([]*param, error) {
-	p.pos++ // '('
-	if p.pos < len(p.s) && p.s[p.pos] == ')' {
-		p.pos++
-		if depth > 0 {
-			return nil, fmt.Errorf("empty tuple at offset %d", p.pos-2)
-		}
-		return nil, nil
-	}
-	var out []*param
-	for {
-		t, err := p.typ(depth)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, t)
-		if p.pos >= len(p.s) {
-			return nil, fmt.Errorf("missing ')'")
-		}
-		switch p.s[p.pos] {
-		case ',':
-			p.pos++
-		case ')':
-			p.pos++
-			return out, nil
-		default:
-			return nil, fmt.Errorf("unexpected %q at offset %d", p.s[p.pos], p.pos)
-		}
-	}
-}
-
-func (p *sigParser) typ(depth int) (*param, error) {
-	if depth >= maxTypeDepth {
-		return nil, fmt.Errorf("types nested deeper than %d", maxTypeDepth)
-	}
-	var t *param
-	if p.pos < len(p.s) && p.s[p.pos] == '(' {
-		fields, err := p.list(depth + 1)
-		if err != nil {
-			return nil, err
-		}
-		t = &param{kind: kindTuple, fields: fields}
-	} else {
-		start := p.pos
-		for p.pos < len(p.s) && isIdentByte(p.s[p.pos], false) {
-			p.pos++
-		}
-		name := p.s[start:p.pos]
-		if err := checkElementary(name); err != nil {
-			return nil, fmt.Errorf("type at offset %d: %v", start, err)
-		}
-		t = &param{kind: kindElementary, name: name}
-	}
-	for p.pos < len(p.s) && p.s[p.pos] == '[' {
-		depth++
-		if depth >= maxTypeDepth {
-			return nil, fmt.Errorf("types nested deeper than %d", maxTypeDepth)
-		}
-		start := p.pos
-		p.pos++
-		for p.pos < len(p.s) && p.s[p.pos] >= '0' && p.s[p.pos] <= '9' {
-			p.pos++
-		}
-		digits := p.s[start+1 : p.pos]
-		if p.pos >= len(p.s) || p.s[p.pos] != ']' {
-			return nil, fmt.Errorf("bad array suffix at offset %d", start)
-		}
-		p.pos++
-		if digits == "" {
-			t = &param{kind: kindSlice, elem: t}
-			continue
-		}
-		n, err := strconv.Atoi(digits)
-		if err != nil || n < 1 || n > maxFixedLen || digits[0] == '0' {
-			return nil, fmt.Errorf("array length %q at offset %d: want 1 to %d without leading zeros", digits, start, maxFixedLen)
-		}
-		t = &param{kind: kindArray, elem: t, size: n}
-	}
-	return t, nil
-}
-
-func checkElementary(name string) error {
-	switch name {
-	case "":
-		return fmt.Errorf("missing type")
-	case "address", "bool", "string", "bytes":
-		return nil
-	case "uint", "int":
-		return fmt.Errorf("%q is not canonical, use %s256", name, name)
-	}
-	for _, prefix := range []string{"uint", "int", "bytes"} {
-		digits, ok := strings.CutPrefix(name, prefix)
-		if !ok || digits == "" || digits[0] < '0' || digits[0] > '9' {
-			continue
-		}
-		n, err := strconv.Atoi(digits)
-		if err != nil || digits[0] == '0' {
-			return fmt.Errorf("unsupported type %q", name)
-		}
-		if prefix == "bytes" {
-			if n < 1 || n > 32 {
-				return fmt.Errorf("unsupported type %q: bytesN needs 1 <= N <= 32", name)
-			}
-			return nil
-		}
-		if n < 8 || n > 256 || n%8 != 0 {
-			return fmt.Errorf("unsupported type %q: %sN needs N a multiple of 8 from 8 to 256", name, prefix)
-		}
-		return nil
-	}
-	return fmt.Errorf("unsupported type %q", name)
 }
 
 // ---- argument conversion ----

@@ -9,6 +9,8 @@ import (
 
 	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/triggerx-network/triggerx/execution/abitype"
 )
 
 // Sentinel errors. Returned errors wrap them with the details.
@@ -29,14 +31,12 @@ var (
 
 // Limits on what ParseEvent and Compile accept. Signatures and filters come
 // from job definitions, i.e. from users; the limits keep a hostile definition
-// from making the node build huge types.
+// from making the node build huge types. The limits on types (nesting,
+// array lengths, fixed-size values) are abitype's.
 const (
 	maxSignatureLen   = 4096 // bytes of the event signature
 	maxParams         = 64   // parameters of one event
 	maxIndexed        = 3    // indexed parameters of a non-anonymous event
-	maxTypeDepth      = 16   // nesting of arrays and tuples
-	maxFixedLen       = 1024 // length of one fixed-size array T[n]
-	maxFixedElems     = 1 << 16
 	maxFilters        = 32   // filters of one trigger
 	maxFilterValueLen = 8192 // bytes of one filter value
 )
@@ -204,135 +204,47 @@ func (e *event) nonIndexed() abi.Arguments {
 
 // ---- signature parsing ----
 
-type typeKind int
-
-const (
-	kindElementary typeKind = iota
-	kindTuple
-	kindArray // fixed size
-	kindSlice // dynamic size
-)
-
-// typeNode is one parsed ABI type.
-type typeNode struct {
-	kind   typeKind
-	name   string      // canonical elementary type name
-	fields []*typeNode // tuple components
-	elem   *typeNode   // array and slice element
-	size   int         // array length
-}
-
-// String renders t canonically.
-func (t *typeNode) String() string {
-	switch t.kind {
-	case kindTuple:
-		parts := make([]string, len(t.fields))
-		for i, f := range t.fields {
-			parts[i] = f.String()
-		}
-		return "(" + strings.Join(parts, ",") + ")"
-	case kindArray:
-		return t.elem.String() + "[" + strconv.Itoa(t.size) + "]"
-	case kindSlice:
-		return t.elem.String() + "[]"
-	default:
-		return t.name
-	}
-}
-
-// marshaling returns t in the form abi.NewType takes: tuples are "tuple"
-// with components named f0, f1, … so that go-ethereum builds a Go struct.
-func (t *typeNode) marshaling() (string, []abi.ArgumentMarshaling) {
-	suffix := ""
-	for t.kind == kindArray || t.kind == kindSlice {
-		if t.kind == kindArray {
-			suffix = "[" + strconv.Itoa(t.size) + "]" + suffix
-		} else {
-			suffix = "[]" + suffix
-		}
-		t = t.elem
-	}
-	if t.kind != kindTuple {
-		return t.name + suffix, nil
-	}
-	comps := make([]abi.ArgumentMarshaling, len(t.fields))
-	for i, f := range t.fields {
-		typ, sub := f.marshaling()
-		comps[i] = abi.ArgumentMarshaling{Name: "f" + strconv.Itoa(i), Type: typ, Components: sub}
-	}
-	return "tuple" + suffix, comps
-}
-
-// fixedElems counts the values a fixed-size type holds, to bound the Go
-// types built for it.
-func (t *typeNode) fixedElems() int {
-	switch t.kind {
-	case kindArray:
-		n := t.elem.fixedElems()
-		if n > maxFixedElems/t.size+1 {
-			return maxFixedElems + 1
-		}
-		return t.size * n
-	case kindTuple:
-		n := 0
-		for _, f := range t.fields {
-			n += f.fixedElems()
-			if n > maxFixedElems {
-				return n
-			}
-		}
-		return n
-	default:
-		return 1
-	}
-}
-
-type sigParser struct {
-	s   string
-	pos int
-}
-
 func parseEvent(sig string) (*event, error) {
 	if len(sig) > maxSignatureLen {
 		return nil, fmt.Errorf("longer than %d bytes", maxSignatureLen)
 	}
-	p := &sigParser{s: sig}
-	p.space()
-	name := p.ident()
+	p := &abitype.Parser{S: sig, Syntax: abitype.Declared, MaxComponents: maxParams}
+	p.SkipSpace()
+	name := p.Ident()
 	if name == "" {
-		return nil, fmt.Errorf("want an event name at offset %d", p.pos)
+		return nil, fmt.Errorf("want an event name at offset %d", p.Pos)
 	}
-	p.space()
-	if !p.eat('(') {
-		return nil, fmt.Errorf("want '(' at offset %d", p.pos)
+	p.SkipSpace()
+	if !p.Eat('(') {
+		return nil, fmt.Errorf("want '(' at offset %d", p.Pos)
 	}
 	type declared struct {
-		typ     *typeNode
+		typ     *abitype.Type
 		indexed bool
 		name    string
 	}
 	var decls []declared
-	p.space()
-	if !p.eat(')') {
+	p.SkipSpace()
+	if !p.Eat(')') {
 		for {
 			if len(decls) == maxParams {
 				return nil, fmt.Errorf("more than %d parameters", maxParams)
 			}
-			p.space()
-			t, err := p.typ(0)
+			p.SkipSpace()
+			t, err := p.Type(0)
 			if err != nil {
 				return nil, err
 			}
 			d := declared{typ: t}
 			// Up to two words follow the type: "indexed" and a name.
 			for range 2 {
-				if !p.spaceBefore() {
+				if !p.SkipSpace() {
 					break
 				}
-				start := p.pos
-				w := p.ident()
+				start := p.Pos
+				w := p.Ident()
 				if w == "" {
-					p.pos = start
+					p.Pos = start
 					break
 				}
 				switch {
@@ -345,19 +257,19 @@ func parseEvent(sig string) (*event, error) {
 				}
 			}
 			decls = append(decls, d)
-			p.space()
-			if p.eat(',') {
+			p.SkipSpace()
+			if p.Eat(',') {
 				continue
 			}
-			if p.eat(')') {
+			if p.Eat(')') {
 				break
 			}
-			return nil, p.unexpected()
+			return nil, p.Unexpected()
 		}
 	}
-	p.space()
-	if p.pos != len(p.s) {
-		return nil, p.unexpected()
+	p.SkipSpace()
+	if p.Pos != len(p.S) {
+		return nil, p.Unexpected()
 	}
 
 	e := &event{name: name, bare: len(decls) > 0}
@@ -381,11 +293,11 @@ func parseEvent(sig string) (*event, error) {
 			}
 			seen[d.name] = true
 		}
-		total += d.typ.fixedElems()
-		if total > maxFixedElems {
-			return nil, fmt.Errorf("fixed-size arrays hold more than %d values", maxFixedElems)
+		total += d.typ.FixedElems()
+		if total > abitype.MaxFixedElems {
+			return nil, fmt.Errorf("fixed-size arrays hold more than %d values", abitype.MaxFixedElems)
 		}
-		typ, comps := d.typ.marshaling()
+		typ, comps := d.typ.Marshaling()
 		t, err := abi.NewType(typ, "", comps)
 		if err != nil {
 			// The parser accepts only what abi.NewType understands.
@@ -406,164 +318,6 @@ func parseEvent(sig string) (*event, error) {
 	e.abi = abi.NewEvent(name, name, false, inputs)
 	e.str = name + "(" + strings.Join(declParts, ", ") + ")"
 	return e, nil
-}
-
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
-
-func (p *sigParser) space() {
-	for p.pos < len(p.s) && isSpace(p.s[p.pos]) {
-		p.pos++
-	}
-}
-
-// spaceBefore skips whitespace and reports whether there was some.
-func (p *sigParser) spaceBefore() bool {
-	start := p.pos
-	p.space()
-	return p.pos > start
-}
-
-func (p *sigParser) eat(c byte) bool {
-	if p.pos < len(p.s) && p.s[p.pos] == c {
-		p.pos++
-		return true
-	}
-	return false
-}
-
-func (p *sigParser) unexpected() error {
-	if p.pos >= len(p.s) {
-		return errors.New("unexpected end of signature")
-	}
-	return fmt.Errorf("unexpected %q at offset %d", p.s[p.pos], p.pos)
-}
-
-func isIdentByte(c byte, first bool) bool {
-	switch {
-	case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c == '_', c == '$':
-		return true
-	case c >= '0' && c <= '9':
-		return !first
-	}
-	return false
-}
-
-// ident reads an identifier; "" if there is none at p.pos.
-func (p *sigParser) ident() string {
-	start := p.pos
-	for p.pos < len(p.s) && isIdentByte(p.s[p.pos], p.pos == start) {
-		p.pos++
-	}
-	return p.s[start:p.pos]
-}
-
-func (p *sigParser) typ(depth int) (*typeNode, error) {
-	if depth >= maxTypeDepth {
-		return nil, fmt.Errorf("types nested deeper than %d", maxTypeDepth)
-	}
-	var t *typeNode
-	if p.eat('(') {
-		t = &typeNode{kind: kindTuple}
-		for {
-			p.space()
-			f, err := p.typ(depth + 1)
-			if err != nil {
-				return nil, err
-			}
-			t.fields = append(t.fields, f)
-			if len(t.fields) > maxParams {
-				return nil, fmt.Errorf("tuple with more than %d components", maxParams)
-			}
-			// An optional component name.
-			if p.spaceBefore() {
-				start := p.pos
-				if w := p.ident(); w == "indexed" {
-					return nil, fmt.Errorf("indexed tuple component at offset %d", start)
-				}
-			}
-			p.space()
-			if p.eat(',') {
-				continue
-			}
-			if p.eat(')') {
-				break
-			}
-			return nil, p.unexpected()
-		}
-	} else {
-		start := p.pos
-		name := p.ident()
-		canon, err := elementary(name)
-		if err != nil {
-			return nil, fmt.Errorf("type at offset %d: %v", start, err)
-		}
-		t = &typeNode{kind: kindElementary, name: canon}
-	}
-	for {
-		save := p.pos
-		p.space()
-		if !p.eat('[') {
-			p.pos = save
-			return t, nil
-		}
-		depth++
-		if depth >= maxTypeDepth {
-			return nil, fmt.Errorf("types nested deeper than %d", maxTypeDepth)
-		}
-		start := p.pos - 1
-		p.space()
-		digitsStart := p.pos
-		for p.pos < len(p.s) && p.s[p.pos] >= '0' && p.s[p.pos] <= '9' {
-			p.pos++
-		}
-		digits := p.s[digitsStart:p.pos]
-		p.space()
-		if !p.eat(']') {
-			return nil, fmt.Errorf("bad array suffix at offset %d", start)
-		}
-		if digits == "" {
-			t = &typeNode{kind: kindSlice, elem: t}
-			continue
-		}
-		n, err := strconv.Atoi(digits)
-		if err != nil || n < 1 || n > maxFixedLen || digits[0] == '0' {
-			return nil, fmt.Errorf("array length %q at offset %d: want 1 to %d without leading zeros", clip(digits), start, maxFixedLen)
-		}
-		t = &typeNode{kind: kindArray, elem: t, size: n}
-	}
-}
-
-// elementary returns the canonical name of an elementary type.
-func elementary(name string) (string, error) {
-	switch name {
-	case "":
-		return "", errors.New("missing type")
-	case "address", "bool", "string", "bytes":
-		return name, nil
-	case "uint", "int":
-		return name + "256", nil
-	}
-	for _, prefix := range []string{"uint", "int", "bytes"} {
-		digits, ok := strings.CutPrefix(name, prefix)
-		if !ok || digits == "" || digits[0] < '0' || digits[0] > '9' {
-			continue
-		}
-		n, err := strconv.Atoi(digits)
-		if err != nil || digits[0] == '0' {
-			return "", fmt.Errorf("unsupported type %q", clip(name))
-		}
-		if prefix == "bytes" {
-			if n < 1 || n > 32 {
-				return "", fmt.Errorf("unsupported type %q: bytesN needs 1 <= N <= 32", clip(name))
-			}
-			return name, nil
-		}
-		if n < 8 || n > 256 || n%8 != 0 {
-			return "", fmt.Errorf("unsupported type %q: %sN needs N a multiple of 8 from 8 to 256", clip(name), prefix)
-		}
-		return name, nil
-	}
-	return "", fmt.Errorf("unsupported type %q", clip(name))
 }
 
 // clip shortens s for an error message.
