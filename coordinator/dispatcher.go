@@ -96,7 +96,14 @@ func (d *Dispatcher) Dispatch(ctx context.Context, task attestation.Task) error 
 		return fmt.Errorf("select performer of task %s: %w", task.ID, err)
 	}
 	now := d.cfg.Clock().UTC()
-	deadline := now.Add(d.cfg.Deadline).Truncate(time.Second)
+	// The deadline counts from the task's creation, not from now, so that
+	// re-dispatching the task (after a failed publish or a restart) signs
+	// the very same assignment: peers see a duplicate, not an equivocation.
+	stored, err := d.cfg.Store.Task(ctx, task.ID)
+	if err != nil {
+		return fmt.Errorf("read task %s: %w", task.ID, err)
+	}
+	deadline := stored.CreatedAt.Add(d.cfg.Deadline).Truncate(time.Second)
 	a := attestation.Assignment{
 		Task:      task.Clone(),
 		Performer: performer.Address,

@@ -79,6 +79,12 @@ func TestDispatcher(t *testing.T) {
 
 	performers := map[common.Address]bool{}
 	for i, task := range tasks {
+		if i == 1 {
+			// Re-dispatching a task signs the very same assignment.
+			require.NoError(t, d.Dispatch(ctx, tasks[0].Workflow()))
+			require.Equal(t, published[0], published[1])
+			published = published[:1]
+		}
 		require.NoError(t, d.Dispatch(ctx, task.Workflow()))
 		require.Len(t, published, i+1)
 		a := published[i]
@@ -87,7 +93,8 @@ func TestDispatcher(t *testing.T) {
 		require.NoError(t, err)
 		require.Equal(t, want.Address, a.Performer)
 		require.Equal(t, uint32(0), a.Round)
-		require.Equal(t, now.Add(30*time.Second).Unix(), a.Deadline)
+		deadline := task.CreatedAt.Add(30 * time.Second).Truncate(time.Second)
+		require.Equal(t, deadline.Unix(), a.Deadline, "the deadline counts from the task's creation")
 		require.NoError(t, attestation.VerifyECDSA(a.Digest(domain), a.Signature, crypto.PubkeyToAddress(key.PublicKey)))
 		// The signature is bound to the domain.
 		require.Error(t, attestation.VerifyECDSA(a.Digest(attestation.Domain{ChainID: 1}), a.Signature, crypto.PubkeyToAddress(key.PublicKey)))
@@ -97,7 +104,7 @@ func TestDispatcher(t *testing.T) {
 		require.NoError(t, err)
 		require.Equal(t, coordinator.TaskDispatched, stored.TaskStatus)
 		require.Equal(t, want.Address, stored.TaskPerformer)
-		require.Equal(t, now.Add(30*time.Second), stored.Deadline)
+		require.Equal(t, deadline, stored.Deadline)
 	}
 	require.NotContains(t, performers, keepers[2].Address, "inactive keepers never perform")
 	require.Greater(t, len(performers), 1, "tasks spread over keepers")
