@@ -38,8 +38,13 @@ func (a Assignment) Digest(d Domain) common.Hash {
 // performer claims it did.
 func (r Result) Hash() common.Hash {
 	ch := keccak(r.Calldata)
-	return keccak(resultDomain[:], r.TaskID[:], uintWord(r.JobID), uintWord(uint64(r.TaskDefinitionID)),
-		addrWord(r.Performer), r.TxHash[:], ch[:], boolWord(r.Success))
+	parts := [][]byte{resultDomain[:], r.TaskID[:], uintWord(r.JobID), uintWord(uint64(r.TaskDefinitionID)),
+		addrWord(r.Performer), r.TxHash[:], ch[:], boolWord(r.Success)}
+	if r.Script != nil {
+		sh := r.Script.hash()
+		parts = append(parts, sh[:])
+	}
+	return keccak(parts...)
 }
 
 // Digest is the hash the performer signs for a result.

@@ -135,3 +135,24 @@ func TestTriggerJSONRoundTrip(t *testing.T) {
 	require.Equal(t, tr.Hash(), back.Hash())
 	require.Error(t, json.Unmarshal([]byte(`{"kind":"sometimes"}`), &back))
 }
+
+func TestScriptIsCommittedAndAttested(t *testing.T) {
+	static := Action{ChainID: 1, Target: common.HexToAddress("0x01"), Function: "f(uint256)"}
+	withScript := static.Clone()
+	withScript.Script = &Script{CID: "bafk", Runtime: RuntimeNode}
+	require.NotEqual(t, static.Hash(), withScript.Hash())
+	other := withScript.Clone()
+	other.Script.AllowedHosts = []string{"api.example.com"}
+	require.NotEqual(t, withScript.Hash(), other.Hash(), "allowed hosts are committed")
+	require.Nil(t, static.Clone().Script)
+
+	r := Result{TaskID: common.Hash{1}, JobID: 1, TaskDefinitionID: TimeScript}
+	run := r.Clone()
+	run.Script = &ScriptRun{OutputHash: common.Hash{2}}
+	require.NotEqual(t, r.Hash(), run.Hash())
+	lie := run.Clone()
+	lie.Script.OutputHash = common.Hash{3}
+	require.NotEqual(t, run.Hash(), lie.Hash(), "the output is attested")
+	require.True(t, TimeScript.HasScript())
+	require.False(t, TimeStatic.HasScript())
+}

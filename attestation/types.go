@@ -43,11 +43,15 @@ type Action struct {
 	Target    common.Address
 	Function  string // canonical signature, e.g. "increment(uint256)"
 	Arguments []string
+	// Script computes the arguments (task definitions 2, 4, 6) or the whole
+	// call (7); nil for static jobs.
+	Script *Script
 }
 
 // Clone returns a deep copy of a.
 func (a Action) Clone() Action {
 	a.Arguments = slices.Clone(a.Arguments)
+	a.Script = a.Script.Clone()
 	return a
 }
 
@@ -64,6 +68,9 @@ func (a Action) Hash() common.Hash {
 	for _, arg := range a.Arguments {
 		h := keccak([]byte(arg))
 		b.Write(h[:])
+	}
+	if a.Script != nil {
+		a.Script.hashInto(&b)
 	}
 	return keccak(b.Bytes())
 }
@@ -126,12 +133,15 @@ type Result struct {
 	TxHash           common.Hash // the TaskExecutionHub.executeFunction transaction
 	Calldata         []byte      // the calldata passed to the target
 	Success          bool        // whether the target call succeeded
-	Signature        []byte      // 65-byte ECDSA signature by the performer over Digest
+	// Script is the account of the script run for script jobs; nil otherwise.
+	Script    *ScriptRun
+	Signature []byte // 65-byte ECDSA signature by the performer over Digest
 }
 
 // Clone returns a deep copy of r.
 func (r Result) Clone() Result {
 	r.Calldata = slices.Clone(r.Calldata)
+	r.Script = r.Script.Clone()
 	r.Signature = slices.Clone(r.Signature)
 	return r
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/ethereum/go-ethereum/common"
 	"google.golang.org/protobuf/proto"
@@ -150,12 +151,49 @@ func DecodeFinalization(b []byte) (attestation.Finalization, error) {
 // --- value → protobuf ---
 
 func actionToPB(a attestation.Action) *pb.Action {
-	return &pb.Action{
+	m := &pb.Action{
 		ChainId:   a.ChainID,
 		Target:    bytes.Clone(a.Target[:]),
 		Function:  a.Function,
 		Arguments: nilIfEmpty(a.Arguments),
 	}
+	if sc := a.Script; sc != nil {
+		m.Script = &pb.Script{Cid: sc.CID, Runtime: sc.Runtime, AllowedHosts: nilIfEmpty(sc.AllowedHosts),
+			TolerancePaths: nilIfEmpty(sc.TolerancePaths), RelativeTolerance: sc.RelativeTolerance}
+	}
+	return m
+}
+
+func scriptRunToPB(r *attestation.ScriptRun) *pb.ScriptRun {
+	if r == nil {
+		return nil
+	}
+	return &pb.ScriptRun{Block: r.Block, Timestamp: r.Timestamp, ContextHash: bytes.Clone(r.ContextHash[:]),
+		OutputHash: bytes.Clone(r.OutputHash[:]), Transcript: r.Transcript, TranscriptHash: optHash(r.TranscriptHash),
+		DurationMs: r.Resources.DurationMs, PeakMemoryBytes: r.Resources.PeakMemoryBytes, CpuTimeMs: r.Resources.CPUTimeMs,
+		NetRequests: r.Resources.NetRequests, NetBytes: r.Resources.NetBytes}
+}
+
+func scriptRunFromPB(m *pb.ScriptRun) (*attestation.ScriptRun, error) {
+	if m == nil {
+		return nil, nil
+	}
+	ctxHash, err := toHash("script context hash", m.GetContextHash())
+	if err != nil {
+		return nil, err
+	}
+	outHash, err := toHash("script output hash", m.GetOutputHash())
+	if err != nil {
+		return nil, err
+	}
+	trHash, err := toOptHash("script transcript hash", m.GetTranscriptHash())
+	if err != nil {
+		return nil, err
+	}
+	return &attestation.ScriptRun{Block: m.GetBlock(), Timestamp: m.GetTimestamp(), ContextHash: ctxHash, OutputHash: outHash,
+		Transcript: m.GetTranscript(), TranscriptHash: trHash, Resources: attestation.Resources{
+			DurationMs: m.GetDurationMs(), PeakMemoryBytes: m.GetPeakMemoryBytes(), CPUTimeMs: m.GetCpuTimeMs(),
+			NetRequests: m.GetNetRequests(), NetBytes: m.GetNetBytes()}}, nil
 }
 
 func taskToPB(t attestation.Task) *pb.Task {
@@ -228,6 +266,7 @@ func resultToPB(r attestation.Result) *pb.Result {
 		Calldata:         r.Calldata,
 		Success:          r.Success,
 		Signature:        r.Signature,
+		Script:           scriptRunToPB(r.Script),
 	}
 }
 
@@ -273,12 +312,17 @@ func actionFromPB(m *pb.Action) (attestation.Action, error) {
 	if err != nil {
 		return attestation.Action{}, err
 	}
-	return attestation.Action{
+	a := attestation.Action{
 		ChainID:   m.GetChainId(),
 		Target:    target,
 		Function:  m.GetFunction(),
 		Arguments: nilIfEmpty(m.GetArguments()),
-	}, nil
+	}
+	if sm := m.GetScript(); sm != nil {
+		a.Script = &attestation.Script{CID: sm.GetCid(), Runtime: sm.GetRuntime(), AllowedHosts: nilIfEmpty(sm.GetAllowedHosts()),
+			TolerancePaths: nilIfEmpty(sm.GetTolerancePaths()), RelativeTolerance: sm.GetRelativeTolerance()}
+	}
+	return a, nil
 }
 
 func taskFromPB(m *pb.Task) (attestation.Task, error) {
@@ -423,6 +467,9 @@ func resultFromPB(m *pb.Result) (attestation.Result, error) {
 	if r.Signature, err = toFixed("signature", m.GetSignature(), ecdsaLen); err != nil {
 		return attestation.Result{}, err
 	}
+	if r.Script, err = scriptRunFromPB(m.GetScript()); err != nil {
+		return attestation.Result{}, err
+	}
 	r.JobID = m.GetJobId()
 	r.Calldata = nilIfEmpty(m.GetCalldata())
 	r.Success = m.GetSuccess()
@@ -508,6 +555,16 @@ func checkSignature(sig []byte, want int) error {
 }
 
 func checkAction(a attestation.Action) error {
+	if sc := a.Script; sc != nil {
+		if len(sc.AllowedHosts) > MaxArguments || len(sc.TolerancePaths) > MaxArguments {
+			return fmt.Errorf("%w: script: too many hosts or tolerance paths (max %d)", ErrMalformed, MaxArguments)
+		}
+		for _, t := range slices.Concat([]string{sc.CID, sc.Runtime, sc.RelativeTolerance}, sc.AllowedHosts, sc.TolerancePaths) {
+			if len(t) > MaxTriggerText {
+				return fmt.Errorf("%w: script text: length %d, max %d", ErrMalformed, len(t), MaxTriggerText)
+			}
+		}
+	}
 	if len(a.Function) > MaxFunctionLen {
 		return fmt.Errorf("%w: function: length %d, max %d", ErrMalformed, len(a.Function), MaxFunctionLen)
 	}

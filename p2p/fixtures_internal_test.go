@@ -63,6 +63,30 @@ func FixtureEventAssignment() attestation.Assignment {
 	return a
 }
 
+// FixtureScriptAssignment returns a fixed assignment of a script job.
+func FixtureScriptAssignment() attestation.Assignment {
+	a := FixtureAssignment(9)
+	a.Task.TaskDefinitionID = attestation.TimeScript
+	a.Task.Action.Arguments = nil
+	a.Task.Action.Script = &attestation.Script{CID: "bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy",
+		Runtime: attestation.RuntimeTypeScript, AllowedHosts: []string{"api.example.com", "*.prices.example"},
+		TolerancePaths: []string{"data.price"}, RelativeTolerance: "0.005"}
+	return a
+}
+
+// FixtureScriptResult returns a fixed result of a script job.
+func FixtureScriptResult() attestation.Result {
+	r := FixtureResult(9)
+	r.TaskDefinitionID = attestation.TimeScript
+	r.Script = &attestation.ScriptRun{Block: 1234, Timestamp: fixtureTime + 3,
+		ContextHash:    common.HexToHash("0x8888888888888888888888888888888888888888888888888888888888888888"),
+		OutputHash:     common.HexToHash("0x9999999999999999999999999999999999999999999999999999999999999999"),
+		Transcript:     "bafkreidtranscripttranscripttranscripttranscripttranscriptaaaa",
+		TranscriptHash: common.HexToHash("0xaaaa"),
+		Resources:      attestation.Resources{DurationMs: 83, PeakMemoryBytes: 31 << 20, CPUTimeMs: 41, NetRequests: 2, NetBytes: 1800}}
+	return r
+}
+
 // FixtureResult returns a fixed result; salt varies its job id.
 func FixtureResult(salt uint64) attestation.Result {
 	a := FixtureAssignment(salt)

@@ -384,6 +384,10 @@ func sleep(ctx context.Context, d time.Duration) bool {
 // ID returns the node's peer id.
 func (n *Node) ID() peer.ID { return n.host.ID() }
 
+// Host returns the node's libp2p host, for protocols that share it (bitswap
+// fetching job scripts). The node keeps owning it: callers must not close it.
+func (n *Node) Host() host.Host { return n.host }
+
 // Addrs returns the node's listen addresses as full multiaddrs ending in
 // /p2p/<id>, ready for another node's Config.Bootstrap.
 func (n *Node) Addrs() []string {

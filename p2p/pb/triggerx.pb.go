@@ -44,6 +44,7 @@ type Action struct {
 	Target        []byte                 `protobuf:"bytes,2,opt,name=target,proto3" json:"target,omitempty"`     // 20-byte address
 	Function      string                 `protobuf:"bytes,3,opt,name=function,proto3" json:"function,omitempty"` // canonical signature, e.g. "increment(uint256)"
 	Arguments     []string               `protobuf:"bytes,4,rep,name=arguments,proto3" json:"arguments,omitempty"`
+	Script        *Script                `protobuf:"bytes,5,opt,name=script,proto3" json:"script,omitempty"` // script jobs only
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -106,6 +107,215 @@ func (x *Action) GetArguments() []string {
 	return nil
 }
 
+func (x *Action) GetScript() *Script {
+	if x != nil {
+		return x.Script
+	}
+	return nil
+}
+
+// Script is a job's user script (attestation.Script).
+type Script struct {
+	state             protoimpl.MessageState `protogen:"open.v1"`
+	Cid               string                 `protobuf:"bytes,1,opt,name=cid,proto3" json:"cid,omitempty"`
+	Runtime           string                 `protobuf:"bytes,2,opt,name=runtime,proto3" json:"runtime,omitempty"`
+	AllowedHosts      []string               `protobuf:"bytes,3,rep,name=allowed_hosts,json=allowedHosts,proto3" json:"allowed_hosts,omitempty"`
+	TolerancePaths    []string               `protobuf:"bytes,4,rep,name=tolerance_paths,json=tolerancePaths,proto3" json:"tolerance_paths,omitempty"`
+	RelativeTolerance string                 `protobuf:"bytes,5,opt,name=relative_tolerance,json=relativeTolerance,proto3" json:"relative_tolerance,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
+}
+
+func (x *Script) Reset() {
+	*x = Script{}
+	mi := &file_triggerx_proto_msgTypes[1]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Script) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Script) ProtoMessage() {}
+
+func (x *Script) ProtoReflect() protoreflect.Message {
+	mi := &file_triggerx_proto_msgTypes[1]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Script.ProtoReflect.Descriptor instead.
+func (*Script) Descriptor() ([]byte, []int) {
+	return file_triggerx_proto_rawDescGZIP(), []int{1}
+}
+
+func (x *Script) GetCid() string {
+	if x != nil {
+		return x.Cid
+	}
+	return ""
+}
+
+func (x *Script) GetRuntime() string {
+	if x != nil {
+		return x.Runtime
+	}
+	return ""
+}
+
+func (x *Script) GetAllowedHosts() []string {
+	if x != nil {
+		return x.AllowedHosts
+	}
+	return nil
+}
+
+func (x *Script) GetTolerancePaths() []string {
+	if x != nil {
+		return x.TolerancePaths
+	}
+	return nil
+}
+
+func (x *Script) GetRelativeTolerance() string {
+	if x != nil {
+		return x.RelativeTolerance
+	}
+	return ""
+}
+
+// ScriptRun is the performer's account of a script run (attestation.ScriptRun).
+type ScriptRun struct {
+	state           protoimpl.MessageState `protogen:"open.v1"`
+	Block           uint64                 `protobuf:"varint,1,opt,name=block,proto3" json:"block,omitempty"`
+	Timestamp       int64                  `protobuf:"varint,2,opt,name=timestamp,proto3" json:"timestamp,omitempty"`
+	ContextHash     []byte                 `protobuf:"bytes,3,opt,name=context_hash,json=contextHash,proto3" json:"context_hash,omitempty"`          // 32
+	OutputHash      []byte                 `protobuf:"bytes,4,opt,name=output_hash,json=outputHash,proto3" json:"output_hash,omitempty"`             // 32
+	Transcript      string                 `protobuf:"bytes,5,opt,name=transcript,proto3" json:"transcript,omitempty"`                               // CID, empty without network
+	TranscriptHash  []byte                 `protobuf:"bytes,6,opt,name=transcript_hash,json=transcriptHash,proto3" json:"transcript_hash,omitempty"` // 32, or empty without network
+	DurationMs      uint64                 `protobuf:"varint,7,opt,name=duration_ms,json=durationMs,proto3" json:"duration_ms,omitempty"`
+	PeakMemoryBytes uint64                 `protobuf:"varint,8,opt,name=peak_memory_bytes,json=peakMemoryBytes,proto3" json:"peak_memory_bytes,omitempty"`
+	CpuTimeMs       uint64                 `protobuf:"varint,9,opt,name=cpu_time_ms,json=cpuTimeMs,proto3" json:"cpu_time_ms,omitempty"`
+	NetRequests     uint64                 `protobuf:"varint,10,opt,name=net_requests,json=netRequests,proto3" json:"net_requests,omitempty"`
+	NetBytes        uint64                 `protobuf:"varint,11,opt,name=net_bytes,json=netBytes,proto3" json:"net_bytes,omitempty"`
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
+}
+
+func (x *ScriptRun) Reset() {
+	*x = ScriptRun{}
+	mi := &file_triggerx_proto_msgTypes[2]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ScriptRun) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ScriptRun) ProtoMessage() {}
+
+func (x *ScriptRun) ProtoReflect() protoreflect.Message {
+	mi := &file_triggerx_proto_msgTypes[2]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ScriptRun.ProtoReflect.Descriptor instead.
+func (*ScriptRun) Descriptor() ([]byte, []int) {
+	return file_triggerx_proto_rawDescGZIP(), []int{2}
+}
+
+func (x *ScriptRun) GetBlock() uint64 {
+	if x != nil {
+		return x.Block
+	}
+	return 0
+}
+
+func (x *ScriptRun) GetTimestamp() int64 {
+	if x != nil {
+		return x.Timestamp
+	}
+	return 0
+}
+
+func (x *ScriptRun) GetContextHash() []byte {
+	if x != nil {
+		return x.ContextHash
+	}
+	return nil
+}
+
+func (x *ScriptRun) GetOutputHash() []byte {
+	if x != nil {
+		return x.OutputHash
+	}
+	return nil
+}
+
+func (x *ScriptRun) GetTranscript() string {
+	if x != nil {
+		return x.Transcript
+	}
+	return ""
+}
+
+func (x *ScriptRun) GetTranscriptHash() []byte {
+	if x != nil {
+		return x.TranscriptHash
+	}
+	return nil
+}
+
+func (x *ScriptRun) GetDurationMs() uint64 {
+	if x != nil {
+		return x.DurationMs
+	}
+	return 0
+}
+
+func (x *ScriptRun) GetPeakMemoryBytes() uint64 {
+	if x != nil {
+		return x.PeakMemoryBytes
+	}
+	return 0
+}
+
+func (x *ScriptRun) GetCpuTimeMs() uint64 {
+	if x != nil {
+		return x.CpuTimeMs
+	}
+	return 0
+}
+
+func (x *ScriptRun) GetNetRequests() uint64 {
+	if x != nil {
+		return x.NetRequests
+	}
+	return 0
+}
+
+func (x *ScriptRun) GetNetBytes() uint64 {
+	if x != nil {
+		return x.NetBytes
+	}
+	return 0
+}
+
 // Trigger is what makes a job fire (attestation.Trigger): kind 1 time,
 // 2 event, 3 condition, 4 block, with exactly the kind's settings set.
 type Trigger struct {
@@ -121,7 +331,7 @@ type Trigger struct {
 
 func (x *Trigger) Reset() {
 	*x = Trigger{}
-	mi := &file_triggerx_proto_msgTypes[1]
+	mi := &file_triggerx_proto_msgTypes[3]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -133,7 +343,7 @@ func (x *Trigger) String() string {
 func (*Trigger) ProtoMessage() {}
 
 func (x *Trigger) ProtoReflect() protoreflect.Message {
-	mi := &file_triggerx_proto_msgTypes[1]
+	mi := &file_triggerx_proto_msgTypes[3]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -146,7 +356,7 @@ func (x *Trigger) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Trigger.ProtoReflect.Descriptor instead.
 func (*Trigger) Descriptor() ([]byte, []int) {
-	return file_triggerx_proto_rawDescGZIP(), []int{1}
+	return file_triggerx_proto_rawDescGZIP(), []int{3}
 }
 
 func (x *Trigger) GetKind() uint32 {
@@ -199,7 +409,7 @@ type TimeTrigger struct {
 
 func (x *TimeTrigger) Reset() {
 	*x = TimeTrigger{}
-	mi := &file_triggerx_proto_msgTypes[2]
+	mi := &file_triggerx_proto_msgTypes[4]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -211,7 +421,7 @@ func (x *TimeTrigger) String() string {
 func (*TimeTrigger) ProtoMessage() {}
 
 func (x *TimeTrigger) ProtoReflect() protoreflect.Message {
-	mi := &file_triggerx_proto_msgTypes[2]
+	mi := &file_triggerx_proto_msgTypes[4]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -224,7 +434,7 @@ func (x *TimeTrigger) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use TimeTrigger.ProtoReflect.Descriptor instead.
 func (*TimeTrigger) Descriptor() ([]byte, []int) {
-	return file_triggerx_proto_rawDescGZIP(), []int{2}
+	return file_triggerx_proto_rawDescGZIP(), []int{4}
 }
 
 func (x *TimeTrigger) GetSchedule() string {
@@ -287,7 +497,7 @@ type EventFilter struct {
 
 func (x *EventFilter) Reset() {
 	*x = EventFilter{}
-	mi := &file_triggerx_proto_msgTypes[3]
+	mi := &file_triggerx_proto_msgTypes[5]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -299,7 +509,7 @@ func (x *EventFilter) String() string {
 func (*EventFilter) ProtoMessage() {}
 
 func (x *EventFilter) ProtoReflect() protoreflect.Message {
-	mi := &file_triggerx_proto_msgTypes[3]
+	mi := &file_triggerx_proto_msgTypes[5]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -312,7 +522,7 @@ func (x *EventFilter) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EventFilter.ProtoReflect.Descriptor instead.
 func (*EventFilter) Descriptor() ([]byte, []int) {
-	return file_triggerx_proto_rawDescGZIP(), []int{3}
+	return file_triggerx_proto_rawDescGZIP(), []int{5}
 }
 
 func (x *EventFilter) GetParam() string {
@@ -351,7 +561,7 @@ type EventTrigger struct {
 
 func (x *EventTrigger) Reset() {
 	*x = EventTrigger{}
-	mi := &file_triggerx_proto_msgTypes[4]
+	mi := &file_triggerx_proto_msgTypes[6]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -363,7 +573,7 @@ func (x *EventTrigger) String() string {
 func (*EventTrigger) ProtoMessage() {}
 
 func (x *EventTrigger) ProtoReflect() protoreflect.Message {
-	mi := &file_triggerx_proto_msgTypes[4]
+	mi := &file_triggerx_proto_msgTypes[6]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -376,7 +586,7 @@ func (x *EventTrigger) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EventTrigger.ProtoReflect.Descriptor instead.
 func (*EventTrigger) Descriptor() ([]byte, []int) {
-	return file_triggerx_proto_rawDescGZIP(), []int{4}
+	return file_triggerx_proto_rawDescGZIP(), []int{6}
 }
 
 func (x *EventTrigger) GetChainId() uint64 {
@@ -445,7 +655,7 @@ type ValueSource struct {
 
 func (x *ValueSource) Reset() {
 	*x = ValueSource{}
-	mi := &file_triggerx_proto_msgTypes[5]
+	mi := &file_triggerx_proto_msgTypes[7]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -457,7 +667,7 @@ func (x *ValueSource) String() string {
 func (*ValueSource) ProtoMessage() {}
 
 func (x *ValueSource) ProtoReflect() protoreflect.Message {
-	mi := &file_triggerx_proto_msgTypes[5]
+	mi := &file_triggerx_proto_msgTypes[7]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -470,7 +680,7 @@ func (x *ValueSource) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ValueSource.ProtoReflect.Descriptor instead.
 func (*ValueSource) Descriptor() ([]byte, []int) {
-	return file_triggerx_proto_rawDescGZIP(), []int{5}
+	return file_triggerx_proto_rawDescGZIP(), []int{7}
 }
 
 func (x *ValueSource) GetKind() string {
@@ -552,7 +762,7 @@ type ConditionTrigger struct {
 
 func (x *ConditionTrigger) Reset() {
 	*x = ConditionTrigger{}
-	mi := &file_triggerx_proto_msgTypes[6]
+	mi := &file_triggerx_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -564,7 +774,7 @@ func (x *ConditionTrigger) String() string {
 func (*ConditionTrigger) ProtoMessage() {}
 
 func (x *ConditionTrigger) ProtoReflect() protoreflect.Message {
-	mi := &file_triggerx_proto_msgTypes[6]
+	mi := &file_triggerx_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -577,7 +787,7 @@ func (x *ConditionTrigger) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ConditionTrigger.ProtoReflect.Descriptor instead.
 func (*ConditionTrigger) Descriptor() ([]byte, []int) {
-	return file_triggerx_proto_rawDescGZIP(), []int{6}
+	return file_triggerx_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *ConditionTrigger) GetSource() *ValueSource {
@@ -648,7 +858,7 @@ type BlockTrigger struct {
 
 func (x *BlockTrigger) Reset() {
 	*x = BlockTrigger{}
-	mi := &file_triggerx_proto_msgTypes[7]
+	mi := &file_triggerx_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -660,7 +870,7 @@ func (x *BlockTrigger) String() string {
 func (*BlockTrigger) ProtoMessage() {}
 
 func (x *BlockTrigger) ProtoReflect() protoreflect.Message {
-	mi := &file_triggerx_proto_msgTypes[7]
+	mi := &file_triggerx_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -673,7 +883,7 @@ func (x *BlockTrigger) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use BlockTrigger.ProtoReflect.Descriptor instead.
 func (*BlockTrigger) Descriptor() ([]byte, []int) {
-	return file_triggerx_proto_rawDescGZIP(), []int{7}
+	return file_triggerx_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *BlockTrigger) GetChainId() uint64 {
@@ -721,7 +931,7 @@ type Firing struct {
 
 func (x *Firing) Reset() {
 	*x = Firing{}
-	mi := &file_triggerx_proto_msgTypes[8]
+	mi := &file_triggerx_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -733,7 +943,7 @@ func (x *Firing) String() string {
 func (*Firing) ProtoMessage() {}
 
 func (x *Firing) ProtoReflect() protoreflect.Message {
-	mi := &file_triggerx_proto_msgTypes[8]
+	mi := &file_triggerx_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -746,7 +956,7 @@ func (x *Firing) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Firing.ProtoReflect.Descriptor instead.
 func (*Firing) Descriptor() ([]byte, []int) {
-	return file_triggerx_proto_rawDescGZIP(), []int{8}
+	return file_triggerx_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *Firing) GetChainId() uint64 {
@@ -815,7 +1025,7 @@ type Task struct {
 
 func (x *Task) Reset() {
 	*x = Task{}
-	mi := &file_triggerx_proto_msgTypes[9]
+	mi := &file_triggerx_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -827,7 +1037,7 @@ func (x *Task) String() string {
 func (*Task) ProtoMessage() {}
 
 func (x *Task) ProtoReflect() protoreflect.Message {
-	mi := &file_triggerx_proto_msgTypes[9]
+	mi := &file_triggerx_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -840,7 +1050,7 @@ func (x *Task) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Task.ProtoReflect.Descriptor instead.
 func (*Task) Descriptor() ([]byte, []int) {
-	return file_triggerx_proto_rawDescGZIP(), []int{9}
+	return file_triggerx_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *Task) GetId() []byte {
@@ -913,7 +1123,7 @@ type Assignment struct {
 
 func (x *Assignment) Reset() {
 	*x = Assignment{}
-	mi := &file_triggerx_proto_msgTypes[10]
+	mi := &file_triggerx_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -925,7 +1135,7 @@ func (x *Assignment) String() string {
 func (*Assignment) ProtoMessage() {}
 
 func (x *Assignment) ProtoReflect() protoreflect.Message {
-	mi := &file_triggerx_proto_msgTypes[10]
+	mi := &file_triggerx_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -938,7 +1148,7 @@ func (x *Assignment) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Assignment.ProtoReflect.Descriptor instead.
 func (*Assignment) Descriptor() ([]byte, []int) {
-	return file_triggerx_proto_rawDescGZIP(), []int{10}
+	return file_triggerx_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *Assignment) GetTask() *Task {
@@ -987,13 +1197,14 @@ type Result struct {
 	Calldata         []byte                 `protobuf:"bytes,6,opt,name=calldata,proto3" json:"calldata,omitempty"`
 	Success          bool                   `protobuf:"varint,7,opt,name=success,proto3" json:"success,omitempty"`
 	Signature        []byte                 `protobuf:"bytes,8,opt,name=signature,proto3" json:"signature,omitempty"` // 65, ECDSA
+	Script           *ScriptRun             `protobuf:"bytes,9,opt,name=script,proto3" json:"script,omitempty"`       // script jobs only
 	unknownFields    protoimpl.UnknownFields
 	sizeCache        protoimpl.SizeCache
 }
 
 func (x *Result) Reset() {
 	*x = Result{}
-	mi := &file_triggerx_proto_msgTypes[11]
+	mi := &file_triggerx_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1005,7 +1216,7 @@ func (x *Result) String() string {
 func (*Result) ProtoMessage() {}
 
 func (x *Result) ProtoReflect() protoreflect.Message {
-	mi := &file_triggerx_proto_msgTypes[11]
+	mi := &file_triggerx_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1018,7 +1229,7 @@ func (x *Result) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Result.ProtoReflect.Descriptor instead.
 func (*Result) Descriptor() ([]byte, []int) {
-	return file_triggerx_proto_rawDescGZIP(), []int{11}
+	return file_triggerx_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *Result) GetTaskId() []byte {
@@ -1077,6 +1288,13 @@ func (x *Result) GetSignature() []byte {
 	return nil
 }
 
+func (x *Result) GetScript() *ScriptRun {
+	if x != nil {
+		return x.Script
+	}
+	return nil
+}
+
 // Vote is one keeper's BLS-signed verdict on a result.
 type Vote struct {
 	state            protoimpl.MessageState `protogen:"open.v1"`
@@ -1093,7 +1311,7 @@ type Vote struct {
 
 func (x *Vote) Reset() {
 	*x = Vote{}
-	mi := &file_triggerx_proto_msgTypes[12]
+	mi := &file_triggerx_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1105,7 +1323,7 @@ func (x *Vote) String() string {
 func (*Vote) ProtoMessage() {}
 
 func (x *Vote) ProtoReflect() protoreflect.Message {
-	mi := &file_triggerx_proto_msgTypes[12]
+	mi := &file_triggerx_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1118,7 +1336,7 @@ func (x *Vote) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Vote.ProtoReflect.Descriptor instead.
 func (*Vote) Descriptor() ([]byte, []int) {
-	return file_triggerx_proto_rawDescGZIP(), []int{12}
+	return file_triggerx_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *Vote) GetTaskId() []byte {
@@ -1186,7 +1404,7 @@ type Certificate struct {
 
 func (x *Certificate) Reset() {
 	*x = Certificate{}
-	mi := &file_triggerx_proto_msgTypes[13]
+	mi := &file_triggerx_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1198,7 +1416,7 @@ func (x *Certificate) String() string {
 func (*Certificate) ProtoMessage() {}
 
 func (x *Certificate) ProtoReflect() protoreflect.Message {
-	mi := &file_triggerx_proto_msgTypes[13]
+	mi := &file_triggerx_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1211,7 +1429,7 @@ func (x *Certificate) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Certificate.ProtoReflect.Descriptor instead.
 func (*Certificate) Descriptor() ([]byte, []int) {
-	return file_triggerx_proto_rawDescGZIP(), []int{13}
+	return file_triggerx_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *Certificate) GetTaskId() []byte {
@@ -1275,7 +1493,7 @@ type Finalization struct {
 
 func (x *Finalization) Reset() {
 	*x = Finalization{}
-	mi := &file_triggerx_proto_msgTypes[14]
+	mi := &file_triggerx_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1287,7 +1505,7 @@ func (x *Finalization) String() string {
 func (*Finalization) ProtoMessage() {}
 
 func (x *Finalization) ProtoReflect() protoreflect.Message {
-	mi := &file_triggerx_proto_msgTypes[14]
+	mi := &file_triggerx_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1300,7 +1518,7 @@ func (x *Finalization) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Finalization.ProtoReflect.Descriptor instead.
 func (*Finalization) Descriptor() ([]byte, []int) {
-	return file_triggerx_proto_rawDescGZIP(), []int{14}
+	return file_triggerx_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *Finalization) GetCertificate() *Certificate {
@@ -1328,12 +1546,36 @@ var File_triggerx_proto protoreflect.FileDescriptor
 
 const file_triggerx_proto_rawDesc = "" +
 	"\n" +
-	"\x0etriggerx.proto\x12\vtriggerx.v1\"u\n" +
+	"\x0etriggerx.proto\x12\vtriggerx.v1\"\xa2\x01\n" +
 	"\x06Action\x12\x19\n" +
 	"\bchain_id\x18\x01 \x01(\x04R\achainId\x12\x16\n" +
 	"\x06target\x18\x02 \x01(\fR\x06target\x12\x1a\n" +
 	"\bfunction\x18\x03 \x01(\tR\bfunction\x12\x1c\n" +
-	"\targuments\x18\x04 \x03(\tR\targuments\"\xea\x01\n" +
+	"\targuments\x18\x04 \x03(\tR\targuments\x12+\n" +
+	"\x06script\x18\x05 \x01(\v2\x13.triggerx.v1.ScriptR\x06script\"\xb1\x01\n" +
+	"\x06Script\x12\x10\n" +
+	"\x03cid\x18\x01 \x01(\tR\x03cid\x12\x18\n" +
+	"\aruntime\x18\x02 \x01(\tR\aruntime\x12#\n" +
+	"\rallowed_hosts\x18\x03 \x03(\tR\fallowedHosts\x12'\n" +
+	"\x0ftolerance_paths\x18\x04 \x03(\tR\x0etolerancePaths\x12-\n" +
+	"\x12relative_tolerance\x18\x05 \x01(\tR\x11relativeTolerance\"\xf9\x02\n" +
+	"\tScriptRun\x12\x14\n" +
+	"\x05block\x18\x01 \x01(\x04R\x05block\x12\x1c\n" +
+	"\ttimestamp\x18\x02 \x01(\x03R\ttimestamp\x12!\n" +
+	"\fcontext_hash\x18\x03 \x01(\fR\vcontextHash\x12\x1f\n" +
+	"\voutput_hash\x18\x04 \x01(\fR\n" +
+	"outputHash\x12\x1e\n" +
+	"\n" +
+	"transcript\x18\x05 \x01(\tR\n" +
+	"transcript\x12'\n" +
+	"\x0ftranscript_hash\x18\x06 \x01(\fR\x0etranscriptHash\x12\x1f\n" +
+	"\vduration_ms\x18\a \x01(\x04R\n" +
+	"durationMs\x12*\n" +
+	"\x11peak_memory_bytes\x18\b \x01(\x04R\x0fpeakMemoryBytes\x12\x1e\n" +
+	"\vcpu_time_ms\x18\t \x01(\x04R\tcpuTimeMs\x12!\n" +
+	"\fnet_requests\x18\n" +
+	" \x01(\x04R\vnetRequests\x12\x1b\n" +
+	"\tnet_bytes\x18\v \x01(\x04R\bnetBytes\"\xea\x01\n" +
 	"\aTrigger\x12\x12\n" +
 	"\x04kind\x18\x01 \x01(\rR\x04kind\x12,\n" +
 	"\x04time\x18\x02 \x01(\v2\x18.triggerx.v1.TimeTriggerR\x04time\x12/\n" +
@@ -1409,7 +1651,7 @@ const file_triggerx_proto_rawDesc = "" +
 	"\tperformer\x18\x02 \x01(\fR\tperformer\x12\x14\n" +
 	"\x05round\x18\x03 \x01(\rR\x05round\x12\x1a\n" +
 	"\bdeadline\x18\x04 \x01(\x03R\bdeadline\x12\x1c\n" +
-	"\tsignature\x18\x05 \x01(\fR\tsignature\"\xf1\x01\n" +
+	"\tsignature\x18\x05 \x01(\fR\tsignature\"\xa1\x02\n" +
 	"\x06Result\x12\x17\n" +
 	"\atask_id\x18\x01 \x01(\fR\x06taskId\x12\x15\n" +
 	"\x06job_id\x18\x02 \x01(\x04R\x05jobId\x12,\n" +
@@ -1418,7 +1660,8 @@ const file_triggerx_proto_rawDesc = "" +
 	"\atx_hash\x18\x05 \x01(\fR\x06txHash\x12\x1a\n" +
 	"\bcalldata\x18\x06 \x01(\fR\bcalldata\x12\x18\n" +
 	"\asuccess\x18\a \x01(\bR\asuccess\x12\x1c\n" +
-	"\tsignature\x18\b \x01(\fR\tsignature\"\xd5\x01\n" +
+	"\tsignature\x18\b \x01(\fR\tsignature\x12.\n" +
+	"\x06script\x18\t \x01(\v2\x16.triggerx.v1.ScriptRunR\x06script\"\xd5\x01\n" +
 	"\x04Vote\x12\x17\n" +
 	"\atask_id\x18\x01 \x01(\fR\x06taskId\x12\x15\n" +
 	"\x06job_id\x18\x02 \x01(\x04R\x05jobId\x12,\n" +
@@ -1456,41 +1699,45 @@ func file_triggerx_proto_rawDescGZIP() []byte {
 	return file_triggerx_proto_rawDescData
 }
 
-var file_triggerx_proto_msgTypes = make([]protoimpl.MessageInfo, 15)
+var file_triggerx_proto_msgTypes = make([]protoimpl.MessageInfo, 17)
 var file_triggerx_proto_goTypes = []any{
 	(*Action)(nil),           // 0: triggerx.v1.Action
-	(*Trigger)(nil),          // 1: triggerx.v1.Trigger
-	(*TimeTrigger)(nil),      // 2: triggerx.v1.TimeTrigger
-	(*EventFilter)(nil),      // 3: triggerx.v1.EventFilter
-	(*EventTrigger)(nil),     // 4: triggerx.v1.EventTrigger
-	(*ValueSource)(nil),      // 5: triggerx.v1.ValueSource
-	(*ConditionTrigger)(nil), // 6: triggerx.v1.ConditionTrigger
-	(*BlockTrigger)(nil),     // 7: triggerx.v1.BlockTrigger
-	(*Firing)(nil),           // 8: triggerx.v1.Firing
-	(*Task)(nil),             // 9: triggerx.v1.Task
-	(*Assignment)(nil),       // 10: triggerx.v1.Assignment
-	(*Result)(nil),           // 11: triggerx.v1.Result
-	(*Vote)(nil),             // 12: triggerx.v1.Vote
-	(*Certificate)(nil),      // 13: triggerx.v1.Certificate
-	(*Finalization)(nil),     // 14: triggerx.v1.Finalization
+	(*Script)(nil),           // 1: triggerx.v1.Script
+	(*ScriptRun)(nil),        // 2: triggerx.v1.ScriptRun
+	(*Trigger)(nil),          // 3: triggerx.v1.Trigger
+	(*TimeTrigger)(nil),      // 4: triggerx.v1.TimeTrigger
+	(*EventFilter)(nil),      // 5: triggerx.v1.EventFilter
+	(*EventTrigger)(nil),     // 6: triggerx.v1.EventTrigger
+	(*ValueSource)(nil),      // 7: triggerx.v1.ValueSource
+	(*ConditionTrigger)(nil), // 8: triggerx.v1.ConditionTrigger
+	(*BlockTrigger)(nil),     // 9: triggerx.v1.BlockTrigger
+	(*Firing)(nil),           // 10: triggerx.v1.Firing
+	(*Task)(nil),             // 11: triggerx.v1.Task
+	(*Assignment)(nil),       // 12: triggerx.v1.Assignment
+	(*Result)(nil),           // 13: triggerx.v1.Result
+	(*Vote)(nil),             // 14: triggerx.v1.Vote
+	(*Certificate)(nil),      // 15: triggerx.v1.Certificate
+	(*Finalization)(nil),     // 16: triggerx.v1.Finalization
 }
 var file_triggerx_proto_depIdxs = []int32{
-	2,  // 0: triggerx.v1.Trigger.time:type_name -> triggerx.v1.TimeTrigger
-	4,  // 1: triggerx.v1.Trigger.event:type_name -> triggerx.v1.EventTrigger
-	6,  // 2: triggerx.v1.Trigger.condition:type_name -> triggerx.v1.ConditionTrigger
-	7,  // 3: triggerx.v1.Trigger.block:type_name -> triggerx.v1.BlockTrigger
-	3,  // 4: triggerx.v1.EventTrigger.filters:type_name -> triggerx.v1.EventFilter
-	5,  // 5: triggerx.v1.ConditionTrigger.source:type_name -> triggerx.v1.ValueSource
-	0,  // 6: triggerx.v1.Task.action:type_name -> triggerx.v1.Action
-	1,  // 7: triggerx.v1.Task.trigger:type_name -> triggerx.v1.Trigger
-	8,  // 8: triggerx.v1.Task.firing:type_name -> triggerx.v1.Firing
-	9,  // 9: triggerx.v1.Assignment.task:type_name -> triggerx.v1.Task
-	13, // 10: triggerx.v1.Finalization.certificate:type_name -> triggerx.v1.Certificate
-	11, // [11:11] is the sub-list for method output_type
-	11, // [11:11] is the sub-list for method input_type
-	11, // [11:11] is the sub-list for extension type_name
-	11, // [11:11] is the sub-list for extension extendee
-	0,  // [0:11] is the sub-list for field type_name
+	1,  // 0: triggerx.v1.Action.script:type_name -> triggerx.v1.Script
+	4,  // 1: triggerx.v1.Trigger.time:type_name -> triggerx.v1.TimeTrigger
+	6,  // 2: triggerx.v1.Trigger.event:type_name -> triggerx.v1.EventTrigger
+	8,  // 3: triggerx.v1.Trigger.condition:type_name -> triggerx.v1.ConditionTrigger
+	9,  // 4: triggerx.v1.Trigger.block:type_name -> triggerx.v1.BlockTrigger
+	5,  // 5: triggerx.v1.EventTrigger.filters:type_name -> triggerx.v1.EventFilter
+	7,  // 6: triggerx.v1.ConditionTrigger.source:type_name -> triggerx.v1.ValueSource
+	0,  // 7: triggerx.v1.Task.action:type_name -> triggerx.v1.Action
+	3,  // 8: triggerx.v1.Task.trigger:type_name -> triggerx.v1.Trigger
+	10, // 9: triggerx.v1.Task.firing:type_name -> triggerx.v1.Firing
+	11, // 10: triggerx.v1.Assignment.task:type_name -> triggerx.v1.Task
+	2,  // 11: triggerx.v1.Result.script:type_name -> triggerx.v1.ScriptRun
+	15, // 12: triggerx.v1.Finalization.certificate:type_name -> triggerx.v1.Certificate
+	13, // [13:13] is the sub-list for method output_type
+	13, // [13:13] is the sub-list for method input_type
+	13, // [13:13] is the sub-list for extension type_name
+	13, // [13:13] is the sub-list for extension extendee
+	0,  // [0:13] is the sub-list for field type_name
 }
 
 func init() { file_triggerx_proto_init() }
@@ -1504,7 +1751,7 @@ func file_triggerx_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_triggerx_proto_rawDesc), len(file_triggerx_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   15,
+			NumMessages:   17,
 			NumExtensions: 0,
 			NumServices:   0,
 		},
