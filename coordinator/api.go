@@ -810,7 +810,7 @@ func buildJob(r JobRequest, now time.Time, check func(attestation.Trigger) error
 		UserAddress:            user,
 		JobTitle:               title,
 		TaskDefinitionID:       tdid,
-		ScheduleType:           ScheduleInterval,
+		ScheduleType:           scheduleTypeOf(trigger),
 		TimeInterval:           interval,
 		TimeFrame:              frame,
 		StartTime:              start,
