@@ -43,6 +43,9 @@ type APIConfig struct {
 	// signature and filters, condition limits, chains the coordinator
 	// watches); nil skips those checks.
 	CheckTrigger func(attestation.Trigger) error
+	// Scripts stores job scripts by CID; nil refuses script jobs (task
+	// definitions 2, 4, 6, 7) and POST /api/scripts.
+	Scripts ScriptStore
 	// Created and Deleted, when set, are told about each job registered or
 	// deleted through the API (the trigger router watches its trigger).
 	Created func(Job)
@@ -147,6 +150,7 @@ type api struct {
 //
 //	GET    /health                  service status (no key)
 //	POST   /api/jobs                register jobs created on-chain (key)
+//	POST   /api/scripts             store a job script, answer its CID (key)
 //	GET    /api/jobs/:job_id        one job (key)
 //	GET    /api/jobs/:job_id/tasks  a job's tasks, newest first, ?limit= (key)
 //	DELETE /api/jobs/:job_id        stop a job (key)
@@ -194,6 +198,7 @@ func NewAPI(store Store, cfg APIConfig) http.Handler {
 	r.GET("/health", a.health)
 	g := r.Group("/api", a.authenticate)
 	g.POST("/jobs", a.createJobs)
+	g.POST("/scripts", a.uploadScript)
 	g.GET("/jobs/:job_id", a.getJob)
 	g.GET("/jobs/:job_id/tasks", a.getJobTasks)
 	g.DELETE("/jobs/:job_id", a.deleteJob)
@@ -345,7 +350,7 @@ func (a *api) createJobs(c *gin.Context) {
 	jobs := make([]Job, len(reqs))
 	seen := make(map[Decimal]int, len(reqs))
 	for i, r := range reqs {
-		j, err := buildJob(r, now, a.cfg.CheckTrigger)
+		j, err := buildJob(r, now, a.cfg.CheckTrigger, a.cfg.Scripts != nil)
 		if err != nil {
 			a.refuse(c, http.StatusBadRequest, err, index(i))
 			return
@@ -369,7 +374,11 @@ func (a *api) createJobs(c *gin.Context) {
 		}
 	}
 	for i, j := range jobs {
-		if err := a.checkOnchain(ctx, j); err != nil {
+		err := a.checkOnchain(ctx, j)
+		if err == nil {
+			err = a.checkScript(ctx, j)
+		}
+		if err != nil {
 			var he *httpError
 			if errors.As(err, &he) {
 				if i := index(i); i >= 0 {
@@ -711,7 +720,7 @@ func decodeJobRequest(raw json.RawMessage) (JobRequest, error) {
 // buildJob validates a request and builds the job, created at now. check,
 // when not nil, validates the trigger in depth (cron syntax, event signature
 // and filters, condition limits, configured chains).
-func buildJob(r JobRequest, now time.Time, check func(attestation.Trigger) error) (Job, error) {
+func buildJob(r JobRequest, now time.Time, check func(attestation.Trigger) error, scripts bool) (Job, error) {
 	if r.JobID == nil {
 		return Job{}, badField("job_id", "is required (the id returned by JobRegistry.createJob)")
 	}
@@ -730,10 +739,14 @@ func buildJob(r JobRequest, now time.Time, check func(attestation.Trigger) error
 	if *r.TaskDefinitionID > 0xffff || !tdid.Valid() {
 		return Job{}, badField("task_definition_id", "must be 1 to 7")
 	}
-	switch tdid {
-	case attestation.TimeStatic, attestation.EventStatic, attestation.ConditionStatic:
-	default:
-		return Job{}, badField("task_definition_id", "%d is not supported yet: jobs with scripts (2, 4, 6, 7) arrive with the execution engine", tdid)
+	if tdid.HasScript() && !scripts {
+		return Job{}, badField("task_definition_id", "%d needs a script, and this coordinator has no script store", tdid)
+	}
+	var script *attestation.Script
+	if tdid.HasScript() {
+		if script, err = parseScript(r.fields); err != nil {
+			return Job{}, err
+		}
 	}
 	var start, end int64
 	if r.StartTime != nil {
@@ -780,29 +793,9 @@ func buildJob(r JobRequest, now time.Time, check func(attestation.Trigger) error
 	if r.TargetChainID == nil || *r.TargetChainID == 0 {
 		return Job{}, badField("target_chain_id", "is required (a chain id such as \"8453\")")
 	}
-	target, err := parseAddress("target_contract_address", r.TargetContractAddress)
+	target, sig, args, err := buildCall(r, tdid)
 	if err != nil {
 		return Job{}, err
-	}
-	sig, params, err := resolveFunction(r.TargetFunction, r.ABI)
-	if err != nil {
-		var fe *fieldError
-		if !errors.As(err, &fe) {
-			err = badField("target_function", "%s", err.Error())
-		}
-		return Job{}, err
-	}
-	args := r.Arguments
-	if args == nil {
-		args = []string{}
-	}
-	if len(args) != len(params) {
-		return Job{}, badField("arguments", "%s takes %d arguments, got %d", sig, len(params), len(args))
-	}
-	for i, arg := range args {
-		if err := checkArgument(params[i], arg); err != nil {
-			return Job{}, badField("arguments["+strconv.Itoa(i)+"]", "%v (parameter type %s)", err, params[i])
-		}
 	}
 
 	j := Job{
@@ -821,6 +814,7 @@ func buildJob(r JobRequest, now time.Time, check func(attestation.Trigger) error
 		TargetFunction:         sig,
 		ABI:                    r.ABI,
 		Arguments:              args,
+		Script:                 script,
 		Status:                 JobActive,
 		NextExecutionTimestamp: firstSlot(trigger, now),
 		CreatedAt:              now,
@@ -830,6 +824,58 @@ func buildJob(r JobRequest, now time.Time, check func(attestation.Trigger) error
 		j.ExpirationTime = now.Add(time.Duration(frame) * time.Second)
 	}
 	return j, nil
+}
+
+// buildCall reads what the job calls: the target and, for every kind but 7,
+// the function; static jobs give its arguments, script jobs (2, 4, 6) none,
+// since their script computes them. A custom-script job (7) may leave the
+// target open (its script names it) and has neither function nor arguments.
+func buildCall(r JobRequest, tdid attestation.TaskDefinitionID) (common.Address, string, []string, error) {
+	if tdid == attestation.CustomScript {
+		var target common.Address
+		if r.TargetContractAddress != "" {
+			t, err := parseAddress("target_contract_address", r.TargetContractAddress)
+			if err != nil {
+				return common.Address{}, "", nil, err
+			}
+			target = t
+		}
+		if r.TargetFunction != "" || len(r.Arguments) > 0 {
+			return common.Address{}, "", nil, badField("target_function", "a custom-script job (7) has no function or arguments: its script returns the calldata")
+		}
+		return target, "", []string{}, nil
+	}
+	target, err := parseAddress("target_contract_address", r.TargetContractAddress)
+	if err != nil {
+		return common.Address{}, "", nil, err
+	}
+	sig, params, err := resolveFunction(r.TargetFunction, r.ABI)
+	if err != nil {
+		var fe *fieldError
+		if !errors.As(err, &fe) {
+			err = badField("target_function", "%s", err.Error())
+		}
+		return common.Address{}, "", nil, err
+	}
+	args := r.Arguments
+	if args == nil {
+		args = []string{}
+	}
+	if tdid.HasScript() {
+		if len(args) > 0 {
+			return common.Address{}, "", nil, badField("arguments", "must be empty: the job's script computes them")
+		}
+		return target, sig, args, nil
+	}
+	if len(args) != len(params) {
+		return common.Address{}, "", nil, badField("arguments", "%s takes %d arguments, got %d", sig, len(params), len(args))
+	}
+	for i, arg := range args {
+		if err := checkArgument(params[i], arg); err != nil {
+			return common.Address{}, "", nil, badField("arguments["+strconv.Itoa(i)+"]", "%v (parameter type %s)", err, params[i])
+		}
+	}
+	return target, sig, args, nil
 }
 
 // parseAddress accepts a 0x-prefixed 20-byte hex address; a mixed-case

@@ -3,6 +3,7 @@ package coordinator_test
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -351,8 +352,8 @@ func TestAPIValidation(t *testing.T) {
 		{"tdid 0", func(m map[string]any) { m["task_definition_id"] = 0 }, "task_definition_id", "1 to 7"},
 		{"tdid 8", func(m map[string]any) { m["task_definition_id"] = 8 }, "task_definition_id", "1 to 7"},
 		{"tdid 65537", func(m map[string]any) { m["task_definition_id"] = 65537 }, "task_definition_id", "1 to 7"},
-		{"tdid 2", func(m map[string]any) { m["task_definition_id"] = 2 }, "task_definition_id", "not supported yet"},
-		{"tdid 7", func(m map[string]any) { m["task_definition_id"] = 7 }, "task_definition_id", "not supported yet"},
+		{"tdid 2", func(m map[string]any) { m["task_definition_id"] = 2 }, "task_definition_id", "needs a script"},
+		{"tdid 7", func(m map[string]any) { m["task_definition_id"] = 7 }, "task_definition_id", "needs a script"},
 		{"cron without expression", func(m map[string]any) { m["schedule_type"] = "cron" }, "cron_expression", "is required"},
 		{"cron in an unknown zone", func(m map[string]any) {
 			m["schedule_type"], m["cron_expression"], m["timezone"] = "cron", "0 * * * *", "Mars/Olympus"
@@ -729,6 +730,87 @@ func TestAPIAcceptsEveryTriggerKind(t *testing.T) {
 			var got coordinator.Job
 			require.NoError(t, json.Unmarshal(w.Body.Bytes(), &got))
 			require.Equal(t, tc.trigger, got.Trigger)
+		})
+	}
+}
+
+// memScripts is a test ScriptStore; the real one (execution/content) is
+// tested in its package.
+type memScripts struct{ m map[string][]byte }
+
+func (s *memScripts) AddScript(_ context.Context, src []byte) (string, error) {
+	cid := fmt.Sprintf("bafktest%x", sha256.Sum256(src))[:40]
+	s.m[cid] = src
+	return cid, nil
+}
+
+func (s *memScripts) HasScript(_ context.Context, cid string) (bool, error) {
+	_, ok := s.m[cid]
+	return ok, nil
+}
+
+func TestAPIScriptJobs(t *testing.T) {
+	scripts := &memScripts{m: map[string][]byte{}}
+	a := newAPI(t, func(c *coordinator.APIConfig) { c.Scripts = scripts })
+	w := a.do(http.MethodPost, "/api/scripts", testKey, nil)
+	require.Equal(t, http.StatusBadRequest, w.Code, "empty script")
+	req := httptest.NewRequest(http.MethodPost, "/api/scripts", strings.NewReader(`console.log(JSON.stringify({arguments:["5"]}))`))
+	req.Header.Set("X-Api-Key", testKey)
+	rec := httptest.NewRecorder()
+	a.h.ServeHTTP(rec, req)
+	require.Equal(t, http.StatusCreated, rec.Code, rec.Body.String())
+	var up struct{ CID string }
+	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &up))
+	require.NotEmpty(t, up.CID)
+
+	interval := attestation.Trigger{Kind: attestation.TriggerTime, Time: &attestation.TimeTrigger{Schedule: attestation.ScheduleInterval, Interval: 60}}
+	tests := []struct {
+		name   string
+		tdid   attestation.TaskDefinitionID
+		fields map[string]any
+		action attestation.Action
+		code   int
+		msg    string
+	}{
+		{"arguments from a script", 2, map[string]any{"dynamic_arguments_script_url": "ipfs://" + up.CID, "script_language": "js",
+			"allowed_hosts": []string{"api.example.com"}},
+			attestation.Action{ChainID: 31337, Target: target, Function: "increment(uint256)",
+				Script: &attestation.Script{CID: up.CID, Runtime: attestation.RuntimeNode, AllowedHosts: []string{"api.example.com"}}},
+			http.StatusCreated, ""},
+		{"custom script", 7, map[string]any{"script_cid": up.CID, "script_language": "py", "target_contract_address": "", "target_function": ""},
+			attestation.Action{ChainID: 31337, Script: &attestation.Script{CID: up.CID, Runtime: attestation.RuntimePython}},
+			http.StatusCreated, ""},
+		{"unknown script", 2, map[string]any{"script_cid": "bafkunknown", "script_language": "ts"},
+			attestation.Action{ChainID: 31337, Target: target, Function: "increment(uint256)",
+				Script: &attestation.Script{CID: "bafkunknown", Runtime: attestation.RuntimeTypeScript}},
+			http.StatusBadRequest, "upload it"},
+		{"script job with arguments", 2, map[string]any{"script_cid": up.CID, "script_language": "go", "arguments": []string{"1"}},
+			attestation.Action{}, http.StatusBadRequest, "script computes them"},
+		{"unknown language", 2, map[string]any{"script_cid": up.CID, "script_language": "cobol"},
+			attestation.Action{}, http.StatusBadRequest, "js, ts, py or go"},
+	}
+	for i, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			id := uint64(200 + i)
+			a.chain.mu.Lock()
+			a.chain.jobs[id] = coordinator.OnchainJob{Owner: owner, TaskDefinitionID: tc.tdid, Target: tc.action.Target, Active: true,
+				SpecHash: attestation.JobCommitment(tc.action, interval)}
+			a.chain.mu.Unlock()
+			r := jobRequest(strconv.FormatUint(id, 10))
+			r["task_definition_id"] = int(tc.tdid)
+			delete(r, "time_frame")
+			for k, v := range tc.fields {
+				r[k] = v
+			}
+			w := a.do(http.MethodPost, "/api/jobs", testKey, r)
+			require.Equal(t, tc.code, w.Code, w.Body.String())
+			if tc.msg != "" {
+				require.Contains(t, w.Body.String(), tc.msg)
+				return
+			}
+			var got coordinator.Job
+			require.NoError(t, json.Unmarshal(w.Body.Bytes(), &got))
+			require.Equal(t, tc.action.Script, got.Script)
 		})
 	}
 }

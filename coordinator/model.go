@@ -145,7 +145,9 @@ type Job struct {
 	TargetFunction string    `json:"target_function"`
 	ABI            string    `json:"abi,omitempty"` // as sent, when the request named a method
 	Arguments      []string  `json:"arguments"`
-	Status         JobStatus `json:"status"`
+	// Script computes the arguments (2, 4, 6) or the whole call (7).
+	Script *attestation.Script `json:"script,omitzero"`
+	Status JobStatus           `json:"status"`
 	// NextExecutionTimestamp is the next slot to fire; zero once the job is
 	// no longer active.
 	NextExecutionTimestamp time.Time `json:"next_execution_timestamp,omitzero"`
@@ -160,6 +162,7 @@ type Job struct {
 // Clone returns a deep copy of j.
 func (j Job) Clone() Job {
 	j.Trigger = j.Trigger.Clone()
+	j.Script = j.Script.Clone()
 	j.Arguments = slices.Clone(j.Arguments)
 	j.TaskIDs = slices.Clone(j.TaskIDs)
 	return j
@@ -172,6 +175,7 @@ func (j Job) Action() attestation.Action {
 		Target:    j.TargetContractAddress,
 		Function:  j.TargetFunction,
 		Arguments: slices.Clone(j.Arguments),
+		Script:    j.Script.Clone(),
 	}
 }
 
