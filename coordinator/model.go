@@ -142,9 +142,9 @@ type Job struct {
 	TargetChainID         Decimal        `json:"target_chain_id"`
 	TargetContractAddress common.Address `json:"target_contract_address"`
 	// TargetFunction is the canonical signature, e.g. "increment(uint256)".
-	TargetFunction string    `json:"target_function"`
-	ABI            string    `json:"abi,omitempty"` // as sent, when the request named a method
-	Arguments      []string  `json:"arguments"`
+	TargetFunction string   `json:"target_function"`
+	ABI            string   `json:"abi,omitempty"` // as sent, when the request named a method
+	Arguments      []string `json:"arguments"`
 	// Script computes the arguments (2, 4, 6) or the whole call (7).
 	Script *attestation.Script `json:"script,omitzero"`
 	Status JobStatus           `json:"status"`
