@@ -42,8 +42,11 @@ type CoordinatorConfig struct {
 	// RedisURL, when set (redis://host:port/db), lets several coordinator
 	// instances over one shared store split the jobs through Redis leases.
 	RedisURL string
-	Logger   *zap.Logger
-	Test     CoordinatorTestConfig
+	// ScriptGateways are trustless IPFS gateways scripts are fetched from
+	// when no peer has them.
+	ScriptGateways []string
+	Logger         *zap.Logger
+	Test           CoordinatorTestConfig
 }
 
 // CoordinatorTestConfig holds hooks for in-process tests.
@@ -133,6 +136,8 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 		gossip, err = startP2P(ctx, cfg.DataDir, cfg.P2P, false, log, reg, p.checks(keepers).p2p())
 		return err
 	}, func(context.Context) error { return gossip.Close() })
+	scriptStore := &scripts{dir: cfg.DataDir, gateways: cfg.ScriptGateways, log: log, reg: reg}
+	l.onStartStop("scripts", func(ctx context.Context) error { return scriptStore.start(ctx, gossip) }, scriptStore.stop)
 	firings := coordinator.NewFirings(store, dispatcher.Dispatch, nil, log)
 	if owns != nil {
 		firings.SetOwnership(owns, claim)
@@ -142,7 +147,8 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 		return l.abort(err)
 	}
 	api := coordinator.NewAPI(store, coordinator.APIConfig{
-		JobLookup: lookup.Job, CheckTrigger: triggerChecker(p.chains), Logger: log, Registerer: reg, Version: Version,
+		JobLookup: lookup.Job, CheckTrigger: triggerChecker(p.chains), Scripts: scriptStore, Logger: log, Registerer: reg,
+		Version: Version,
 		Created: func(j coordinator.Job) {
 			scheduler.Add(j)
 			if err := router.Add(j); err != nil {

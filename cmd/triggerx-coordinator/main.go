@@ -29,6 +29,7 @@ const (
 	flagDeadline    = "task-deadline"
 	flagMonitorPoll = "monitor-poll"
 	flagRedisURL    = "redis-url"
+	flagGateway     = "script-gateway"
 )
 
 func startCommand() *cli.Command {
@@ -43,6 +44,7 @@ func startCommand() *cli.Command {
 			cliapp.Duration(flagDeadline, "time a performer has to execute a task", time.Minute),
 			cliapp.Duration(flagMonitorPoll, "pause between chain polls once the monitor is caught up", 2*time.Second),
 			cliapp.String(flagRedisURL, "redis://host:port/db shared by coordinator instances that split the jobs (empty: one instance)", ""),
+			cliapp.Strings(flagGateway, "trustless IPFS gateway URL scripts are fetched from when no peer has them (repeatable)"),
 		),
 		Action: func(c *cli.Context) error {
 			log, chain, key, err := cliapp.Node(c)
@@ -54,7 +56,7 @@ func startCommand() *cli.Command {
 				DataDir: c.String(cliapp.FlagDataDir), Chain: chain, Key: key,
 				APIListen: c.String(flagAPIListen), APIKeys: c.StringSlice(flagAPIKey), P2P: cliapp.P2P(c),
 				Tick: c.Duration(flagTick), Deadline: c.Duration(flagDeadline), MonitorPoll: c.Duration(flagMonitorPoll),
-				RedisURL: c.String(flagRedisURL), Logger: log,
+				RedisURL: c.String(flagRedisURL), ScriptGateways: c.StringSlice(flagGateway), Logger: log,
 			})
 		},
 	})
