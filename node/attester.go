@@ -24,6 +24,8 @@ const (
 	reasonResultMismatch  = "result_mismatch"       // result does not describe the assigned task
 	reasonActionMismatch  = "action_not_committed"  // action differs from the job's on-chain commitment
 	reasonSuccessMismatch = "success_flag_mismatch" // claimed target success differs from the chain's
+	// reasonScriptsUnsupported: the keeper cannot run job scripts yet.
+	reasonScriptsUnsupported = "script_execution_unavailable"
 )
 
 // chainVerifier checks a performer's result against the chain

@@ -45,6 +45,9 @@ type performer struct {
 	running map[common.Hash]bool
 }
 
+// errScriptsUnsupported: this keeper cannot run job scripts yet.
+var errScriptsUnsupported = errors.New("this keeper does not run job scripts yet")
+
 // signerKey signs results with the keeper's controller key.
 type signerKey func(common.Hash) ([]byte, error)
 
@@ -78,8 +81,11 @@ func (p *performer) Perform(_ context.Context, a attestation.Assignment) error {
 		r, err := p.perform(ctx, log, a)
 		if err != nil {
 			reason := execution.Reason(err)
-			if errors.Is(err, errActionMismatch) {
+			switch {
+			case errors.Is(err, errActionMismatch):
 				reason = reasonActionMismatch
+			case errors.Is(err, errScriptsUnsupported):
+				reason = reasonScriptsUnsupported
 			}
 			p.metrics.failure(reason)
 			log.Warn("task not performed", zap.String("reason", reason), zap.Error(err))
@@ -111,6 +117,9 @@ func (p *performer) perform(ctx context.Context, log *zap.Logger, a attestation.
 			return nil, fmt.Errorf("decode journaled result: %w", err)
 		}
 		return &r, nil
+	}
+	if t.TaskDefinitionID.HasScript() {
+		return nil, errScriptsUnsupported
 	}
 	if err := checkCommitment(ctx, p.jobs, t); err != nil {
 		return nil, fmt.Errorf("refuse task: %w", err)
