@@ -1,0 +1,105 @@
+package sandbox
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/docker/docker/api/types/container"
+)
+
+const (
+	sandboxUID  = 65534 // user "sandbox" (nobody) in the runtime images
+	labelKey    = "org.triggerx.sandbox"
+	launcher    = "/opt/triggerx/run.sh"
+	scriptTmpfs = 2 << 20
+)
+
+// containerSpec returns the hardened create configuration for a runtime's
+// container. Every container the sandbox creates goes through here.
+func containerSpec(rt Runtime, img string, l Limits, na *NetworkAccess) (*container.Config, *container.HostConfig) {
+	user := fmt.Sprintf("%d:%d", sandboxUID, sandboxUID)
+	owner := fmt.Sprintf("uid=%d,gid=%d", sandboxUID, sandboxUID)
+	tmpOpts := "rw,nosuid,nodev,noexec,mode=0700," + owner + ",size=" + strconv.FormatInt(l.TmpfsSize, 10)
+	if rt == Go {
+		// go build writes and the launcher executes the binary in /tmp.
+		tmpOpts = "rw,nosuid,nodev,exec,mode=0700," + owner + ",size=" + strconv.FormatInt(l.TmpfsSize, 10)
+	}
+	pids := l.Pids
+	cfg := &container.Config{
+		Image:           img,
+		User:            user,
+		Cmd:             []string{"/bin/sleep", "infinity"},
+		Env:             runtimeEnv(rt, na),
+		WorkingDir:      "/tmp",
+		Hostname:        "sandbox",
+		NetworkDisabled: na == nil,
+		Labels:          map[string]string{labelKey: string(rt)},
+		AttachStdin:     false,
+		OpenStdin:       false,
+		Tty:             false,
+	}
+	hc := &container.HostConfig{
+		Privileged:     false,
+		NetworkMode:    "none",
+		ReadonlyRootfs: true,
+		Tmpfs: map[string]string{
+			"/tmp":    tmpOpts,
+			"/script": "rw,nosuid,nodev,noexec,mode=0700," + owner + ",size=" + strconv.Itoa(scriptTmpfs),
+		},
+		CapDrop:     []string{"ALL"},
+		SecurityOpt: []string{"no-new-privileges:true"},
+		IpcMode:     "private",
+		LogConfig:   container.LogConfig{Type: "none"},
+		Resources: container.Resources{
+			Memory:     l.Memory,
+			MemorySwap: l.Memory, // equal: no swap
+			NanoCPUs:   l.NanoCPUs,
+			PidsLimit:  &pids,
+			Ulimits: []*container.Ulimit{
+				{Name: "nofile", Soft: 1024, Hard: 1024},
+				{Name: "core", Soft: 0, Hard: 0},
+			},
+		},
+	}
+	if na != nil {
+		hc.NetworkMode = container.NetworkMode(na.Network)
+	}
+	return cfg, hc
+}
+
+func runtimeEnv(rt Runtime, na *NetworkAccess) []string {
+	env := []string{"HOME=/tmp", "TMPDIR=/tmp", "LANG=C.UTF-8", "PATH=/usr/local/bin:/usr/bin:/bin"}
+	switch rt {
+	case Python:
+		env = append(env, "PYTHONDONTWRITEBYTECODE=1")
+	case Go:
+		env = append(env,
+			"GOCACHE=/tmp/gocache", "GOPATH=/tmp/gopath", "GOTMPDIR=/tmp",
+			"GOTOOLCHAIN=local", "GOPROXY=off", "GOFLAGS=-trimpath", "GO111MODULE=on",
+			"CGO_ENABLED=0", "GOTELEMETRY=off", "GOENV=off")
+	}
+	if na != nil && na.ProxyURL != "" {
+		for _, k := range []string{"HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"} {
+			env = append(env, k+"="+na.ProxyURL)
+		}
+	}
+	return env
+}
+
+// prepareCmd runs in a new container before it is handed to a run (go: copy
+// the image's pre-warmed build cache to the writable tmpfs).
+func prepareCmd(rt Runtime) []string {
+	if rt == Go {
+		return []string{"/bin/cp", "-r", "/opt/gocache", "/tmp/gocache"}
+	}
+	return nil
+}
+
+// probeCmd prints the container's cgroup counters (v1 and v2 paths; the
+// absent ones are skipped) in one process: GNU head prefixes each file with
+// "==> path <==".
+var probeCmd = []string{"/bin/head", "-n", "64",
+	"/sys/fs/cgroup/memory/memory.max_usage_in_bytes", "/sys/fs/cgroup/memory/memory.oom_control",
+	"/sys/fs/cgroup/pids/pids.events", "/sys/fs/cgroup/cpuacct/cpuacct.usage",
+	"/sys/fs/cgroup/memory.peak", "/sys/fs/cgroup/memory.events", "/sys/fs/cgroup/pids.events", "/sys/fs/cgroup/cpu.stat",
+}

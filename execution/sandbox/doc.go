@@ -1,0 +1,93 @@
+// Package sandbox runs job scripts (JavaScript, TypeScript, Python, Go) in
+// hardened, single-use Docker containers. It is the keeper's only way to
+// execute user code; the script contract is a JSON context on stdin and a
+// JSON result on stdout.
+//
+// # Hardening (every container, see containerSpec)
+//
+//   - not privileged; no bind mounts at all (no Docker socket, no host
+//     directory): the script is streamed in through the exec's stdin by the
+//     image's launcher (/opt/triggerx/run.sh) into /script, a 2 MiB tmpfs;
+//   - NetworkMode none (and NetworkDisabled) unless Request.Network is set,
+//     then the container joins only the given internal network (see below);
+//   - read-only root filesystem; /tmp is a size-limited tmpfs owned by the
+//     sandbox user, mounted noexec,nosuid,nodev (exec for the go runtime,
+//     which builds and runs its binary there);
+//   - CapDrop ALL, no-new-privileges, Docker's default seccomp and AppArmor
+//     profiles stay on, private IPC namespace, logging driver none;
+//   - PidsLimit, Memory = MemorySwap (no swap), NanoCPUs, nofile 1024, no
+//     core dumps;
+//   - non-root user 65534:65534 for the container and every exec;
+//   - a wall-clock timeout that kills the container;
+//   - stdout and stderr are each read up to Limits.MaxOutput; beyond that
+//     reading stops, the container is killed and Report.Truncated is set.
+//
+// Containers are never reused: after every run (successful or not) the
+// container is force-removed in the background and the pool filler creates a
+// replacement, so no state (files, processes, tmpfs) leaks between jobs.
+//
+// # Warm pools
+//
+// For each enabled runtime a filler goroutine keeps Config.PoolSize
+// containers created, started (idling in `sleep infinity`) and prepared (go:
+// the image's pre-warmed build cache copied to the tmpfs GOCACHE). A run
+// takes one and `docker exec`s the launcher in it, saving the create/start
+// cost. When the pool is empty (burst, or PoolSize 0) the run creates a
+// container itself ("cold"). Runs with network access are always cold since
+// pool containers have no network.
+//
+// # Runtimes
+//
+//   - node: node /script/main.js (CommonJS, node 20 of the image);
+//   - typescript: the node image; node 20 cannot strip types, so
+//     /opt/triggerx/ts-run.js transpiles main.ts in memory with the
+//     `typescript` package (transpileModule: no type check) and runs it;
+//   - python: python3 /script/main.py (stdlib only);
+//   - go: a single-file main package using the standard library only:
+//     `go build` with GOCACHE/GOPATH on the tmpfs, GOPROXY=off,
+//     GOTOOLCHAIN=local, CGO_ENABLED=0 (no module downloads, no cgo), then the
+//     binary runs; a compile error is exit status 1 (nonzero_exit). The
+//     compile counts against the run's limits (DefaultGoLimits).
+//
+// # Network access
+//
+// Request.Network names a Docker network created with Internal=true (e.g.
+// `docker network create --internal triggerx-egress`): Docker installs no
+// route and no NAT for it, so nothing off the host is reachable
+// (TestNetworkAccess). The keeper's egress proxy (another component) is
+// passed as NetworkAccess.ProxyURL and exported to the script as
+// HTTP(S)_PROXY/ALL_PROXY; it enforces the job's allowed hosts and records
+// the transcript. Pool containers never have a network, so these runs are
+// always cold.
+//
+// Caveat, measured on this engine: "internal" only blocks forwarding. The
+// host itself still accepts packets from the bridge on every local address
+// (the bridge gateway, docker0's 172.17.0.1, ...), so any host service bound
+// to 0.0.0.0 is reachable from a network-enabled script. Use one of:
+//   - run the proxy in a container attached to the internal network (and to
+//     an outside one) and create the internal network with
+//     -o com.docker.network.bridge.gateway_mode_ipv4=isolated (engine >= 28:
+//     the bridge gets no host address at all); or
+//   - keep the proxy on the host, listening on the bridge's gateway address,
+//     and firewall the bridge: iptables -I INPUT -i br-<id> -j DROP plus an
+//     ACCEPT for the proxy's port on the gateway address.
+//
+// Without Request.Network (the default) the container has only a loopback
+// interface and none of this applies.
+//
+// # Resource report and reasons
+//
+// After the script exits, a probe exec reads the container's cgroup counters
+// (v1 and v2): peak memory, CPU time, oom_kill and pids.events max. When the
+// sandbox kills a run (timeout, output cap) it samples the engine's stats API
+// first instead. Every failure wraps one sentinel error; Reason maps it to the
+// stable codes documented in reasons.md.
+//
+// # Concurrency contract
+//
+// New starts one filler goroutine per runtime with a pool. Run is safe for
+// concurrent use; each call owns its container exclusively, and concurrency
+// is bounded only by the caller (each run costs one container's limits).
+// Close stops the fillers, waits for in-flight runs, removes every container
+// it owns and must be called exactly once; Run after Close returns ErrClosed.
+package sandbox
