@@ -28,7 +28,7 @@ func app() *cli.App {
 		Name:  "triggerx-keeper",
 		Usage: "run a TriggerX keeper: execute assigned tasks on-chain and attest to the others' with BLS signatures",
 		Commands: []*cli.Command{
-			startCommand(), keysCommand(), registerCommand(), deregisterCommand(), statusCommand(),
+			startCommand(), keysCommand(), registerCommand(), deregisterCommand(), statusCommand(), scriptCommand(),
 		},
 	}
 }
