@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -68,6 +69,23 @@ func (s *chainSet) Get(ctx context.Context, id uint64) (execution.Chain, error) 
 	}
 	s.dialed[id] = c
 	return c, nil
+}
+
+// IDs returns the ids of every chain the set can reach, home first.
+func (s *chainSet) IDs() []uint64 {
+	ids := []uint64{s.homeID}
+	for id := range s.rpcs {
+		if id != s.homeID {
+			ids = append(ids, id)
+		}
+	}
+	for id := range s.fixed {
+		if id != s.homeID && !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids[1:])
+	return ids
 }
 
 // Close closes the clients the set dialed.

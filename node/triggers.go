@@ -23,23 +23,6 @@ import (
 // conditionWorkers bounds the condition evaluations running at once.
 const conditionWorkers = 32
 
-// IDs returns the ids of every chain the set can reach, home first.
-func (s *chainSet) IDs() []uint64 {
-	ids := []uint64{s.homeID}
-	for id := range s.rpcs {
-		if id != s.homeID {
-			ids = append(ids, id)
-		}
-	}
-	for id := range s.fixed {
-		if id != s.homeID && !slices.Contains(ids, id) {
-			ids = append(ids, id)
-		}
-	}
-	slices.Sort(ids[1:])
-	return ids
-}
-
 // watchTriggers assembles the coordinator's trigger watching: a chain
 // watcher per chain, the condition scheduler and the router that feeds
 // their firings to firings. It adds their loops to p's lifecycle and loads
