@@ -16,6 +16,7 @@ import (
 	"github.com/triggerx-network/triggerx/attestation"
 	"github.com/triggerx-network/triggerx/contracts/bindings"
 	"github.com/triggerx-network/triggerx/execution"
+	"github.com/triggerx-network/triggerx/execution/script"
 	"github.com/triggerx-network/triggerx/execution/triggercheck"
 )
 
@@ -39,6 +40,7 @@ type chainVerifier struct {
 	hub      common.Address
 	jobs     *bindings.JobRegistry
 	triggers *triggercheck.Checker // checks that the task was due
+	scripts  *scriptRunner         // re-runs script jobs' scripts
 }
 
 // notYetPoll is how often an attester re-checks a firing it cannot judge
@@ -57,12 +59,32 @@ func (v *chainVerifier) Verify(ctx context.Context, a attestation.Assignment, r 
 		}
 		return attestation.Verdict{}, err
 	}
-	calldata, err := execution.EncodeCall(t.Action.Function, t.Action.Arguments)
-	if err != nil {
-		return reject(execution.Reason(err))
-	}
-	if !bytes.Equal(calldata, r.Calldata) {
-		return reject(execution.Reason(execution.ErrCalldataMismatch))
+	var calldata []byte
+	if t.TaskDefinitionID.HasScript() {
+		// Re-run the script with the performer's inputs: same context and
+		// output, or the performer lied.
+		if r.Script == nil {
+			return reject(reasonScriptRunMissing)
+		}
+		out, run, err := v.scripts.run(ctx, t, r.Script.Block)
+		if err != nil {
+			if reason := script.Reason(err); reason != "" {
+				return reject(reason) // the script cannot give what the performer claims
+			}
+			return attestation.Verdict{}, err // cannot judge: no vote
+		}
+		if run.ContextHash != r.Script.ContextHash || run.OutputHash != r.Script.OutputHash || !bytes.Equal(out.Calldata, r.Calldata) {
+			return reject(reasonScriptOutput)
+		}
+		calldata = r.Calldata
+	} else {
+		var err error
+		if calldata, err = execution.EncodeCall(t.Action.Function, t.Action.Arguments); err != nil {
+			return reject(execution.Reason(err))
+		}
+		if !bytes.Equal(calldata, r.Calldata) {
+			return reject(execution.Reason(execution.ErrCalldataMismatch))
+		}
 	}
 	obs, err := execution.VerifyExecution(ctx, v.chain, v.hub, execution.ExpectedExecution{
 		ChainID: v.chainID, JobID: t.JobID, TaskID: t.ID, Target: t.Action.Target, Calldata: calldata, Performer: a.Performer,
@@ -76,6 +98,9 @@ func (v *chainVerifier) Verify(ctx context.Context, a attestation.Assignment, r 
 	}
 	if obs.Success != r.Success {
 		return reject(reasonSuccessMismatch)
+	}
+	if r.Script != nil && r.Script.Block > obs.BlockNumber {
+		return reject(reasonScriptContextBlock) // the script saw a block after its own execution
 	}
 	if v.triggers != nil {
 		head, err := v.chain.HeaderByNumber(ctx, new(big.Int).SetUint64(obs.BlockNumber))

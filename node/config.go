@@ -51,6 +51,9 @@ type TestConfig struct {
 	Chains map[uint64]execution.Chain
 	// Ready is called once the node runs, with its p2p multiaddrs.
 	Ready func(addrs []string)
+	// TamperScriptOutput rewrites a performer's script output before it is
+	// used: a lying performer, for the tests of attesters.
+	TamperScriptOutput func(stdout []byte) []byte
 }
 
 // process is what every node process starts from: its logger, its

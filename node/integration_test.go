@@ -9,6 +9,9 @@ import (
 	"io"
 	"math/big"
 	"net/http"
+	"os"
+	"os/exec"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -63,7 +66,11 @@ func newKey(t *testing.T) *ecdsa.PrivateKey {
 	return k
 }
 
-func startNetwork(t *testing.T, keepers int) *network {
+func startNetwork(t *testing.T, keepers int) *network { return startNetworkWith(t, keepers, nil) }
+
+// startNetworkWith is startNetwork with a hook that adjusts each keeper's
+// configuration.
+func startNetworkWith(t *testing.T, keepers int, keeperCfg func(*node.KeeperConfig)) *network {
 	ownerKey, userKey, aggKey, coordKey := newKey(t), newKey(t), newKey(t), newKey(t)
 	keeperKeys := make([]*ecdsa.PrivateKey, keepers)
 	alloc := types.GenesisAlloc{}
@@ -148,21 +155,28 @@ func startNetwork(t *testing.T, keepers int) *network {
 	n.bootAddr = wait(n, aggReady)
 	p2pCfg := node.P2PConfig{Listen: []string{"/ip4/127.0.0.1/tcp/0"}, Bootstrap: n.bootAddr}
 
-	apiReady := make(chan string, 1)
+	apiReady, coordReady := make(chan string, 1), make(chan []string, 1)
 	run("coordinator", func(ctx context.Context) error {
 		return node.RunCoordinator(ctx, node.CoordinatorConfig{
 			DataDir: t.TempDir(), Chain: chainCfg, Key: coordKey, APIListen: "127.0.0.1:0", APIKeys: []string{n.apiKey},
 			P2P: p2pCfg, Tick: 200 * time.Millisecond, MonitorPoll: 200 * time.Millisecond, Logger: logger("coordinator"),
-			Test: node.CoordinatorTestConfig{TestConfig: node.TestConfig{Chain: client}, APIReady: func(a string) { apiReady <- a }},
+			Test: node.CoordinatorTestConfig{TestConfig: node.TestConfig{Chain: client, Ready: func(a []string) { coordReady <- a }},
+				APIReady: func(a string) { apiReady <- a }},
 		})
 	})
 	n.apiURL = "http://" + wait(n, apiReady)
+	// Keepers also connect to the coordinator, which serves job scripts.
+	keeperP2P := p2pCfg
+	keeperP2P.Bootstrap = append(slices.Clone(n.bootAddr), wait(n, coordReady)...)
 
 	for i := range keepers {
 		n.keepers = append(n.keepers, &keeperProc{cfg: node.KeeperConfig{
 			DataDir: t.TempDir(), Chain: chainCfg, ControllerKey: keeperKeys[i], BLSKey: blsKeys[i],
-			P2P: p2pCfg, Logger: logger(fmt.Sprintf("keeper%d", i)), Test: node.TestConfig{Chain: client},
+			P2P: keeperP2P, Logger: logger(fmt.Sprintf("keeper%d", i)), Test: node.TestConfig{Chain: client},
 		}})
+		if keeperCfg != nil {
+			keeperCfg(&n.keepers[i].cfg)
+		}
 		n.startKeeper(runCtx, i)
 	}
 	t.Cleanup(n.stop)
@@ -604,4 +618,91 @@ func (n *network) task(id string) struct {
 	}
 	require.NoError(n.t, json.Unmarshal(body, &out))
 	return out
+}
+
+// requireDocker skips a test without a Docker engine, unless
+// TRIGGERX_REQUIRE_DOCKER=1 (CI), when it fails instead.
+func requireDocker(t *testing.T) {
+	t.Helper()
+	if err := exec.Command("docker", "info").Run(); err != nil {
+		if os.Getenv("TRIGGERX_REQUIRE_DOCKER") == "1" {
+			t.Fatalf("a Docker engine is required: %v", err)
+		}
+		t.Skip("no Docker engine: start dockerd and build the images with scripts/runtime-images.sh")
+	}
+}
+
+// scriptJob uploads a JavaScript job script to the coordinator and creates a
+// time job whose arguments it computes: increment(job_id * 10 + 2).
+func (n *network) scriptJob() string {
+	n.t.Helper()
+	src := `const c = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+console.log(JSON.stringify({arguments: [String(c.job_id * 10 + 2)]}));`
+	req, err := http.NewRequest(http.MethodPost, n.apiURL+"/api/scripts", strings.NewReader(src))
+	require.NoError(n.t, err)
+	req.Header.Set("X-Api-Key", n.apiKey)
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(n.t, err)
+	body, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	require.NoError(n.t, err)
+	require.Equal(n.t, http.StatusCreated, resp.StatusCode, string(body))
+	var up struct{ CID string }
+	require.NoError(n.t, json.Unmarshal(body, &up))
+
+	action := attestation.Action{ChainID: n.chainID.Uint64(), Target: n.addrs.Counter, Function: "increment(uint256)",
+		Script: &attestation.Script{CID: up.CID, Runtime: attestation.RuntimeNode}}
+	trigger := attestation.Trigger{Kind: attestation.TriggerTime, Time: &attestation.TimeTrigger{
+		Schedule: attestation.ScheduleInterval, Interval: 2}}
+	return n.registerJob(attestation.TimeScript, action, trigger, map[string]any{
+		"schedule_type": "interval", "time_interval": 2, "script_cid": up.CID, "script_language": "js",
+		"arguments": []string{},
+	})
+}
+
+// A script job: the performer runs the script in its sandbox and executes
+// the arguments it computed; attesters re-run it and approve.
+func TestScriptJobEndToEnd(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a whole network")
+	}
+	requireDocker(t)
+	n := startNetwork(t, 4)
+	jobID := n.scriptJob()
+	done := n.waitCompleted(jobID, 2)
+	n.checkFinalized(done)
+	count, err := n.c.Counter.Count(&bind.CallOpts{})
+	require.NoError(t, err)
+	require.Zero(t, count.Int64()%12, "every execution added job_id*10+2 = 12")
+	require.GreaterOrEqual(t, count.Int64(), int64(24))
+}
+
+// A performer that lies about its script's output executes other arguments;
+// the attesters' re-runs disagree and the network rejects its tasks.
+func TestScriptJobLyingPerformerIsRejected(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a whole network")
+	}
+	requireDocker(t)
+	n := startNetworkWith(t, 4, func(c *node.KeeperConfig) {
+		c.Test.TamperScriptOutput = func([]byte) []byte { return []byte(`{"arguments":["999"]}`) }
+	})
+	jobID := n.scriptJob()
+	require.Eventually(t, func() bool {
+		code, body := n.api(http.MethodGet, "/api/jobs/"+jobID+"/tasks", nil)
+		if code != http.StatusOK {
+			return false
+		}
+		var tasks []apiTask
+		if json.Unmarshal(body, &tasks) != nil {
+			return false
+		}
+		for _, tk := range tasks {
+			require.NotEqual(t, "completed", tk.Status, "a lie was accepted")
+			if tk.Status == "rejected" {
+				return true
+			}
+		}
+		return false
+	}, 3*time.Minute, 500*time.Millisecond, "no task was rejected")
 }

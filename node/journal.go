@@ -7,6 +7,7 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/triggerx-network/triggerx/attestation"
 )
 
 // Journal errors callers branch on.
@@ -55,8 +56,13 @@ func (j *Journal) Close() error { return j.db.Close() }
 type ExecutionRecord struct {
 	TxHash common.Hash `json:"tx_hash"`
 	RawTx  []byte      `json:"raw_tx"` // the signed transaction, re-broadcast after a restart
-	Done   bool        `json:"done"`   // receipt seen and result published
-	Result []byte      `json:"result,omitempty"`
+	// Calldata and Script are what the execution sent and, for script jobs,
+	// the script run that computed it: a restarted keeper reports them
+	// rather than running the script again.
+	Calldata []byte                 `json:"calldata,omitempty"`
+	Script   *attestation.ScriptRun `json:"script,omitempty"`
+	Done     bool                   `json:"done"` // receipt seen and result published
+	Result   []byte                 `json:"result,omitempty"`
 }
 
 func execKey(taskID common.Hash) []byte { return append([]byte("exec/"), taskID[:]...) }

@@ -16,6 +16,7 @@ import (
 	"github.com/triggerx-network/triggerx/attestation"
 	"github.com/triggerx-network/triggerx/contracts/bindings"
 	"github.com/triggerx-network/triggerx/execution"
+	"github.com/triggerx-network/triggerx/execution/sandbox"
 	"github.com/triggerx-network/triggerx/execution/triggercheck"
 	"github.com/triggerx-network/triggerx/p2p"
 )
@@ -28,8 +29,14 @@ type KeeperConfig struct {
 	BLSKey        *attestation.BLSSecretKey // signs votes
 	P2P           P2PConfig
 	MetricsAddr   string // host:port for /metrics; empty for none
-	Logger        *zap.Logger
-	Test          TestConfig
+	// ScriptGateways are trustless IPFS gateways job scripts are fetched
+	// from when no peer has them.
+	ScriptGateways []string
+	// ScriptPool is the number of warm sandbox containers kept per runtime
+	// (0: every script run starts a fresh container).
+	ScriptPool int
+	Logger     *zap.Logger
+	Test       TestConfig
 }
 
 // Timings of a keeper.
@@ -82,28 +89,56 @@ func RunKeeper(ctx context.Context, cfg KeeperConfig) error {
 		return l.abort(err)
 	}
 	stageCtx, stopStages := context.WithCancel(context.Background())
+	scriptStore := &scripts{dir: cfg.DataDir, gateways: cfg.ScriptGateways, log: log, reg: reg}
+	runner := &scriptRunner{scripts: scriptStore, chain: p.chain, tamper: cfg.Test.TamperScriptOutput}
+	rerunner := &scriptRunner{scripts: scriptStore, chain: p.chain} // attesters re-run scripts untampered
 	perf := &performer{
 		self: p.self, domain: p.domain, chain: p.chain, sender: execution.NewSender(p.chain, cfg.ControllerKey, p.chainID, log),
-		hubAddr: cfg.Chain.TaskExecutionHub, hub: hub, jobs: jobs, journal: journal, log: log.Named("performer"), metrics: m,
+		hubAddr: cfg.Chain.TaskExecutionHub, hub: hub, jobs: jobs, journal: journal, scripts: runner, log: log.Named("performer"), metrics: m,
 		base: stageCtx, running: map[common.Hash]bool{},
 		key: func(d common.Hash) ([]byte, error) { return attestation.SignECDSA(cfg.ControllerKey, d) },
 	}
 	att := &attester{
 		self: p.self, key: cfg.BLSKey, domain: p.domain, journal: journal, log: log.Named("attester"), metrics: m,
-		verifier: &chainVerifier{chainID: p.domain.ChainID, chain: p.chain, hub: cfg.Chain.TaskExecutionHub, jobs: jobs, triggers: triggers},
-		grace:    attestGrace, base: stageCtx, sem: make(chan struct{}, maxParallelChecks),
+		verifier: &chainVerifier{chainID: p.domain.ChainID, chain: p.chain, hub: cfg.Chain.TaskExecutionHub, jobs: jobs, triggers: triggers,
+			scripts: rerunner},
+		grace: attestGrace, base: stageCtx, sem: make(chan struct{}, maxParallelChecks),
 	}
 	l.onStop("stages", func() error { stopStages(); perf.wait(); att.wait(); return nil })
 
+	// The sandbox starts before any task can arrive; without a Docker
+	// engine the keeper still runs static jobs and refuses script tasks.
+	var sb *sandbox.Sandbox
+	l.onStartStop("sandbox", func(ctx context.Context) error {
+		pool := map[sandbox.Runtime]int{}
+		for _, rt := range sandbox.Runtimes {
+			pool[rt] = cfg.ScriptPool
+		}
+		var err error
+		if sb, err = sandbox.New(ctx, sandbox.Config{PoolSize: pool, Logger: log, Registerer: reg}); err != nil {
+			log.Warn("script sandbox unavailable: this keeper runs static jobs only", zap.Error(err))
+			return nil
+		}
+		runner.sandbox, rerunner.sandbox = sb, sb
+		return nil
+	}, func(context.Context) error {
+		if sb == nil {
+			return nil
+		}
+		return sb.Close()
+	})
 	var gossip *p2p.Node
 	l.onStartStop("p2p", func(ctx context.Context) error {
 		gossip, err = startP2P(ctx, cfg.DataDir, cfg.P2P, false, log, reg, chk.p2p())
 		if err != nil {
 			return err
 		}
+		if err := scriptStore.start(ctx, gossip); err != nil {
+			return errors.Join(err, gossip.Close())
+		}
 		attestation.WireKeeper(gossip, perf, newMatcher(assignmentTTL), att)
 		return nil
-	}, func(context.Context) error { return gossip.Close() })
+	}, func(ctx context.Context) error { return errors.Join(scriptStore.stop(ctx), gossip.Close()) })
 	serveMetrics(l, cfg.MetricsAddr, reg, log)
 	l.onStartStop("ready", func(context.Context) error {
 		log.Info("keeper running", zap.Strings("p2p_addrs", gossip.Addrs()), zap.Uint64("chain_id", p.domain.ChainID))

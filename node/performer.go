@@ -35,6 +35,7 @@ type performer struct {
 	hub     *bindings.TaskExecutionHub
 	jobs    *bindings.JobRegistry
 	journal *Journal
+	scripts *scriptRunner
 	log     *zap.Logger
 	metrics *metrics
 	subs    []func(context.Context, attestation.Result) error
@@ -84,8 +85,8 @@ func (p *performer) Perform(_ context.Context, a attestation.Assignment) error {
 			switch {
 			case errors.Is(err, errActionMismatch):
 				reason = reasonActionMismatch
-			case errors.Is(err, errScriptsUnsupported):
-				reason = reasonScriptsUnsupported
+			case scriptReason(err) != "":
+				reason = scriptReason(err)
 			}
 			p.metrics.failure(reason)
 			log.Warn("task not performed", zap.String("reason", reason), zap.Error(err))
@@ -118,15 +119,32 @@ func (p *performer) perform(ctx context.Context, log *zap.Logger, a attestation.
 		}
 		return &r, nil
 	}
-	if t.TaskDefinitionID.HasScript() {
-		return nil, errScriptsUnsupported
-	}
 	if err := checkCommitment(ctx, p.jobs, t); err != nil {
 		return nil, fmt.Errorf("refuse task: %w", err)
 	}
-	calldata, err := execution.EncodeCall(t.Action.Function, t.Action.Arguments)
-	if err != nil {
-		return nil, fmt.Errorf("encode call: %w", err)
+	var (
+		calldata []byte
+		run      *attestation.ScriptRun
+	)
+	switch {
+	case found && rec.Calldata != nil:
+		// Sent before a restart: the journal has what was sent.
+		calldata, run = rec.Calldata, rec.Script
+	case t.TaskDefinitionID.HasScript():
+		head, err := p.chain.HeaderByNumber(ctx, nil)
+		if err != nil {
+			return nil, fmt.Errorf("read head: %w", err)
+		}
+		out, r, err := p.scripts.run(ctx, t, head.Number.Uint64())
+		if err != nil {
+			return nil, err
+		}
+		calldata, run = out.Calldata, r
+		log.Debug("script ran", zap.Stringer("output_hash", r.OutputHash), zap.Uint64("duration_ms", r.Resources.DurationMs))
+	default:
+		if calldata, err = execution.EncodeCall(t.Action.Function, t.Action.Arguments); err != nil {
+			return nil, fmt.Errorf("encode call: %w", err)
+		}
 	}
 
 	var txHash common.Hash
@@ -150,7 +168,7 @@ func (p *performer) perform(ctx context.Context, log *zap.Logger, a attestation.
 			txHash = tx.Hash()
 		}
 		if txHash != (common.Hash{}) {
-			if jerr := p.journal.RecordExecution(t.ID, ExecutionRecord{TxHash: txHash}); jerr != nil {
+			if jerr := p.journal.RecordExecution(t.ID, ExecutionRecord{TxHash: txHash, Calldata: calldata, Script: run}); jerr != nil {
 				return nil, jerr
 			}
 		}
@@ -160,7 +178,7 @@ func (p *performer) perform(ctx context.Context, log *zap.Logger, a attestation.
 	}
 	r := attestation.Result{
 		TaskID: t.ID, JobID: t.JobID, TaskDefinitionID: t.TaskDefinitionID, Performer: p.self,
-		TxHash: txHash, Calldata: calldata, Success: success,
+		TxHash: txHash, Calldata: calldata, Success: success, Script: run,
 	}
 	r.Signature, err = p.key(r.Digest(p.domain))
 	if err != nil {
@@ -170,7 +188,7 @@ func (p *performer) perform(ctx context.Context, log *zap.Logger, a attestation.
 	if err != nil {
 		return nil, err
 	}
-	if err := p.journal.RecordExecution(t.ID, ExecutionRecord{TxHash: txHash, Done: true, Result: enc}); err != nil {
+	if err := p.journal.RecordExecution(t.ID, ExecutionRecord{TxHash: txHash, Calldata: calldata, Script: run, Done: true, Result: enc}); err != nil {
 		return nil, err
 	}
 	log.Info("task executed", zap.Stringer("tx_hash", txHash), zap.Bool("target_success", success))
