@@ -59,7 +59,7 @@ func (v *chainVerifier) Verify(ctx context.Context, a attestation.Assignment, r 
 		}
 		return attestation.Verdict{}, err
 	}
-	var calldata []byte
+	calldata, target := []byte(nil), t.Action.Target
 	if t.TaskDefinitionID.HasScript() {
 		// Re-run the script with the performer's inputs: same context and
 		// output, or the performer lied.
@@ -77,6 +77,17 @@ func (v *chainVerifier) Verify(ctx context.Context, a attestation.Assignment, r 
 			return reject(reasonScriptOutput)
 		}
 		calldata = r.Calldata
+		if t.TaskDefinitionID == attestation.CustomScript {
+			if !out.ShouldExecute {
+				// The script decided not to call: nothing may have been executed.
+				if r.TxHash != (common.Hash{}) || r.Success {
+					return reject(reasonScriptOutput)
+				}
+				return v.checkTrigger(ctx, t, triggercheck.Execution{ChainID: v.chainID, BlockNumber: r.Script.Block,
+					BlockTime: time.Unix(r.Script.Timestamp, 0)})
+			}
+			target = out.Target
+		}
 	} else {
 		var err error
 		if calldata, err = execution.EncodeCall(t.Action.Function, t.Action.Arguments); err != nil {
@@ -87,7 +98,7 @@ func (v *chainVerifier) Verify(ctx context.Context, a attestation.Assignment, r 
 		}
 	}
 	obs, err := execution.VerifyExecution(ctx, v.chain, v.hub, execution.ExpectedExecution{
-		ChainID: v.chainID, JobID: t.JobID, TaskID: t.ID, Target: t.Action.Target, Calldata: calldata, Performer: a.Performer,
+		ChainID: v.chainID, JobID: t.JobID, TaskID: t.ID, Target: target, Calldata: calldata, Performer: a.Performer,
 	}, r.TxHash)
 	if err != nil {
 		reason := execution.Reason(err)
@@ -102,31 +113,37 @@ func (v *chainVerifier) Verify(ctx context.Context, a attestation.Assignment, r 
 	if r.Script != nil && r.Script.Block > obs.BlockNumber {
 		return reject(reasonScriptContextBlock) // the script saw a block after its own execution
 	}
-	if v.triggers != nil {
-		head, err := v.chain.HeaderByNumber(ctx, new(big.Int).SetUint64(obs.BlockNumber))
-		if err != nil {
-			return attestation.Verdict{}, fmt.Errorf("read execution block %d: %w", obs.BlockNumber, err)
+	head, err := v.chain.HeaderByNumber(ctx, new(big.Int).SetUint64(obs.BlockNumber))
+	if err != nil {
+		return attestation.Verdict{}, fmt.Errorf("read execution block %d: %w", obs.BlockNumber, err)
+	}
+	return v.checkTrigger(ctx, t, triggercheck.Execution{ChainID: v.chainID, BlockNumber: obs.BlockNumber,
+		BlockTime: time.Unix(int64(head.Time), 0)})
+}
+
+// checkTrigger approves the task if it was due at exec, waiting for what the
+// attester's node cannot judge yet.
+func (v *chainVerifier) checkTrigger(ctx context.Context, t attestation.Task, exec triggercheck.Execution) (attestation.Verdict, error) {
+	if v.triggers == nil {
+		return attestation.Verdict{Approve: true}, nil
+	}
+	for {
+		err := v.triggers.Check(ctx, t, exec)
+		if err == nil {
+			return attestation.Verdict{Approve: true}, nil
 		}
-		exec := triggercheck.Execution{ChainID: v.chainID, BlockNumber: obs.BlockNumber, BlockTime: time.Unix(int64(head.Time), 0)}
-		for {
-			err = v.triggers.Check(ctx, t, exec)
-			if !errors.Is(err, triggercheck.ErrNotYet) {
-				break
-			}
-			select {
-			case <-ctx.Done():
-				return attestation.Verdict{}, fmt.Errorf("trigger not decidable before the deadline: %w", err)
-			case <-time.After(notYetPoll):
-			}
-		}
-		if err != nil {
+		if !errors.Is(err, triggercheck.ErrNotYet) {
 			if reason := triggercheck.Reason(err); reason != "" {
-				return reject(reason)
+				return attestation.Verdict{Reason: reason}, nil
 			}
 			return attestation.Verdict{}, fmt.Errorf("check trigger: %w", err)
 		}
+		select {
+		case <-ctx.Done():
+			return attestation.Verdict{}, fmt.Errorf("trigger not decidable before the deadline: %w", err)
+		case <-time.After(notYetPoll):
+		}
 	}
-	return attestation.Verdict{Approve: true}, nil
 }
 
 var errActionMismatch = errors.New("task action or trigger differs from the job's on-chain commitment")

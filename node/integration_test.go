@@ -636,26 +636,15 @@ func requireDocker(t *testing.T) {
 // time job whose arguments it computes: increment(job_id * 10 + 2).
 func (n *network) scriptJob() string {
 	n.t.Helper()
-	src := `const c = JSON.parse(require('fs').readFileSync(0, 'utf8'));
-console.log(JSON.stringify({arguments: [String(c.job_id * 10 + 2)]}));`
-	req, err := http.NewRequest(http.MethodPost, n.apiURL+"/api/scripts", strings.NewReader(src))
-	require.NoError(n.t, err)
-	req.Header.Set("X-Api-Key", n.apiKey)
-	resp, err := http.DefaultClient.Do(req)
-	require.NoError(n.t, err)
-	body, err := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	require.NoError(n.t, err)
-	require.Equal(n.t, http.StatusCreated, resp.StatusCode, string(body))
-	var up struct{ CID string }
-	require.NoError(n.t, json.Unmarshal(body, &up))
+	cid := n.uploadScript(`const c = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+console.log(JSON.stringify({arguments: [String(c.job_id * 10 + 2)]}));`)
 
 	action := attestation.Action{ChainID: n.chainID.Uint64(), Target: n.addrs.Counter, Function: "increment(uint256)",
-		Script: &attestation.Script{CID: up.CID, Runtime: attestation.RuntimeNode}}
+		Script: &attestation.Script{CID: cid, Runtime: attestation.RuntimeNode}}
 	trigger := attestation.Trigger{Kind: attestation.TriggerTime, Time: &attestation.TimeTrigger{
 		Schedule: attestation.ScheduleInterval, Interval: 2}}
 	return n.registerJob(attestation.TimeScript, action, trigger, map[string]any{
-		"schedule_type": "interval", "time_interval": 2, "script_cid": up.CID, "script_language": "js",
+		"schedule_type": "interval", "time_interval": 2, "script_cid": cid, "script_language": "js",
 		"arguments": []string{},
 	})
 }
@@ -705,4 +694,62 @@ func TestScriptJobLyingPerformerIsRejected(t *testing.T) {
 		}
 		return false
 	}, 3*time.Minute, 500*time.Millisecond, "no task was rejected")
+}
+
+// uploadScript stores a job script in the coordinator and returns its CID.
+func (n *network) uploadScript(src string) string {
+	n.t.Helper()
+	req, err := http.NewRequest(http.MethodPost, n.apiURL+"/api/scripts", strings.NewReader(src))
+	require.NoError(n.t, err)
+	req.Header.Set("X-Api-Key", n.apiKey)
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(n.t, err)
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	require.NoError(n.t, err)
+	require.Equal(n.t, http.StatusCreated, resp.StatusCode, string(body))
+	var up struct{ CID string }
+	require.NoError(n.t, json.Unmarshal(body, &up))
+	return up.CID
+}
+
+// Custom-script jobs (7): the script decides whether and what to call. One
+// job's script calls Counter.increment(5); the other's declines, and its
+// task is attested without any execution.
+func TestCustomScriptJobsEndToEnd(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a whole network")
+	}
+	requireDocker(t)
+	n := startNetwork(t, 4)
+	trigger := attestation.Trigger{Kind: attestation.TriggerTime, Time: &attestation.TimeTrigger{
+		Schedule: attestation.ScheduleInterval, Interval: 2}}
+	custom := func(src string) string {
+		cid := n.uploadScript(src)
+		action := attestation.Action{ChainID: n.chainID.Uint64(), Script: &attestation.Script{CID: cid, Runtime: attestation.RuntimePython}}
+		return n.registerJob(attestation.CustomScript, action, trigger, map[string]any{
+			"schedule_type": "interval", "time_interval": 2, "script_cid": cid, "script_language": "py",
+			"target_contract_address": "", "target_function": "",
+		})
+	}
+	calls := custom(fmt.Sprintf(`import json
+print(json.dumps({"shouldExecute": True, "target": "%s", "calldata": "0x7cf5dab0" + format(5, "064x")}))
+`, n.addrs.Counter.Hex()))
+	declines := custom(`import json
+print(json.dumps({"shouldExecute": False}))
+`)
+
+	done := n.waitCompleted(calls, 2)
+	n.checkFinalized(done)
+	idle := n.waitCompleted(declines, 2)
+	for _, tk := range idle {
+		require.Empty(t, strings.TrimLeft(strings.TrimPrefix(tk.ExecutionTx, "0x"), "0"), "a declined task executes nothing")
+		submitted, err := n.c.AttestationCenter.Submitted(&bind.CallOpts{}, common.HexToHash(tk.TaskID))
+		require.NoError(t, err)
+		require.True(t, submitted, "a declined task is still attested on-chain")
+	}
+	count, err := n.c.Counter.Count(&bind.CallOpts{})
+	require.NoError(t, err)
+	require.Zero(t, count.Int64()%5)
+	require.GreaterOrEqual(t, count.Int64(), int64(10))
 }

@@ -60,6 +60,7 @@ type ExecutionRecord struct {
 	// the script run that computed it: a restarted keeper reports them
 	// rather than running the script again.
 	Calldata []byte                 `json:"calldata,omitempty"`
+	Target   common.Address         `json:"target,omitzero"`
 	Script   *attestation.ScriptRun `json:"script,omitempty"`
 	Done     bool                   `json:"done"` // receipt seen and result published
 	Result   []byte                 `json:"result,omitempty"`

@@ -125,11 +125,12 @@ func (p *performer) perform(ctx context.Context, log *zap.Logger, a attestation.
 	var (
 		calldata []byte
 		run      *attestation.ScriptRun
+		target   = t.Action.Target
 	)
 	switch {
 	case found && rec.Calldata != nil:
 		// Sent before a restart: the journal has what was sent.
-		calldata, run = rec.Calldata, rec.Script
+		calldata, run, target = rec.Calldata, rec.Script, rec.Target
 	case t.TaskDefinitionID.HasScript():
 		head, err := p.chain.HeaderByNumber(ctx, nil)
 		if err != nil {
@@ -141,6 +142,12 @@ func (p *performer) perform(ctx context.Context, log *zap.Logger, a attestation.
 		}
 		calldata, run = out.Calldata, r
 		log.Debug("script ran", zap.Stringer("output_hash", r.OutputHash), zap.Uint64("duration_ms", r.Resources.DurationMs))
+		if t.TaskDefinitionID == attestation.CustomScript {
+			if !out.ShouldExecute {
+				return p.decline(t, run)
+			}
+			target = out.Target
+		}
 	default:
 		if calldata, err = execution.EncodeCall(t.Action.Function, t.Action.Arguments); err != nil {
 			return nil, fmt.Errorf("encode call: %w", err)
@@ -156,7 +163,7 @@ func (p *performer) perform(ctx context.Context, log *zap.Logger, a attestation.
 	} else {
 		log.Debug("executing", zap.Stringer("target", t.Action.Target), zap.String("function", t.Action.Function))
 		var tx *types.Transaction
-		tx, _, success, err = p.sender.ExecuteTask(ctx, p.hubAddr, t.JobID, t.ID, t.Action.Target, calldata)
+		tx, _, success, err = p.sender.ExecuteTask(ctx, p.hubAddr, t.JobID, t.ID, target, calldata)
 		if errors.Is(err, execution.ErrTaskAlreadyExecuted) {
 			var by common.Address
 			txHash, by, success, err = p.findExecution(ctx, t.ID)
@@ -168,7 +175,7 @@ func (p *performer) perform(ctx context.Context, log *zap.Logger, a attestation.
 			txHash = tx.Hash()
 		}
 		if txHash != (common.Hash{}) {
-			if jerr := p.journal.RecordExecution(t.ID, ExecutionRecord{TxHash: txHash, Calldata: calldata, Script: run}); jerr != nil {
+			if jerr := p.journal.RecordExecution(t.ID, ExecutionRecord{TxHash: txHash, Calldata: calldata, Target: target, Script: run}); jerr != nil {
 				return nil, jerr
 			}
 		}
@@ -188,10 +195,28 @@ func (p *performer) perform(ctx context.Context, log *zap.Logger, a attestation.
 	if err != nil {
 		return nil, err
 	}
-	if err := p.journal.RecordExecution(t.ID, ExecutionRecord{TxHash: txHash, Calldata: calldata, Script: run, Done: true, Result: enc}); err != nil {
+	if err := p.journal.RecordExecution(t.ID, ExecutionRecord{TxHash: txHash, Calldata: calldata, Target: target, Script: run, Done: true, Result: enc}); err != nil {
 		return nil, err
 	}
 	log.Info("task executed", zap.Stringer("tx_hash", txHash), zap.Bool("target_success", success))
+	return &r, nil
+}
+
+// decline builds the result of a custom-script task whose script decided
+// not to call anything: no transaction, the script run as evidence.
+func (p *performer) decline(t attestation.Task, run *attestation.ScriptRun) (*attestation.Result, error) {
+	r := attestation.Result{TaskID: t.ID, JobID: t.JobID, TaskDefinitionID: t.TaskDefinitionID, Performer: p.self, Script: run}
+	var err error
+	if r.Signature, err = p.key(r.Digest(p.domain)); err != nil {
+		return nil, err
+	}
+	enc, err := json.Marshal(r)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.journal.RecordExecution(t.ID, ExecutionRecord{Script: run, Done: true, Result: enc}); err != nil {
+		return nil, err
+	}
 	return &r, nil
 }
 

@@ -17,8 +17,6 @@ var (
 	// errScriptNetwork: the job's script needs network access, which this
 	// keeper version does not give scripts yet.
 	errScriptNetwork = errors.New("job scripts with network access are not run yet")
-	// errCustomScript: custom-script jobs (7) are not run yet.
-	errCustomScript = errors.New("custom-script jobs (7) are not run yet")
 )
 
 // Reason codes of script runs, beside sandbox.Reason and script.Reason.
@@ -52,8 +50,6 @@ func (r *scriptRunner) run(ctx context.Context, t attestation.Task, block uint64
 		return script.Output{}, nil, errScriptsUnsupported
 	case sc == nil:
 		return script.Output{}, nil, fmt.Errorf("%w: task has no script", errActionMismatch)
-	case t.TaskDefinitionID == attestation.CustomScript:
-		return script.Output{}, nil, errCustomScript
 	case len(sc.AllowedHosts) > 0:
 		return script.Output{}, nil, errScriptNetwork
 	}
@@ -95,8 +91,6 @@ func scriptReason(err error) string {
 		return reasonScriptsUnsupported
 	case errors.Is(err, errScriptNetwork):
 		return reasonScriptNetwork
-	case errors.Is(err, errCustomScript):
-		return reasonCustomScript
 	}
 	if r := script.Reason(err); r != "" {
 		return r
