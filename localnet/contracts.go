@@ -78,12 +78,25 @@ func createExampleJob(ctx context.Context, c *chain, user *ecdsa.PrivateKey, add
 	if _, err := contracts.WaitMined(ctx, c.eth, tx, nil); err != nil {
 		return 0, fmt.Errorf("deposit gas funds: %w", err)
 	}
+	return createJob(ctx, c, user, addrs, attestation.TimeStatic, exampleAction(c.chainID.Uint64(), addrs.Counter), exampleTrigger())
+}
 
-	auth.Value = nil
-	auth.Nonce = nil
-	action := exampleAction(c.chainID.Uint64(), addrs.Counter)
-	tx, err = bound.JobRegistry.CreateJob(auth, uint16(attestation.TimeStatic), addrs.Counter,
-		attestation.JobCommitment(action, exampleTrigger()))
+// createJob creates a job owned by user on-chain, committed to action and
+// trigger, and returns its id.
+func createJob(ctx context.Context, c *chain, user *ecdsa.PrivateKey, addrs contracts.Addresses, tdid attestation.TaskDefinitionID,
+	action attestation.Action, trigger attestation.Trigger,
+) (uint64, error) {
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+	defer cancel()
+	bound, err := addrs.Bind(c.eth)
+	if err != nil {
+		return 0, err
+	}
+	auth, err := c.transactor(ctx, user)
+	if err != nil {
+		return 0, err
+	}
+	tx, err := bound.JobRegistry.CreateJob(auth, uint16(tdid), action.Target, attestation.JobCommitment(action, trigger))
 	if err != nil {
 		return 0, fmt.Errorf("create job: %w", describe(err))
 	}

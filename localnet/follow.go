@@ -38,11 +38,14 @@ type jobRequest struct {
 	TargetContractAddress string   `json:"target_contract_address"`
 	TargetFunction        string   `json:"target_function"`
 	Arguments             []string `json:"arguments"`
+	ScriptCID             string   `json:"script_cid,omitempty"`
+	ScriptLanguage        string   `json:"script_language,omitempty"`
 }
 
 // task is a task as GET /api/jobs/:id/tasks lists it.
 type task struct {
 	TaskID               common.Hash    `json:"task_id"`
+	JobID                string         `json:"job_id"`
 	TaskStatus           string         `json:"task_status"`
 	TaskPerformer        common.Address `json:"task_performer"`
 	ExecutionTxHash      common.Hash    `json:"execution_tx_hash"`
@@ -98,6 +101,28 @@ func (a *apiClient) do(ctx context.Context, method, path string, body any, want 
 }
 
 // healthy reports whether GET /health answers 200.
+// uploadScript stores a job script in the coordinator and returns its CID.
+func (a *apiClient) uploadScript(ctx context.Context, src string) (string, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, a.base+"/api/scripts", strings.NewReader(src))
+	if err != nil {
+		return "", err
+	}
+	req.Header.Set("X-Api-Key", a.key)
+	resp, err := a.http.Do(req)
+	if err != nil {
+		return "", fmt.Errorf("upload script: %w", err)
+	}
+	defer resp.Body.Close()
+	var out struct {
+		CID   string `json:"cid"`
+		Error string `json:"error"`
+	}
+	if err := json.NewDecoder(io.LimitReader(resp.Body, 1<<16)).Decode(&out); err != nil || resp.StatusCode != http.StatusCreated {
+		return "", fmt.Errorf("upload script: HTTP %d %s", resp.StatusCode, out.Error)
+	}
+	return out.CID, nil
+}
+
 func (a *apiClient) healthy(ctx context.Context) error {
 	return a.do(ctx, http.MethodGet, "/health", nil, http.StatusOK, nil)
 }
@@ -120,7 +145,8 @@ func (a *apiClient) tasks(ctx context.Context, jobID uint64) ([]task, error) {
 // follower prints each task of a job once it reaches a final status.
 type follower struct {
 	api      *apiClient
-	jobID    uint64
+	jobID    uint64                    // the job followed
+	more     []uint64                  // further jobs followed (the script examples)
 	names    map[common.Address]string // account names for printing
 	seen     map[common.Hash]bool
 	poll     time.Duration
@@ -134,9 +160,13 @@ func finalized(status string) bool { return status == statusCompleted || status 
 // step polls once and prints the newly finished tasks, oldest first. It
 // returns how many newly reached completed or rejected.
 func (f *follower) step(ctx context.Context, out io.Writer) (int, error) {
-	ts, err := f.api.tasks(ctx, f.jobID)
-	if err != nil {
-		return 0, err
+	var ts []task
+	for _, id := range append([]uint64{f.jobID}, f.more...) {
+		jt, err := f.api.tasks(ctx, id)
+		if err != nil {
+			return 0, err
+		}
+		ts = append(ts, jt...)
 	}
 	n := 0
 	for i := len(ts) - 1; i >= 0; i-- { // the API lists newest first
@@ -166,8 +196,8 @@ func (f *follower) describe(t task) string {
 	if name, ok := f.names[t.TaskPerformer]; ok {
 		performer = name + " " + performer
 	}
-	return fmt.Sprintf("%s task %s %s #%d  performer %s  execution tx %s  attesters %v  submission tx %s",
-		mark, id, t.TaskStatus, t.TaskNumber, performer, t.ExecutionTxHash.Hex(), t.TaskAttesterIDs, t.TaskSubmissionTxHash.Hex())
+	return fmt.Sprintf("%s job %s task %s %s #%d  performer %s  execution tx %s  attesters %v  submission tx %s",
+		mark, t.JobID, id, t.TaskStatus, t.TaskNumber, performer, t.ExecutionTxHash.Hex(), t.TaskAttesterIDs, t.TaskSubmissionTxHash.Hex())
 }
 
 func shortHash(h common.Hash) string { return h.Hex()[:10] }

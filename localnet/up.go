@@ -59,8 +59,10 @@ type network struct {
 	APIURL    string              `json:"api_url"`
 	APIKey    string              `json:"api_key"`
 	JobID     uint64              `json:"job_id,omitempty"`
-	Accounts  map[string]*account `json:"accounts"`
-	Nodes     map[string]nodeInfo `json:"nodes"`
+	// ScriptJobIDs are the example script jobs, when Docker is available.
+	ScriptJobIDs []uint64            `json:"script_job_ids,omitempty"`
+	Accounts     map[string]*account `json:"accounts"`
+	Nodes        map[string]nodeInfo `json:"nodes"`
 }
 
 type nodeInfo struct {
@@ -120,6 +122,10 @@ func setUp(ctx context.Context, l layout, o upOptions) (*network, map[string]*pr
 	}
 	if err := checkPortsFree(ports()); err != nil {
 		return nil, nil, err
+	}
+	scriptsErr := prepareScripts(ctx, l)
+	if scriptsErr == nil {
+		say("script sandbox ready (runtime images built locally)")
 	}
 	if err := buildBinaries(ctx, l); err != nil {
 		return nil, nil, err
@@ -192,7 +198,7 @@ func setUp(ctx context.Context, l layout, o upOptions) (*network, map[string]*pr
 	say("registered %d keepers with %s wei stake each", numKeepers, keeperStake)
 
 	// Nodes.
-	agg := nodeProcess(l, n, "aggregator", "triggerx-aggregator", o.logLevel, aggregatorP2P, aggregatorMetrics, "")
+	agg := nodeProcess(l, n, "aggregator", "triggerx-aggregator", o.logLevel, aggregatorP2P, aggregatorMetrics)
 	if err := startNode(l, n, procs, agg, aggregatorP2P, aggregatorMetrics); err != nil {
 		return nil, nil, err
 	}
@@ -206,8 +212,13 @@ func setUp(ctx context.Context, l layout, o upOptions) (*network, map[string]*pr
 	if err := startNode(l, n, procs, coord, coordinatorP2P, coordMetrics); err != nil {
 		return nil, nil, err
 	}
+	// Keepers connect to the coordinator too: it serves the job scripts.
+	coordAddr, err := waitP2PAddrs(ctx, l, coord)
+	if err != nil {
+		return nil, nil, err
+	}
 	for i := 1; i <= numKeepers; i++ {
-		k := nodeProcess(l, n, keeperName(i), "triggerx-keeper", o.logLevel, keeperP2PBase+i, keeperMetricsBase+i, bootstrap)
+		k := nodeProcess(l, n, keeperName(i), "triggerx-keeper", o.logLevel, keeperP2PBase+i, keeperMetricsBase+i, bootstrap, coordAddr)
 		if err := startNode(l, n, procs, k, keeperP2PBase+i, keeperMetricsBase+i); err != nil {
 			return nil, nil, err
 		}
@@ -248,6 +259,17 @@ func setUp(ctx context.Context, l layout, o upOptions) (*network, map[string]*pr
 	}
 	say("created job %d: Counter.increment(1) every %d s (gas deposit %s wei); addresses and API key in %s",
 		n.JobID, jobInterval, userGasDeposit, l.rel(l.networkFile()))
+	if scriptsErr != nil {
+		say("no script jobs: %v", scriptsErr)
+	} else if n.ScriptJobIDs, err = createScriptJobs(ctx, c, n, api, user); err != nil {
+		say("no script jobs: %v", err)
+	} else {
+		if err := writeNetwork(l, n); err != nil {
+			return nil, nil, err
+		}
+		say("created script jobs %v every %d s: arguments from a JavaScript script, and a Python script that decides the call",
+			n.ScriptJobIDs, scriptJobInterval)
+	}
 	return n, procs, nil
 }
 
@@ -320,7 +342,7 @@ func registerKeeper(ctx context.Context, l layout, n *network, name string) erro
 // nodeProcess builds the start command of a node. Optional settings (log
 // format and level, metrics address) go through the TRIGGERX_* environment,
 // which every binary reads and none rejects.
-func nodeProcess(l layout, n *network, name, bin, logLevel string, p2pPort, metricsPort int, bootstrap string) *process {
+func nodeProcess(l layout, n *network, name, bin, logLevel string, p2pPort, metricsPort int, bootstrap ...string) *process {
 	a := n.Accounts[name]
 	keeper := strings.HasPrefix(name, "keeper-")
 	args := []string{"start",
@@ -341,15 +363,19 @@ func nodeProcess(l layout, n *network, name, bin, logLevel string, p2pPort, metr
 		args = append(args, "--api-listen", fmt.Sprintf("127.0.0.1:%d", apiPort), "--api-key", n.APIKey)
 	}
 	args = append(args, "--p2p-listen", fmt.Sprintf("/ip4/127.0.0.1/tcp/%d", p2pPort))
-	if bootstrap != "" {
-		args = append(args, "--p2p-bootstrap", bootstrap)
+	for _, b := range bootstrap {
+		args = append(args, "--p2p-bootstrap", b)
 	}
-	return &process{name: name, bin: l.bin(bin), args: args, env: []string{
+	env := []string{
 		// The metrics address goes through the environment too: the
 		// coordinator serves /metrics on its API port and has no such flag.
 		fmt.Sprintf("TRIGGERX_METRICS_ADDR=127.0.0.1:%d", metricsPort),
 		"TRIGGERX_LOG_FORMAT=console", "TRIGGERX_LOG_LEVEL=" + logLevel,
-	}}
+	}
+	if keeper {
+		env = append(env, "TRIGGERX_SCRIPT_POOL=0") // a fresh sandbox container per script run: light on a laptop
+	}
+	return &process{name: name, bin: l.bin(bin), args: args, env: env}
 }
 
 func startNode(l layout, n *network, procs map[string]*process, p *process, p2pPort, metricsPort int) error {
@@ -372,12 +398,12 @@ func startNode(l layout, n *network, procs map[string]*process, p *process, p2pP
 	return nil
 }
 
-// waitP2PAddrs waits for the aggregator to write its multiaddrs and returns
+// waitP2PAddrs waits for a node (aggregator, coordinator) to write its multiaddrs and returns
 // the loopback one.
-func waitP2PAddrs(ctx context.Context, l layout, agg *process) (string, error) {
-	path := filepath.Join(l.dataDir(agg.name), "p2p-addrs.txt")
+func waitP2PAddrs(ctx context.Context, l layout, p *process) (string, error) {
+	path := filepath.Join(l.dataDir(p.name), "p2p-addrs.txt")
 	var addr string
-	err := waitReady(ctx, l, agg, "aggregator p2p-addrs.txt", func(context.Context) error {
+	err := waitReady(ctx, l, p, p.name+" p2p-addrs.txt", func(context.Context) error {
 		f, err := os.Open(path)
 		if err != nil {
 			return err
@@ -471,7 +497,7 @@ func followJob(ctx context.Context, l layout, n *network, procs map[string]*proc
 	for name, a := range n.Accounts {
 		names[a.Address] = name
 	}
-	f := &follower{api: newAPIClient(n.APIURL, n.APIKey), jobID: n.JobID, names: names,
+	f := &follower{api: newAPIClient(n.APIURL, n.APIKey), jobID: n.JobID, more: n.ScriptJobIDs, names: names,
 		seen: map[common.Hash]bool{}, poll: time.Second, warnings: os.Stdout}
 	if o.tasks > 0 {
 		say("following job %d until %d tasks finalize (timeout %s)...", n.JobID, o.tasks, o.timeout)

@@ -27,10 +27,20 @@ type AggregatorConfig struct {
 	Test        TestConfig
 }
 
-// AddrsFile is the file in the aggregator's data directory where it writes
-// its p2p multiaddrs, one per line, once it listens: keepers and the
-// coordinator bootstrap from them.
+// AddrsFile is the file in the aggregator's and the coordinator's data
+// directories where they write their p2p multiaddrs, one per line, once they
+// listen: keepers and the coordinator bootstrap from the aggregator's, and
+// keepers also connect to the coordinator's to fetch job scripts.
 const AddrsFile = "p2p-addrs.txt"
+
+// writeAddrs writes gossip's multiaddrs to dataDir/AddrsFile.
+func writeAddrs(dataDir string, gossip *p2p.Node) error {
+	addrs := strings.Join(gossip.Addrs(), "\n") + "\n"
+	if err := os.WriteFile(filepath.Join(dataDir, AddrsFile), []byte(addrs), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", AddrsFile, err)
+	}
+	return nil
+}
 
 // RunAggregator runs an aggregator until ctx ends or a part fails: it is the
 // network's bootstrap peer, collects votes, and submits each task's
@@ -79,11 +89,7 @@ func RunAggregator(ctx context.Context, cfg AggregatorConfig) error {
 		}
 		attestation.WireAggregator(gossip, agg, sub)
 		gossip.SubscribeFinalizations(agg.Finalized)
-		addrs := strings.Join(gossip.Addrs(), "\n") + "\n"
-		if err := os.WriteFile(filepath.Join(cfg.DataDir, AddrsFile), []byte(addrs), 0o644); err != nil {
-			return fmt.Errorf("write %s: %w", AddrsFile, err)
-		}
-		return nil
+		return writeAddrs(cfg.DataDir, gossip)
 	}, func(context.Context) error { return gossip.Close() })
 	serveMetrics(l, cfg.MetricsAddr, reg, log)
 	l.onStartStop("resume", func(ctx context.Context) error {

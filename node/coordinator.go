@@ -134,7 +134,12 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 	// The p2p host starts first: every part after it may dispatch.
 	l.onStartStop("p2p", func(ctx context.Context) error {
 		gossip, err = startP2P(ctx, cfg.DataDir, cfg.P2P, false, log, reg, p.checks(keepers).p2p())
-		return err
+		if err != nil {
+			return err
+		}
+		// Keepers fetch job scripts from the coordinator: they may connect
+		// to it directly.
+		return writeAddrs(cfg.DataDir, gossip)
 	}, func(context.Context) error { return gossip.Close() })
 	scriptStore := &scripts{dir: cfg.DataDir, gateways: cfg.ScriptGateways, log: log, reg: reg}
 	l.onStartStop("scripts", func(ctx context.Context) error { return scriptStore.start(ctx, gossip) }, scriptStore.stop)

@@ -40,7 +40,10 @@ func startCommand() *cli.Command {
 		Flags: cliapp.NodeFlags("./keeper-data", "/ip4/0.0.0.0/tcp/9012",
 			[]string{cliapp.FlagKeeperRegistry, cliapp.FlagJobRegistry, cliapp.FlagTaskExecutionHub, cliapp.FlagAttestationCenter},
 			append(cliapp.BLSFlags(),
-				cliapp.String(cliapp.FlagMetricsAddr, "host:port serving Prometheus /metrics (empty: off)", "127.0.0.1:9013"))...),
+				cliapp.String(cliapp.FlagMetricsAddr, "host:port serving Prometheus /metrics (empty: off)", "127.0.0.1:9013"),
+				cliapp.Strings("script-gateway", "trustless IPFS gateway URL job scripts are fetched from when no peer has them (repeatable)"),
+				&cli.IntFlag{Name: "script-pool", Usage: "warm sandbox containers kept per script runtime (0: a fresh container per run)",
+					Value: 1, EnvVars: cliapp.Env("script-pool")})...),
 		Action: func(c *cli.Context) error {
 			log, chain, ecdsaKey, err := cliapp.Node(c)
 			if err != nil {
@@ -53,7 +56,8 @@ func startCommand() *cli.Command {
 			}
 			return node.RunKeeper(c.Context, node.KeeperConfig{
 				DataDir: c.String(cliapp.FlagDataDir), Chain: chain, ControllerKey: ecdsaKey, BLSKey: blsKey,
-				P2P: cliapp.P2P(c), MetricsAddr: c.String(cliapp.FlagMetricsAddr), Logger: log,
+				P2P: cliapp.P2P(c), MetricsAddr: c.String(cliapp.FlagMetricsAddr), ScriptGateways: c.StringSlice("script-gateway"),
+				ScriptPool: c.Int("script-pool"), Logger: log,
 			})
 		},
 	})
