@@ -206,6 +206,9 @@ type Task struct {
 	// of an event, the block of a block trigger, the epoch and value of a
 	// condition; empty for time triggers.
 	Firing attestation.Firing `json:"firing,omitzero"`
+	// ScriptRun is the performer's account of a script job's run — inputs,
+	// output hash and the resources it used — as its signed result reported.
+	ScriptRun *attestation.ScriptRun `json:"script_run,omitzero"`
 	// Action and Trigger are what the task calls and why, frozen when the
 	// task is created so a re-dispatch never depends on the job's current
 	// state. Stores keep them; the API shows them on the job instead.
@@ -216,6 +219,7 @@ type Task struct {
 // Clone returns a deep copy of t.
 func (t Task) Clone() Task {
 	t.TaskAttesterIDs = slices.Clone(t.TaskAttesterIDs)
+	t.ScriptRun = t.ScriptRun.Clone()
 	t.Action = t.Action.Clone()
 	t.Trigger = t.Trigger.Clone()
 	return t

@@ -137,6 +137,10 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 		if err != nil {
 			return err
 		}
+		// The API shows what performers report of their script runs.
+		gossip.SubscribeResults(func(ctx context.Context, r attestation.Result) error {
+			return coordinator.RecordResult(ctx, store, r)
+		})
 		// Keepers fetch job scripts from the coordinator: they may connect
 		// to it directly.
 		return writeAddrs(cfg.DataDir, gossip)

@@ -285,6 +285,7 @@ type apiTask struct {
 	Firing       struct {
 		TxHash string `json:"tx_hash"`
 	} `json:"firing"`
+	ScriptRun *attestation.ScriptRun `json:"script_run"`
 }
 
 // createJob commits a job to call Counter.increment(by) every interval
@@ -664,6 +665,11 @@ func TestScriptJobEndToEnd(t *testing.T) {
 	require.NoError(t, err)
 	require.Zero(t, count.Int64()%12, "every execution added job_id*10+2 = 12")
 	require.GreaterOrEqual(t, count.Int64(), int64(24))
+	for _, tk := range done {
+		require.NotNil(t, tk.ScriptRun, "the API shows the script run of task %s", tk.TaskID)
+		require.NotZero(t, tk.ScriptRun.Resources.DurationMs)
+		require.NotZero(t, tk.ScriptRun.Resources.PeakMemoryBytes)
+	}
 }
 
 // A performer that lies about its script's output executes other arguments;
