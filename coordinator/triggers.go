@@ -88,6 +88,14 @@ func (fs *Firings) Fire(ctx context.Context, jobID uint64, f attestation.Firing)
 	if errors.Is(err, errNotDue) {
 		return nil
 	}
+	if errors.Is(err, ErrNotFound) {
+		// Not a job of this store: nothing fires, and a watcher handing it
+		// firings must not retry its range forever.
+		if fs.done != nil {
+			fs.done(jobID)
+		}
+		return nil
+	}
 	if err != nil {
 		return fmt.Errorf("fire job %d: %w", jobID, err)
 	}
