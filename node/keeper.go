@@ -35,8 +35,12 @@ type KeeperConfig struct {
 	// ScriptPool is the number of warm sandbox containers kept per runtime
 	// (0: every script run starts a fresh container).
 	ScriptPool int
-	Logger     *zap.Logger
-	Test       TestConfig
+	// ScriptImages overrides the sandbox image of a runtime (node,
+	// typescript, python, go), e.g. an image from a reachable registry; the
+	// default is the image scripts/runtime-images.sh builds.
+	ScriptImages map[string]string
+	Logger       *zap.Logger
+	Test         TestConfig
 }
 
 // Timings of a keeper.
@@ -115,7 +119,11 @@ func RunKeeper(ctx context.Context, cfg KeeperConfig) error {
 			pool[rt] = cfg.ScriptPool
 		}
 		var err error
-		if sb, err = sandbox.New(ctx, sandbox.Config{PoolSize: pool, Logger: log, Registerer: reg}); err != nil {
+		images := map[sandbox.Runtime]string{}
+		for rt, image := range cfg.ScriptImages {
+			images[sandbox.Runtime(rt)] = image
+		}
+		if sb, err = sandbox.New(ctx, sandbox.Config{Images: images, PoolSize: pool, Logger: log, Registerer: reg}); err != nil {
 			log.Warn("script sandbox unavailable: this keeper runs static jobs only", zap.Error(err))
 			return nil
 		}

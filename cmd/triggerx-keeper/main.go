@@ -8,6 +8,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math/big"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
@@ -43,7 +45,9 @@ func startCommand() *cli.Command {
 				cliapp.String(cliapp.FlagMetricsAddr, "host:port serving Prometheus /metrics (empty: off)", "127.0.0.1:9013"),
 				cliapp.Strings("script-gateway", "trustless IPFS gateway URL job scripts are fetched from when no peer has them (repeatable)"),
 				&cli.IntFlag{Name: "script-pool", Usage: "warm sandbox containers kept per script runtime (0: a fresh container per run)",
-					Value: 1, EnvVars: cliapp.Env("script-pool")})...),
+					Value: 1, EnvVars: cliapp.Env("script-pool")},
+				cliapp.Strings("script-image", "RUNTIME=IMAGE: the sandbox image of a script runtime (node, typescript, python, go), "+
+					"instead of the one scripts/runtime-images.sh builds (repeatable)"))...),
 		Action: func(c *cli.Context) error {
 			log, chain, ecdsaKey, err := cliapp.Node(c)
 			if err != nil {
@@ -54,10 +58,18 @@ func startCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
+			images := map[string]string{}
+			for _, kv := range c.StringSlice("script-image") {
+				rt, image, ok := strings.Cut(kv, "=")
+				if !ok || image == "" || !slices.Contains([]string{"node", "typescript", "python", "go"}, rt) {
+					return fmt.Errorf("--script-image: want RUNTIME=IMAGE with RUNTIME node, typescript, python or go, got %q", kv)
+				}
+				images[rt] = image
+			}
 			return node.RunKeeper(c.Context, node.KeeperConfig{
 				DataDir: c.String(cliapp.FlagDataDir), Chain: chain, ControllerKey: ecdsaKey, BLSKey: blsKey,
 				P2P: cliapp.P2P(c), MetricsAddr: c.String(cliapp.FlagMetricsAddr), ScriptGateways: c.StringSlice("script-gateway"),
-				ScriptPool: c.Int("script-pool"), Logger: log,
+				ScriptPool: c.Int("script-pool"), ScriptImages: images, Logger: log,
 			})
 		},
 	})
