@@ -27,10 +27,10 @@ var (
 // Digest is the hash the coordinator signs for an assignment.
 func (a Assignment) Digest(d Domain) common.Hash {
 	t := a.Task
-	ah, th, fh := t.Action.Hash(), t.Trigger.Hash(), t.Firing.Hash()
+	ah, th, fh, sh := t.Action.Hash(), t.Trigger.Hash(), t.Firing.Hash(), StorageHash(t.Storage)
 	return keccak(assignmentDomain[:], uintWord(d.ChainID), addrWord(d.AttestationCenter),
 		t.ID[:], uintWord(t.JobID), uintWord(uint64(t.TaskDefinitionID)), t.TriggerKey[:],
-		intWord(t.ScheduledAt), ah[:], th[:], fh[:], addrWord(a.Performer), uintWord(uint64(a.Round)),
+		intWord(t.ScheduledAt), ah[:], th[:], fh[:], sh[:], addrWord(a.Performer), uintWord(uint64(a.Round)),
 		intWord(a.Deadline))
 }
 

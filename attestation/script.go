@@ -2,6 +2,7 @@ package attestation
 
 import (
 	"bytes"
+	"maps"
 	"slices"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -73,6 +74,9 @@ type ScriptRun struct {
 	Transcript     string      `json:"transcript,omitzero"`
 	TranscriptHash common.Hash `json:"transcript_hash,omitzero"`
 	Resources      Resources   `json:"resources"`
+	// StorageUpdates are the script's changes to the job's key-value
+	// storage ("" deletes a key), applied once the task is accepted.
+	StorageUpdates map[string]string `json:"storage_updates,omitzero"`
 }
 
 // Resources is what one script run used.
@@ -90,16 +94,30 @@ func (r *ScriptRun) Clone() *ScriptRun {
 		return nil
 	}
 	c := *r
+	c.StorageUpdates = maps.Clone(r.StorageUpdates)
 	return &c
+}
+
+// StorageHash commits to a key-value storage (or a set of updates):
+// keccak256 over the pairs in key order.
+func StorageHash(m map[string]string) common.Hash {
+	keys := slices.Sorted(maps.Keys(m))
+	parts := [][]byte{storageDomain[:], uintWord(uint64(len(keys)))}
+	for _, k := range keys {
+		kh, vh := keccak([]byte(k)), keccak([]byte(m[k]))
+		parts = append(parts, kh[:], vh[:])
+	}
+	return keccak(parts...)
 }
 
 // hash commits to every field of the run.
 func (r *ScriptRun) hash() common.Hash {
 	t := keccak([]byte(r.Transcript))
 	res := r.Resources
+	st := StorageHash(r.StorageUpdates)
 	return keccak(scriptRunDomain[:], uintWord(r.Block), intWord(r.Timestamp), r.ContextHash[:], r.OutputHash[:],
 		t[:], r.TranscriptHash[:], uintWord(res.DurationMs), uintWord(res.PeakMemoryBytes), uintWord(res.CPUTimeMs),
-		uintWord(res.NetRequests), uintWord(res.NetBytes))
+		uintWord(res.NetRequests), uintWord(res.NetBytes), st[:])
 }
 
 // HasScript reports whether jobs of task definition id run a script.
@@ -114,4 +132,5 @@ func (id TaskDefinitionID) HasScript() bool {
 var (
 	scriptDomain    = keccak([]byte("TriggerX.Script.v1"))
 	scriptRunDomain = keccak([]byte("TriggerX.ScriptRun.v1"))
+	storageDomain   = keccak([]byte("TriggerX.Storage.v1"))
 )

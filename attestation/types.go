@@ -3,6 +3,7 @@ package attestation
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"math/big"
 	"slices"
 
@@ -88,12 +89,16 @@ type Task struct {
 	Action      Action
 	Trigger     Trigger // the job's trigger, as committed on-chain with the action
 	Firing      Firing  // the evidence of this firing; TriggerKey derives from it
+	// Storage is the job's key-value storage when the task was created, the
+	// input of a script job's run; nil for static jobs.
+	Storage map[string]string
 }
 
 // Clone returns a deep copy of t.
 func (t Task) Clone() Task {
 	t.Action = t.Action.Clone()
 	t.Trigger = t.Trigger.Clone()
+	t.Storage = maps.Clone(t.Storage)
 	return t
 }
 

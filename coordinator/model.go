@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -147,7 +148,10 @@ type Job struct {
 	Arguments      []string `json:"arguments"`
 	// Script computes the arguments (2, 4, 6) or the whole call (7).
 	Script *attestation.Script `json:"script,omitzero"`
-	Status JobStatus           `json:"status"`
+	// Storage is a script job's key-value storage, updated by each accepted
+	// task's script run and given to the next run.
+	Storage map[string]string `json:"storage,omitzero"`
+	Status  JobStatus         `json:"status"`
 	// NextExecutionTimestamp is the next slot to fire; zero once the job is
 	// no longer active.
 	NextExecutionTimestamp time.Time `json:"next_execution_timestamp,omitzero"`
@@ -163,6 +167,7 @@ type Job struct {
 func (j Job) Clone() Job {
 	j.Trigger = j.Trigger.Clone()
 	j.Script = j.Script.Clone()
+	j.Storage = maps.Clone(j.Storage)
 	j.Arguments = slices.Clone(j.Arguments)
 	j.TaskIDs = slices.Clone(j.TaskIDs)
 	return j
@@ -209,6 +214,10 @@ type Task struct {
 	// ScriptRun is the performer's account of a script job's run — inputs,
 	// output hash and the resources it used — as its signed result reported.
 	ScriptRun *attestation.ScriptRun `json:"script_run,omitzero"`
+	// StorageApplied: the script run's storage updates were applied to the job.
+	StorageApplied bool `json:"storage_applied,omitzero"`
+	// Storage is the job's storage when the task was created: the script's input.
+	Storage map[string]string `json:"-"`
 	// Action and Trigger are what the task calls and why, frozen when the
 	// task is created so a re-dispatch never depends on the job's current
 	// state. Stores keep them; the API shows them on the job instead.
@@ -220,6 +229,7 @@ type Task struct {
 func (t Task) Clone() Task {
 	t.TaskAttesterIDs = slices.Clone(t.TaskAttesterIDs)
 	t.ScriptRun = t.ScriptRun.Clone()
+	t.Storage = maps.Clone(t.Storage)
 	t.Action = t.Action.Clone()
 	t.Trigger = t.Trigger.Clone()
 	return t
@@ -236,6 +246,7 @@ func (t Task) Workflow() attestation.Task {
 		Action:           t.Action.Clone(),
 		Trigger:          t.Trigger.Clone(),
 		Firing:           t.Firing,
+		Storage:          maps.Clone(t.Storage),
 	}
 }
 

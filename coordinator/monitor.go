@@ -314,5 +314,5 @@ func (m *Monitor) applySubmission(ctx context.Context, s Submission) error {
 		log.Debug("Task finalized", zap.String("task_status", string(status)), zap.Uint64("task_number", s.TaskNumber),
 			zap.Stringer("tx", s.TxHash), zap.Int("attesters", len(s.SignerIDs)))
 	}
-	return nil
+	return applyStorage(ctx, m.cfg.Store, s.TaskID)
 }

@@ -3,8 +3,12 @@ package coordinator
 import (
 	"context"
 	"errors"
+	"fmt"
+
+	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/triggerx-network/triggerx/attestation"
+	"github.com/triggerx-network/triggerx/execution/script"
 )
 
 // RecordResult keeps on the task what its assigned performer's signed
@@ -17,7 +21,7 @@ func RecordResult(ctx context.Context, store Store, r attestation.Result) error 
 		return nil
 	}
 	_, err := store.UpdateTask(ctx, r.TaskID, func(t *Task) error {
-		if t.TaskPerformer == r.Performer {
+		if t.TaskPerformer == r.Performer && t.ScriptRun == nil {
 			t.ScriptRun = r.Script.Clone()
 		}
 		return nil
@@ -25,5 +29,39 @@ func RecordResult(ctx context.Context, store Store, r attestation.Result) error 
 	if errors.Is(err, ErrNotFound) {
 		return nil
 	}
+	if err != nil {
+		return err
+	}
+	return applyStorage(ctx, store, r.TaskID)
+}
+
+// applyStorage applies an accepted script task's storage updates to its
+// job's storage, once: when both the task's acceptance (the monitor) and its
+// script run (the performer's result) are known, whichever comes last.
+func applyStorage(ctx context.Context, store Store, taskID common.Hash) error {
+	t, err := store.Task(ctx, taskID)
+	if err != nil {
+		if errors.Is(err, ErrNotFound) {
+			return nil
+		}
+		return err
+	}
+	if t.TaskStatus != TaskCompleted || !t.IsAccepted || t.ScriptRun == nil || t.StorageApplied {
+		return nil
+	}
+	if len(t.ScriptRun.StorageUpdates) > 0 {
+		_, _, err = store.UpdateJob(ctx, uint64(t.JobID), func(j *Job) (*Task, error) {
+			storage, err := script.ApplyStorage(j.Storage, t.ScriptRun.StorageUpdates)
+			if err != nil {
+				return nil, err
+			}
+			j.Storage = storage
+			return nil, nil
+		})
+		if err != nil && !errors.Is(err, ErrNotFound) {
+			return fmt.Errorf("apply storage of task %s: %w", taskID, err)
+		}
+	}
+	_, err = store.UpdateTask(ctx, taskID, func(t *Task) error { t.StorageApplied = true; return nil })
 	return err
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"sync"
 	"time"
 
@@ -347,6 +348,7 @@ func (s *Scheduler) fire(ctx context.Context, jobID uint64, now time.Time) (*Tas
 			UpdatedAt:        now,
 			Action:           j.Action(),
 			Trigger:          j.Trigger,
+			Storage:          maps.Clone(j.Storage),
 		}
 		return &task, nil
 	})

@@ -478,6 +478,7 @@ type storedTask struct {
 	Task
 	StoredAction  storedAction        `json:"action"`
 	StoredTrigger attestation.Trigger `json:"trigger"`
+	StoredStorage map[string]string   `json:"storage,omitempty"`
 }
 
 type storedAction struct {
@@ -537,7 +538,7 @@ func getTask(txn *badger.Txn, id common.Hash) (Task, error) {
 	t.Action.Target = st.StoredAction.Target
 	t.Action.Function = st.StoredAction.Function
 	t.Action.Arguments = st.StoredAction.Arguments
-	t.Trigger = st.StoredTrigger
+	t.Trigger, t.Storage = st.StoredTrigger, st.StoredStorage
 	return t, nil
 }
 
@@ -573,7 +574,7 @@ func putTaskValue(txn *badger.Txn, t Task) error {
 		Target:    t.Action.Target,
 		Function:  t.Action.Function,
 		Arguments: t.Action.Arguments,
-	}, StoredTrigger: t.Trigger}
+	}, StoredTrigger: t.Trigger, StoredStorage: t.Storage}
 	v, err := json.Marshal(st)
 	if err != nil {
 		return fmt.Errorf("encode task %s: %w", t.TaskID, err)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"strconv"
 	"sync"
 	"time"
@@ -77,7 +78,7 @@ func (fs *Firings) Fire(ctx context.Context, jobID uint64, f attestation.Firing)
 		task = Task{
 			TaskID: attestation.TaskID(jobID, key), JobID: j.JobID, TaskDefinitionID: j.TaskDefinitionID,
 			TriggerKey: key, ScheduledAt: now, TaskStatus: TaskProcessing, CreatedAt: now, UpdatedAt: now,
-			Action: j.Action(), Trigger: j.Trigger.Clone(), Firing: f,
+			Action: j.Action(), Trigger: j.Trigger.Clone(), Firing: f, Storage: maps.Clone(j.Storage),
 		}
 		if !recurring(j.Trigger) {
 			j.Status = JobCompleted

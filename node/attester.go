@@ -73,7 +73,8 @@ func (v *chainVerifier) Verify(ctx context.Context, a attestation.Assignment, r 
 			}
 			return attestation.Verdict{}, err // cannot judge: no vote
 		}
-		if run.ContextHash != r.Script.ContextHash || run.OutputHash != r.Script.OutputHash || !bytes.Equal(out.Calldata, r.Calldata) {
+		if run.ContextHash != r.Script.ContextHash || run.OutputHash != r.Script.OutputHash || !bytes.Equal(out.Calldata, r.Calldata) ||
+			attestation.StorageHash(run.StorageUpdates) != attestation.StorageHash(r.Script.StorageUpdates) {
 			return reject(reasonScriptOutput)
 		}
 		calldata = r.Calldata

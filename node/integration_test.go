@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -758,4 +759,42 @@ print(json.dumps({"shouldExecute": False}))
 	require.NoError(t, err)
 	require.Zero(t, count.Int64()%5)
 	require.GreaterOrEqual(t, count.Int64(), int64(10))
+}
+
+// A script job's key-value storage: each accepted task's updates are applied
+// to the job and given to later runs, so the script counts its own runs.
+func TestScriptJobStorage(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a whole network")
+	}
+	requireDocker(t)
+	n := startNetwork(t, 4)
+	cid := n.uploadScript(`const c = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+const runs = Number(c.storage.runs || "0") + 1;
+console.log(JSON.stringify({arguments: [String(runs)], storage: {runs: String(runs)}}));`)
+	action := attestation.Action{ChainID: n.chainID.Uint64(), Target: n.addrs.Counter, Function: "increment(uint256)",
+		Script: &attestation.Script{CID: cid, Runtime: attestation.RuntimeNode}}
+	trigger := attestation.Trigger{Kind: attestation.TriggerTime, Time: &attestation.TimeTrigger{
+		Schedule: attestation.ScheduleInterval, Interval: 3}}
+	jobID := n.registerJob(attestation.TimeScript, action, trigger, map[string]any{
+		"schedule_type": "interval", "time_interval": 3, "script_cid": cid, "script_language": "js", "arguments": []string{},
+	})
+	require.Eventually(t, func() bool {
+		code, body := n.api(http.MethodGet, "/api/jobs/"+jobID, nil)
+		if code != http.StatusOK {
+			return false
+		}
+		var job struct {
+			Storage map[string]string `json:"storage"`
+		}
+		require.NoError(t, json.Unmarshal(body, &job))
+		runs, _ := strconv.Atoi(job.Storage["runs"])
+		return runs >= 2
+	}, 3*time.Minute, 500*time.Millisecond, "the job's storage does not grow")
+	done := n.waitCompleted(jobID, 2)
+	n.checkFinalized(done)
+	for _, tk := range done {
+		require.NotNil(t, tk.ScriptRun)
+		require.NotEmpty(t, tk.ScriptRun.StorageUpdates["runs"])
+	}
 }

@@ -61,7 +61,7 @@ func (r *scriptRunner) run(ctx context.Context, t attestation.Task, block uint64
 	if err != nil {
 		return script.Output{}, nil, fmt.Errorf("read block %d: %w", block, err)
 	}
-	sctx := script.BuildContext(t, block, int64(head.Time), nil)
+	sctx := script.BuildContext(t, block, int64(head.Time), t.Storage)
 	res, err := r.sandbox.Run(ctx, sandbox.Request{Runtime: sandbox.Runtime(sc.Runtime), Source: src, Stdin: sctx.Encode()})
 	if err != nil {
 		return script.Output{}, nil, fmt.Errorf("run script: %w", err)
@@ -77,6 +77,7 @@ func (r *scriptRunner) run(ctx context.Context, t attestation.Task, block uint64
 	rep := res.Report
 	return out, &attestation.ScriptRun{
 		Block: block, Timestamp: int64(head.Time), ContextHash: sctx.Hash(), OutputHash: out.Hash(),
+		StorageUpdates: out.StorageUpdates,
 		Resources: attestation.Resources{
 			DurationMs: uint64(rep.Duration.Milliseconds()), PeakMemoryBytes: uint64(max(rep.PeakMemoryBytes, 0)),
 			CPUTimeMs: uint64(rep.CPUTime.Milliseconds()),

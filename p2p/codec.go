@@ -30,6 +30,8 @@ const (
 	MaxTriggerTimes = 1024
 	// MaxEventFilters caps the filters of an event trigger.
 	MaxEventFilters = 16
+	// MaxStorageEntries caps a job storage map or its updates.
+	MaxStorageEntries = 64
 	// MaxTriggerText caps the length of a trigger's text fields (cron,
 	// event signature, URL, key path, values, filter values).
 	MaxTriggerText = 2048
@@ -171,7 +173,7 @@ func scriptRunToPB(r *attestation.ScriptRun) *pb.ScriptRun {
 	return &pb.ScriptRun{Block: r.Block, Timestamp: r.Timestamp, ContextHash: bytes.Clone(r.ContextHash[:]),
 		OutputHash: bytes.Clone(r.OutputHash[:]), Transcript: r.Transcript, TranscriptHash: optHash(r.TranscriptHash),
 		DurationMs: r.Resources.DurationMs, PeakMemoryBytes: r.Resources.PeakMemoryBytes, CpuTimeMs: r.Resources.CPUTimeMs,
-		NetRequests: r.Resources.NetRequests, NetBytes: r.Resources.NetBytes}
+		NetRequests: r.Resources.NetRequests, NetBytes: r.Resources.NetBytes, StorageUpdates: nilIfEmptyMap(r.StorageUpdates)}
 }
 
 func scriptRunFromPB(m *pb.ScriptRun) (*attestation.ScriptRun, error) {
@@ -193,7 +195,7 @@ func scriptRunFromPB(m *pb.ScriptRun) (*attestation.ScriptRun, error) {
 	return &attestation.ScriptRun{Block: m.GetBlock(), Timestamp: m.GetTimestamp(), ContextHash: ctxHash, OutputHash: outHash,
 		Transcript: m.GetTranscript(), TranscriptHash: trHash, Resources: attestation.Resources{
 			DurationMs: m.GetDurationMs(), PeakMemoryBytes: m.GetPeakMemoryBytes(), CPUTimeMs: m.GetCpuTimeMs(),
-			NetRequests: m.GetNetRequests(), NetBytes: m.GetNetBytes()}}, nil
+			NetRequests: m.GetNetRequests(), NetBytes: m.GetNetBytes()}, StorageUpdates: nilIfEmptyMap(m.GetStorageUpdates())}, nil
 }
 
 func taskToPB(t attestation.Task) *pb.Task {
@@ -206,6 +208,7 @@ func taskToPB(t attestation.Task) *pb.Task {
 		Action:           actionToPB(t.Action),
 		Trigger:          triggerToPB(t.Trigger),
 		Firing:           firingToPB(t.Firing),
+		Storage:          nilIfEmptyMap(t.Storage),
 	}
 }
 
@@ -362,6 +365,7 @@ func taskFromPB(m *pb.Task) (attestation.Task, error) {
 		Action:           action,
 		Trigger:          trigger,
 		Firing:           firing,
+		Storage:          nilIfEmptyMap(m.GetStorage()),
 	}, nil
 }
 
@@ -589,6 +593,9 @@ func checkAssignment(a attestation.Assignment) error {
 	if err := checkTrigger(a.Task.Trigger); err != nil {
 		return err
 	}
+	if err := checkStorage(a.Task.Storage); err != nil {
+		return err
+	}
 	if len(a.Task.Firing.Value) > MaxTriggerText {
 		return fmt.Errorf("%w: firing value: length %d, max %d", ErrMalformed, len(a.Task.Firing.Value), MaxTriggerText)
 	}
@@ -633,6 +640,11 @@ func checkTrigger(t attestation.Trigger) error {
 func checkResult(r attestation.Result) error {
 	if err := checkTaskDefinition(r.TaskDefinitionID); err != nil {
 		return err
+	}
+	if r.Script != nil {
+		if err := checkStorage(r.Script.StorageUpdates); err != nil {
+			return err
+		}
 	}
 	return checkSignature(r.Signature, ecdsaLen)
 }
@@ -726,6 +738,27 @@ func toOptHash(field string, b []byte) (common.Hash, error) {
 		return common.Hash{}, nil
 	}
 	return toHash(field, b)
+}
+
+// nilIfEmptyMap normalises empty maps to nil.
+func nilIfEmptyMap(m map[string]string) map[string]string {
+	if len(m) == 0 {
+		return nil
+	}
+	return m
+}
+
+// checkStorage enforces the wire limits on a storage map.
+func checkStorage(m map[string]string) error {
+	if len(m) > MaxStorageEntries {
+		return fmt.Errorf("%w: storage: %d entries, max %d", ErrMalformed, len(m), MaxStorageEntries)
+	}
+	for k, v := range m {
+		if len(k) > MaxTriggerText || len(v) > MaxTriggerText {
+			return fmt.Errorf("%w: storage entry too long", ErrMalformed)
+		}
+	}
+	return nil
 }
 
 // nilIfEmpty normalises empty slices to nil, so a decoded value compares

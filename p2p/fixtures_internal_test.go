@@ -71,6 +71,7 @@ func FixtureScriptAssignment() attestation.Assignment {
 	a.Task.Action.Script = &attestation.Script{CID: "bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy",
 		Runtime: attestation.RuntimeTypeScript, AllowedHosts: []string{"api.example.com", "*.prices.example"},
 		TolerancePaths: []string{"data.price"}, RelativeTolerance: "0.005"}
+	a.Task.Storage = map[string]string{"last_price": "1234.5", "runs": "7"}
 	return a
 }
 
@@ -83,7 +84,8 @@ func FixtureScriptResult() attestation.Result {
 		OutputHash:     common.HexToHash("0x9999999999999999999999999999999999999999999999999999999999999999"),
 		Transcript:     "bafkreidtranscripttranscripttranscripttranscripttranscriptaaaa",
 		TranscriptHash: common.HexToHash("0xaaaa"),
-		Resources:      attestation.Resources{DurationMs: 83, PeakMemoryBytes: 31 << 20, CPUTimeMs: 41, NetRequests: 2, NetBytes: 1800}}
+		Resources:      attestation.Resources{DurationMs: 83, PeakMemoryBytes: 31 << 20, CPUTimeMs: 41, NetRequests: 2, NetBytes: 1800},
+		StorageUpdates: map[string]string{"runs": "8", "stale": ""}}
 	return r
 }
 

@@ -205,6 +205,7 @@ type ScriptRun struct {
 	CpuTimeMs       uint64                 `protobuf:"varint,9,opt,name=cpu_time_ms,json=cpuTimeMs,proto3" json:"cpu_time_ms,omitempty"`
 	NetRequests     uint64                 `protobuf:"varint,10,opt,name=net_requests,json=netRequests,proto3" json:"net_requests,omitempty"`
 	NetBytes        uint64                 `protobuf:"varint,11,opt,name=net_bytes,json=netBytes,proto3" json:"net_bytes,omitempty"`
+	StorageUpdates  map[string]string      `protobuf:"bytes,12,rep,name=storage_updates,json=storageUpdates,proto3" json:"storage_updates,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"` // "" deletes a key
 	unknownFields   protoimpl.UnknownFields
 	sizeCache       protoimpl.SizeCache
 }
@@ -314,6 +315,13 @@ func (x *ScriptRun) GetNetBytes() uint64 {
 		return x.NetBytes
 	}
 	return 0
+}
+
+func (x *ScriptRun) GetStorageUpdates() map[string]string {
+	if x != nil {
+		return x.StorageUpdates
+	}
+	return nil
 }
 
 // Trigger is what makes a job fire (attestation.Trigger): kind 1 time,
@@ -1014,11 +1022,12 @@ type Task struct {
 	Id               []byte                 `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"` // 32
 	JobId            uint64                 `protobuf:"varint,2,opt,name=job_id,json=jobId,proto3" json:"job_id,omitempty"`
 	TaskDefinitionId uint32                 `protobuf:"varint,3,opt,name=task_definition_id,json=taskDefinitionId,proto3" json:"task_definition_id,omitempty"`
-	TriggerKey       []byte                 `protobuf:"bytes,4,opt,name=trigger_key,json=triggerKey,proto3" json:"trigger_key,omitempty"`     // 32
-	ScheduledAt      int64                  `protobuf:"varint,5,opt,name=scheduled_at,json=scheduledAt,proto3" json:"scheduled_at,omitempty"` // unix seconds
-	Action           *Action                `protobuf:"bytes,6,opt,name=action,proto3" json:"action,omitempty"`                               // required
-	Trigger          *Trigger               `protobuf:"bytes,7,opt,name=trigger,proto3" json:"trigger,omitempty"`                             // required
-	Firing           *Firing                `protobuf:"bytes,8,opt,name=firing,proto3" json:"firing,omitempty"`                               // omitted when empty
+	TriggerKey       []byte                 `protobuf:"bytes,4,opt,name=trigger_key,json=triggerKey,proto3" json:"trigger_key,omitempty"`                                                   // 32
+	ScheduledAt      int64                  `protobuf:"varint,5,opt,name=scheduled_at,json=scheduledAt,proto3" json:"scheduled_at,omitempty"`                                               // unix seconds
+	Action           *Action                `protobuf:"bytes,6,opt,name=action,proto3" json:"action,omitempty"`                                                                             // required
+	Trigger          *Trigger               `protobuf:"bytes,7,opt,name=trigger,proto3" json:"trigger,omitempty"`                                                                           // required
+	Firing           *Firing                `protobuf:"bytes,8,opt,name=firing,proto3" json:"firing,omitempty"`                                                                             // omitted when empty
+	Storage          map[string]string      `protobuf:"bytes,9,rep,name=storage,proto3" json:"storage,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"` // the job's storage, script jobs only
 	unknownFields    protoimpl.UnknownFields
 	sizeCache        protoimpl.SizeCache
 }
@@ -1105,6 +1114,13 @@ func (x *Task) GetTrigger() *Trigger {
 func (x *Task) GetFiring() *Firing {
 	if x != nil {
 		return x.Firing
+	}
+	return nil
+}
+
+func (x *Task) GetStorage() map[string]string {
+	if x != nil {
+		return x.Storage
 	}
 	return nil
 }
@@ -1558,7 +1574,7 @@ const file_triggerx_proto_rawDesc = "" +
 	"\aruntime\x18\x02 \x01(\tR\aruntime\x12#\n" +
 	"\rallowed_hosts\x18\x03 \x03(\tR\fallowedHosts\x12'\n" +
 	"\x0ftolerance_paths\x18\x04 \x03(\tR\x0etolerancePaths\x12-\n" +
-	"\x12relative_tolerance\x18\x05 \x01(\tR\x11relativeTolerance\"\xf9\x02\n" +
+	"\x12relative_tolerance\x18\x05 \x01(\tR\x11relativeTolerance\"\x91\x04\n" +
 	"\tScriptRun\x12\x14\n" +
 	"\x05block\x18\x01 \x01(\x04R\x05block\x12\x1c\n" +
 	"\ttimestamp\x18\x02 \x01(\x03R\ttimestamp\x12!\n" +
@@ -1575,7 +1591,11 @@ const file_triggerx_proto_rawDesc = "" +
 	"\vcpu_time_ms\x18\t \x01(\x04R\tcpuTimeMs\x12!\n" +
 	"\fnet_requests\x18\n" +
 	" \x01(\x04R\vnetRequests\x12\x1b\n" +
-	"\tnet_bytes\x18\v \x01(\x04R\bnetBytes\"\xea\x01\n" +
+	"\tnet_bytes\x18\v \x01(\x04R\bnetBytes\x12S\n" +
+	"\x0fstorage_updates\x18\f \x03(\v2*.triggerx.v1.ScriptRun.StorageUpdatesEntryR\x0estorageUpdates\x1aA\n" +
+	"\x13StorageUpdatesEntry\x12\x10\n" +
+	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"\xea\x01\n" +
 	"\aTrigger\x12\x12\n" +
 	"\x04kind\x18\x01 \x01(\rR\x04kind\x12,\n" +
 	"\x04time\x18\x02 \x01(\v2\x18.triggerx.v1.TimeTriggerR\x04time\x12/\n" +
@@ -1634,7 +1654,7 @@ const file_triggerx_proto_rawDesc = "" +
 	"\atx_hash\x18\x04 \x01(\fR\x06txHash\x12\x1b\n" +
 	"\tlog_index\x18\x05 \x01(\x04R\blogIndex\x12\x14\n" +
 	"\x05epoch\x18\x06 \x01(\x04R\x05epoch\x12\x14\n" +
-	"\x05value\x18\a \x01(\tR\x05value\"\xa9\x02\n" +
+	"\x05value\x18\a \x01(\tR\x05value\"\x9f\x03\n" +
 	"\x04Task\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\fR\x02id\x12\x15\n" +
 	"\x06job_id\x18\x02 \x01(\x04R\x05jobId\x12,\n" +
@@ -1644,7 +1664,11 @@ const file_triggerx_proto_rawDesc = "" +
 	"\fscheduled_at\x18\x05 \x01(\x03R\vscheduledAt\x12+\n" +
 	"\x06action\x18\x06 \x01(\v2\x13.triggerx.v1.ActionR\x06action\x12.\n" +
 	"\atrigger\x18\a \x01(\v2\x14.triggerx.v1.TriggerR\atrigger\x12+\n" +
-	"\x06firing\x18\b \x01(\v2\x13.triggerx.v1.FiringR\x06firing\"\xa1\x01\n" +
+	"\x06firing\x18\b \x01(\v2\x13.triggerx.v1.FiringR\x06firing\x128\n" +
+	"\astorage\x18\t \x03(\v2\x1e.triggerx.v1.Task.StorageEntryR\astorage\x1a:\n" +
+	"\fStorageEntry\x12\x10\n" +
+	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"\xa1\x01\n" +
 	"\n" +
 	"Assignment\x12%\n" +
 	"\x04task\x18\x01 \x01(\v2\x11.triggerx.v1.TaskR\x04task\x12\x1c\n" +
@@ -1699,7 +1723,7 @@ func file_triggerx_proto_rawDescGZIP() []byte {
 	return file_triggerx_proto_rawDescData
 }
 
-var file_triggerx_proto_msgTypes = make([]protoimpl.MessageInfo, 17)
+var file_triggerx_proto_msgTypes = make([]protoimpl.MessageInfo, 19)
 var file_triggerx_proto_goTypes = []any{
 	(*Action)(nil),           // 0: triggerx.v1.Action
 	(*Script)(nil),           // 1: triggerx.v1.Script
@@ -1718,26 +1742,30 @@ var file_triggerx_proto_goTypes = []any{
 	(*Vote)(nil),             // 14: triggerx.v1.Vote
 	(*Certificate)(nil),      // 15: triggerx.v1.Certificate
 	(*Finalization)(nil),     // 16: triggerx.v1.Finalization
+	nil,                      // 17: triggerx.v1.ScriptRun.StorageUpdatesEntry
+	nil,                      // 18: triggerx.v1.Task.StorageEntry
 }
 var file_triggerx_proto_depIdxs = []int32{
 	1,  // 0: triggerx.v1.Action.script:type_name -> triggerx.v1.Script
-	4,  // 1: triggerx.v1.Trigger.time:type_name -> triggerx.v1.TimeTrigger
-	6,  // 2: triggerx.v1.Trigger.event:type_name -> triggerx.v1.EventTrigger
-	8,  // 3: triggerx.v1.Trigger.condition:type_name -> triggerx.v1.ConditionTrigger
-	9,  // 4: triggerx.v1.Trigger.block:type_name -> triggerx.v1.BlockTrigger
-	5,  // 5: triggerx.v1.EventTrigger.filters:type_name -> triggerx.v1.EventFilter
-	7,  // 6: triggerx.v1.ConditionTrigger.source:type_name -> triggerx.v1.ValueSource
-	0,  // 7: triggerx.v1.Task.action:type_name -> triggerx.v1.Action
-	3,  // 8: triggerx.v1.Task.trigger:type_name -> triggerx.v1.Trigger
-	10, // 9: triggerx.v1.Task.firing:type_name -> triggerx.v1.Firing
-	11, // 10: triggerx.v1.Assignment.task:type_name -> triggerx.v1.Task
-	2,  // 11: triggerx.v1.Result.script:type_name -> triggerx.v1.ScriptRun
-	15, // 12: triggerx.v1.Finalization.certificate:type_name -> triggerx.v1.Certificate
-	13, // [13:13] is the sub-list for method output_type
-	13, // [13:13] is the sub-list for method input_type
-	13, // [13:13] is the sub-list for extension type_name
-	13, // [13:13] is the sub-list for extension extendee
-	0,  // [0:13] is the sub-list for field type_name
+	17, // 1: triggerx.v1.ScriptRun.storage_updates:type_name -> triggerx.v1.ScriptRun.StorageUpdatesEntry
+	4,  // 2: triggerx.v1.Trigger.time:type_name -> triggerx.v1.TimeTrigger
+	6,  // 3: triggerx.v1.Trigger.event:type_name -> triggerx.v1.EventTrigger
+	8,  // 4: triggerx.v1.Trigger.condition:type_name -> triggerx.v1.ConditionTrigger
+	9,  // 5: triggerx.v1.Trigger.block:type_name -> triggerx.v1.BlockTrigger
+	5,  // 6: triggerx.v1.EventTrigger.filters:type_name -> triggerx.v1.EventFilter
+	7,  // 7: triggerx.v1.ConditionTrigger.source:type_name -> triggerx.v1.ValueSource
+	0,  // 8: triggerx.v1.Task.action:type_name -> triggerx.v1.Action
+	3,  // 9: triggerx.v1.Task.trigger:type_name -> triggerx.v1.Trigger
+	10, // 10: triggerx.v1.Task.firing:type_name -> triggerx.v1.Firing
+	18, // 11: triggerx.v1.Task.storage:type_name -> triggerx.v1.Task.StorageEntry
+	11, // 12: triggerx.v1.Assignment.task:type_name -> triggerx.v1.Task
+	2,  // 13: triggerx.v1.Result.script:type_name -> triggerx.v1.ScriptRun
+	15, // 14: triggerx.v1.Finalization.certificate:type_name -> triggerx.v1.Certificate
+	15, // [15:15] is the sub-list for method output_type
+	15, // [15:15] is the sub-list for method input_type
+	15, // [15:15] is the sub-list for extension type_name
+	15, // [15:15] is the sub-list for extension extendee
+	0,  // [0:15] is the sub-list for field type_name
 }
 
 func init() { file_triggerx_proto_init() }
@@ -1751,7 +1779,7 @@ func file_triggerx_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_triggerx_proto_rawDesc), len(file_triggerx_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   17,
+			NumMessages:   19,
 			NumExtensions: 0,
 			NumServices:   0,
 		},
