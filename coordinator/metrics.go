@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strconv"
 
+	"github.com/triggerx-network/triggerx/coordinator/internal/promreg"
+
 	"github.com/prometheus/client_golang/prometheus"
 )
 
@@ -54,33 +56,16 @@ func NewMetrics(reg prometheus.Registerer) (*Metrics, error) {
 		}),
 	}
 	var errs []error
-	m.jobsCreated = register(reg, m.jobsCreated, &errs)
-	m.tasksScheduled = register(reg, m.tasksScheduled, &errs)
-	m.tasksDispatched = register(reg, m.tasksDispatched, &errs)
-	m.tasksCompleted = register(reg, m.tasksCompleted, &errs)
-	m.httpRequests = register(reg, m.httpRequests, &errs)
-	m.monitorBlock = register(reg, m.monitorBlock, &errs)
+	m.jobsCreated = promreg.Register(reg, m.jobsCreated, &errs)
+	m.tasksScheduled = promreg.Register(reg, m.tasksScheduled, &errs)
+	m.tasksDispatched = promreg.Register(reg, m.tasksDispatched, &errs)
+	m.tasksCompleted = promreg.Register(reg, m.tasksCompleted, &errs)
+	m.httpRequests = promreg.Register(reg, m.httpRequests, &errs)
+	m.monitorBlock = promreg.Register(reg, m.monitorBlock, &errs)
 	if err := errors.Join(errs...); err != nil {
 		return m, err
 	}
 	return m, nil
-}
-
-// register registers c on reg, or returns the equal collector already
-// registered there. Other errors are collected and c is kept unregistered.
-func register[C prometheus.Collector](reg prometheus.Registerer, c C, errs *[]error) C {
-	err := reg.Register(c)
-	if err == nil {
-		return c
-	}
-	var are prometheus.AlreadyRegisteredError
-	if errors.As(err, &are) {
-		if existing, ok := are.ExistingCollector.(C); ok {
-			return existing
-		}
-	}
-	*errs = append(*errs, err)
-	return c
 }
 
 func (m *Metrics) jobCreated(n int) {

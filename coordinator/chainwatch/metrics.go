@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strconv"
 
+	"github.com/triggerx-network/triggerx/coordinator/internal/promreg"
+
 	"github.com/prometheus/client_golang/prometheus"
 )
 
@@ -41,10 +43,10 @@ func newMetrics(reg prometheus.Registerer, chainID uint64) (*metrics, error) {
 		Help: "Failed attempts to process a block range (chain queries or subscribers), by chain; the range is retried.",
 	}, []string{"chain"})
 	var errs []error
-	head = register(reg, head, &errs)
-	processed = register(reg, processed, &errs)
-	logs = register(reg, logs, &errs)
-	rangeErrors = register(reg, rangeErrors, &errs)
+	head = promreg.Register(reg, head, &errs)
+	processed = promreg.Register(reg, processed, &errs)
+	logs = promreg.Register(reg, logs, &errs)
+	rangeErrors = promreg.Register(reg, rangeErrors, &errs)
 	chain := strconv.FormatUint(chainID, 10)
 	perPoller, err := processed.CurryWith(prometheus.Labels{"chain": chain})
 	if err != nil {
@@ -57,23 +59,6 @@ func newMetrics(reg prometheus.Registerer, chainID uint64) (*metrics, error) {
 		rangeErrors: rangeErrors.WithLabelValues(chain),
 	}
 	return m, errors.Join(errs...)
-}
-
-// register registers c on reg, or returns the equal collector already
-// registered there. Other errors are collected and c is kept unregistered.
-func register[C prometheus.Collector](reg prometheus.Registerer, c C, errs *[]error) C {
-	err := reg.Register(c)
-	if err == nil {
-		return c
-	}
-	var are prometheus.AlreadyRegisteredError
-	if errors.As(err, &are) {
-		if existing, ok := are.ExistingCollector.(C); ok {
-			return existing
-		}
-	}
-	*errs = append(*errs, err)
-	return c
 }
 
 func (m *metrics) setHead(n uint64) {

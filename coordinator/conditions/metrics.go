@@ -3,6 +3,8 @@ package conditions
 import (
 	"errors"
 
+	"github.com/triggerx-network/triggerx/coordinator/internal/promreg"
+
 	"github.com/prometheus/client_golang/prometheus"
 )
 
@@ -49,32 +51,15 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 		}),
 	}
 	var errs []error
-	m.evaluations = register(reg, m.evaluations, &errs)
-	m.firings = register(reg, m.firings, &errs)
-	m.duration = register(reg, m.duration, &errs)
-	m.jobs = register(reg, m.jobs, &errs)
+	m.evaluations = promreg.Register(reg, m.evaluations, &errs)
+	m.firings = promreg.Register(reg, m.firings, &errs)
+	m.duration = promreg.Register(reg, m.duration, &errs)
+	m.jobs = promreg.Register(reg, m.jobs, &errs)
 	m.results = make(map[string]prometheus.Counter)
 	for _, r := range []string{resultSatisfied, resultUnsatisfied, resultSourceError, resultFireError, resultStateError} {
 		m.results[r] = m.evaluations.WithLabelValues(r)
 	}
 	return m, errors.Join(errs...)
-}
-
-// register registers c on reg, or returns the equal collector already
-// registered there.
-func register[C prometheus.Collector](reg prometheus.Registerer, c C, errs *[]error) C {
-	err := reg.Register(c)
-	if err == nil {
-		return c
-	}
-	var are prometheus.AlreadyRegisteredError
-	if errors.As(err, &are) {
-		if existing, ok := are.ExistingCollector.(C); ok {
-			return existing
-		}
-	}
-	*errs = append(*errs, err)
-	return c
 }
 
 func (m *metrics) evaluated(result string, seconds float64) {

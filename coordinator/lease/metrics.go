@@ -3,6 +3,8 @@ package lease
 import (
 	"errors"
 
+	"github.com/triggerx-network/triggerx/coordinator/internal/promreg"
+
 	"github.com/prometheus/client_golang/prometheus"
 )
 
@@ -65,30 +67,13 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 		}, []string{"result"}),
 	}
 	var errs []error
-	m.acquisitions = register(reg, m.acquisitions, &errs)
-	m.losses = register(reg, m.losses, &errs)
-	m.releases = register(reg, m.releases, &errs)
-	m.owned = register(reg, m.owned, &errs)
-	m.members = register(reg, m.members, &errs)
-	m.claims = register(reg, m.claims, &errs)
+	m.acquisitions = promreg.Register(reg, m.acquisitions, &errs)
+	m.losses = promreg.Register(reg, m.losses, &errs)
+	m.releases = promreg.Register(reg, m.releases, &errs)
+	m.owned = promreg.Register(reg, m.owned, &errs)
+	m.members = promreg.Register(reg, m.members, &errs)
+	m.claims = promreg.Register(reg, m.claims, &errs)
 	return m, errors.Join(errs...)
-}
-
-// register registers c on reg, or returns the equal collector already
-// registered there. Other errors are collected and c is kept unregistered.
-func register[C prometheus.Collector](reg prometheus.Registerer, c C, errs *[]error) C {
-	err := reg.Register(c)
-	if err == nil {
-		return c
-	}
-	var are prometheus.AlreadyRegisteredError
-	if errors.As(err, &are) {
-		if existing, ok := are.ExistingCollector.(C); ok {
-			return existing
-		}
-	}
-	*errs = append(*errs, err)
-	return c
 }
 
 func (m *metrics) acquired(n int) {
