@@ -155,6 +155,7 @@ type api struct {
 //	GET    /api/jobs/:job_id/tasks  a job's tasks, newest first, ?limit= (key)
 //	DELETE /api/jobs/:job_id        stop a job (key)
 //	GET    /api/tasks/:task_id      one task (key)
+//	GET    /api/tasks/:task_id/transcript  the network transcript of its script run (key)
 //
 // Keyed routes need an active API key in the X-Api-Key header (401 when
 // missing, 403 when unknown or inactive).
@@ -203,6 +204,7 @@ func NewAPI(store Store, cfg APIConfig) http.Handler {
 	g.GET("/jobs/:job_id/tasks", a.getJobTasks)
 	g.DELETE("/jobs/:job_id", a.deleteJob)
 	g.GET("/tasks/:task_id", a.getTask)
+	g.GET("/tasks/:task_id/transcript", a.getTranscript)
 	return r
 }
 
@@ -561,23 +563,33 @@ func (a *api) deleteJob(c *gin.Context) {
 }
 
 func (a *api) getTask(c *gin.Context) {
-	s := c.Param("task_id")
-	if len(s) != 2+2*common.HashLength || !strings.HasPrefix(s, "0x") || !isHex(s[2:]) {
-		a.refuse(c, http.StatusBadRequest, badField("task_id", "must be a 0x-prefixed 32-byte hex hash"), -1)
-		return
-	}
-	t, err := a.store.Task(c.Request.Context(), common.HexToHash(s))
-	if errors.Is(err, ErrNotFound) {
-		c.AbortWithStatusJSON(http.StatusNotFound, apiError{Error: fmt.Sprintf("task %s not found", s)})
-		return
-	} else if err != nil {
-		a.fail(c, err)
+	t, ok := a.taskParam(c)
+	if !ok {
 		return
 	}
 	if t.TaskAttesterIDs == nil {
 		t.TaskAttesterIDs = []uint64{}
 	}
 	c.JSON(http.StatusOK, t)
+}
+
+// taskParam reads the task the :task_id parameter names; it answers the
+// request itself and returns false when it cannot.
+func (a *api) taskParam(c *gin.Context) (Task, bool) {
+	s := c.Param("task_id")
+	if len(s) != 2+2*common.HashLength || !strings.HasPrefix(s, "0x") || !isHex(s[2:]) {
+		a.refuse(c, http.StatusBadRequest, badField("task_id", "must be a 0x-prefixed 32-byte hex hash"), -1)
+		return Task{}, false
+	}
+	t, err := a.store.Task(c.Request.Context(), common.HexToHash(s))
+	if errors.Is(err, ErrNotFound) {
+		c.AbortWithStatusJSON(http.StatusNotFound, apiError{Error: fmt.Sprintf("task %s not found", s)})
+		return Task{}, false
+	} else if err != nil {
+		a.fail(c, err)
+		return Task{}, false
+	}
+	return t, true
 }
 
 func jobIDParam(c *gin.Context) (uint64, error) {

@@ -744,6 +744,14 @@ func (s *memScripts) AddScript(_ context.Context, src []byte) (string, error) {
 	return cid, nil
 }
 
+func (s *memScripts) Transcript(_ context.Context, cid string) ([]byte, error) {
+	b, ok := s.m[cid]
+	if !ok {
+		return nil, fmt.Errorf("no file %s", cid)
+	}
+	return b, nil
+}
+
 func (s *memScripts) HasScript(_ context.Context, cid string) (bool, error) {
 	_, ok := s.m[cid]
 	return ok, nil
@@ -788,6 +796,18 @@ func TestAPIScriptJobs(t *testing.T) {
 			attestation.Action{}, http.StatusBadRequest, "script computes them"},
 		{"unknown language", 2, map[string]any{"script_cid": up.CID, "script_language": "cobol"},
 			attestation.Action{}, http.StatusBadRequest, "js, ts, py or go"},
+		{"prices within a tolerance", 2, map[string]any{"script_cid": up.CID, "script_language": "py",
+			"allowed_hosts": []string{"*.example.com", "api.example.org:8443"}, "tolerance_paths": []string{"data.price"}, "relative_tolerance": 0.01},
+			attestation.Action{ChainID: 31337, Target: target, Function: "increment(uint256)",
+				Script: &attestation.Script{CID: up.CID, Runtime: attestation.RuntimePython, AllowedHosts: []string{"*.example.com", "api.example.org:8443"},
+					TolerancePaths: []string{"data.price"}, RelativeTolerance: "0.01"}},
+			http.StatusCreated, ""},
+		{"bad allowed host", 2, map[string]any{"script_cid": up.CID, "script_language": "py", "allowed_hosts": []string{"http://x.com/path"}},
+			attestation.Action{}, http.StatusBadRequest, "allowed_hosts"},
+		{"tolerance without paths", 2, map[string]any{"script_cid": up.CID, "script_language": "py", "relative_tolerance": 0.01},
+			attestation.Action{}, http.StatusBadRequest, "tolerance_paths: is required"},
+		{"tolerance out of range", 2, map[string]any{"script_cid": up.CID, "script_language": "py", "tolerance_paths": []string{"p"},
+			"relative_tolerance": 2}, attestation.Action{}, http.StatusBadRequest, "between 0 and 1"},
 	}
 	for i, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

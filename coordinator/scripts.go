@@ -6,11 +6,14 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/triggerx-network/triggerx/attestation"
+	"github.com/triggerx-network/triggerx/execution/netproxy"
 )
 
 // ScriptStore keeps job scripts by content id: the coordinator's uploads,
@@ -21,6 +24,36 @@ type ScriptStore interface {
 	// HasScript reports whether the script with this CID can be served:
 	// it is stored here, or was fetched and verified.
 	HasScript(ctx context.Context, cid string) (bool, error)
+	// Transcript returns a script run's network transcript by its CID.
+	Transcript(ctx context.Context, cid string) ([]byte, error)
+}
+
+// transcriptTimeout bounds the lookup of a transcript for the API.
+const transcriptTimeout = 5 * time.Second
+
+// getTranscript answers the network transcript a task's performer recorded
+// (the exchanges its script made, as execution/netproxy encodes them).
+func (a *api) getTranscript(c *gin.Context) {
+	t, ok := a.taskParam(c)
+	if !ok {
+		return
+	}
+	if t.ScriptRun == nil || t.ScriptRun.Transcript == "" {
+		c.AbortWithStatusJSON(http.StatusNotFound, apiError{Error: fmt.Sprintf("task %s has no network transcript", t.TaskID.Hex())})
+		return
+	}
+	if a.cfg.Scripts == nil {
+		c.AbortWithStatusJSON(http.StatusServiceUnavailable, apiError{Error: "this coordinator keeps no scripts"})
+		return
+	}
+	ctx, cancel := context.WithTimeout(c.Request.Context(), transcriptTimeout)
+	defer cancel()
+	b, err := a.cfg.Scripts.Transcript(ctx, t.ScriptRun.Transcript)
+	if err != nil {
+		c.AbortWithStatusJSON(http.StatusNotFound, apiError{Error: fmt.Sprintf("transcript %s is not held here: %v", t.ScriptRun.Transcript, err)})
+		return
+	}
+	c.Data(http.StatusOK, "application/json", b)
 }
 
 // MaxScriptBytes caps an uploaded script.
@@ -89,6 +122,19 @@ func parseScript(f requestFields) (*attestation.Script, error) {
 	}
 	if len(hosts) > 32 || len(paths) > 32 {
 		return nil, badField("allowed_hosts", "at most 32 hosts and 32 tolerance paths")
+	}
+	if err := netproxy.CheckAllowed(hosts); err != nil {
+		return nil, badField("allowed_hosts", "%v", err)
+	}
+	switch {
+	case len(paths) > 0 && tol == "":
+		return nil, badField("relative_tolerance", "is required with tolerance_paths")
+	case len(paths) == 0 && tol != "":
+		return nil, badField("tolerance_paths", "is required with relative_tolerance")
+	case tol != "":
+		if v, err := strconv.ParseFloat(tol, 64); err != nil || v < 0 || v > 1 {
+			return nil, badField("relative_tolerance", "must be a fraction between 0 and 1, e.g. 0.01 for 1%%")
+		}
 	}
 	return &attestation.Script{CID: cid, Runtime: runtime, AllowedHosts: hosts, TolerancePaths: paths, RelativeTolerance: tol}, nil
 }

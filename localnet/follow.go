@@ -31,15 +31,29 @@ type jobRequest struct {
 	UserAddress           string   `json:"user_address"`
 	JobTitle              string   `json:"job_title"`
 	TaskDefinitionID      int      `json:"task_definition_id"`
-	ScheduleType          string   `json:"schedule_type"`
-	TimeInterval          int64    `json:"time_interval"`
-	TimeFrame             int64    `json:"time_frame"`
+	ScheduleType          string   `json:"schedule_type,omitempty"`
+	TimeInterval          int64    `json:"time_interval,omitempty"`
+	TimeFrame             int64    `json:"time_frame,omitempty"`
 	TargetChainID         string   `json:"target_chain_id"`
 	TargetContractAddress string   `json:"target_contract_address"`
 	TargetFunction        string   `json:"target_function"`
 	Arguments             []string `json:"arguments"`
 	ScriptCID             string   `json:"script_cid,omitempty"`
 	ScriptLanguage        string   `json:"script_language,omitempty"`
+	// Event triggers.
+	TriggerChainID         string              `json:"trigger_chain_id,omitempty"`
+	TriggerContractAddress string              `json:"trigger_contract_address,omitempty"`
+	TriggerEvent           string              `json:"trigger_event,omitempty"`
+	EventFilters           []map[string]string `json:"event_filters,omitempty"`
+	Recurring              bool                `json:"recurring,omitempty"`
+	// Condition triggers.
+	ConditionType       string `json:"condition_type,omitempty"`
+	LowerLimit          string `json:"lower_limit,omitempty"`
+	ValueSourceType     string `json:"value_source_type,omitempty"`
+	ValueSourceChainID  string `json:"value_source_chain_id,omitempty"`
+	ValueSourceContract string `json:"value_source_contract,omitempty"`
+	ValueSourceFunction string `json:"value_source_function,omitempty"`
+	PollInterval        int64  `json:"poll_interval,omitempty"`
 }
 
 // task is a task as GET /api/jobs/:id/tasks lists it.

@@ -267,8 +267,9 @@ func setUp(ctx context.Context, l layout, o upOptions) (*network, map[string]*pr
 		if err := writeNetwork(l, n); err != nil {
 			return nil, nil, err
 		}
-		say("created script jobs %v every %d s: arguments from a JavaScript script, and a Python script that decides the call",
-			n.ScriptJobIDs, scriptJobInterval)
+		say("created script jobs %v: JavaScript arguments every %d s, TypeScript arguments on each Counter increment by 2, "+
+			"Go arguments once the counter passes %s, and a Python script that decides the call every %d s",
+			n.ScriptJobIDs, scriptJobInterval, conditionLimit, scriptJobInterval)
 	}
 	return n, procs, nil
 }

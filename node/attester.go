@@ -16,7 +16,6 @@ import (
 	"github.com/triggerx-network/triggerx/attestation"
 	"github.com/triggerx-network/triggerx/contracts/bindings"
 	"github.com/triggerx-network/triggerx/execution"
-	"github.com/triggerx-network/triggerx/execution/script"
 	"github.com/triggerx-network/triggerx/execution/triggercheck"
 )
 
@@ -66,9 +65,9 @@ func (v *chainVerifier) Verify(ctx context.Context, a attestation.Assignment, r 
 		if r.Script == nil {
 			return reject(reasonScriptRunMissing)
 		}
-		out, run, err := v.scripts.run(ctx, t, r.Script.Block)
+		out, run, err := v.scripts.run(ctx, t, r.Script.Block, r.Script)
 		if err != nil {
-			if reason := script.Reason(err); reason != "" {
+			if reason := scriptRejectReason(err); reason != "" {
 				return reject(reason) // the script cannot give what the performer claims
 			}
 			return attestation.Verdict{}, err // cannot judge: no vote

@@ -54,6 +54,9 @@ type TestConfig struct {
 	// TamperScriptOutput rewrites a performer's script output before it is
 	// used: a lying performer, for the tests of attesters.
 	TamperScriptOutput func(stdout []byte) []byte
+	// ScriptUpstream is the client a performer's script proxy fetches with:
+	// a performer that invents the responses its script sees.
+	ScriptUpstream *http.Client
 }
 
 // process is what every node process starts from: its logger, its

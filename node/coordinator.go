@@ -131,6 +131,7 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 	if err != nil {
 		return l.abort(err)
 	}
+	scriptStore := &scripts{dir: cfg.DataDir, gateways: cfg.ScriptGateways, log: log, reg: reg}
 	// The p2p host starts first: every part after it may dispatch.
 	l.onStartStop("p2p", func(ctx context.Context) error {
 		gossip, err = startP2P(ctx, cfg.DataDir, cfg.P2P, false, log, reg, p.checks(keepers).p2p())
@@ -138,14 +139,22 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 			return err
 		}
 		// The API shows what performers report of their script runs.
+		// It also fetches each run's network transcript from the performer:
+		// the API serves it, and attesters, which need not be connected to
+		// the performer, fetch it from here.
 		gossip.SubscribeResults(func(ctx context.Context, r attestation.Result) error {
-			return coordinator.RecordResult(ctx, store, r)
+			if err := coordinator.RecordResult(ctx, store, r); err != nil {
+				return err
+			}
+			if r.Script != nil && r.Script.Transcript != "" {
+				scriptStore.keepTranscript(r.Script.Transcript, r.Script.TranscriptHash)
+			}
+			return nil
 		})
 		// Keepers fetch job scripts from the coordinator: they may connect
 		// to it directly.
 		return writeAddrs(cfg.DataDir, gossip)
 	}, func(context.Context) error { return gossip.Close() })
-	scriptStore := &scripts{dir: cfg.DataDir, gateways: cfg.ScriptGateways, log: log, reg: reg}
 	l.onStartStop("scripts", func(ctx context.Context) error { return scriptStore.start(ctx, gossip) }, scriptStore.stop)
 	firings := coordinator.NewFirings(store, dispatcher.Dispatch, nil, log)
 	if owns != nil {

@@ -683,8 +683,14 @@ func TestScriptJobLyingPerformerIsRejected(t *testing.T) {
 	n := startNetworkWith(t, 4, func(c *node.KeeperConfig) {
 		c.Test.TamperScriptOutput = func([]byte) []byte { return []byte(`{"arguments":["999"]}`) }
 	})
-	jobID := n.scriptJob()
-	require.Eventually(t, func() bool {
+	n.waitRejected(n.scriptJob())
+}
+
+// waitRejected waits until a task of the job is rejected, failing if any is
+// accepted.
+func (n *network) waitRejected(jobID string) {
+	n.t.Helper()
+	require.Eventually(n.t, func() bool {
 		code, body := n.api(http.MethodGet, "/api/jobs/"+jobID+"/tasks", nil)
 		if code != http.StatusOK {
 			return false
@@ -694,7 +700,7 @@ func TestScriptJobLyingPerformerIsRejected(t *testing.T) {
 			return false
 		}
 		for _, tk := range tasks {
-			require.NotEqual(t, "completed", tk.Status, "a lie was accepted")
+			require.NotEqual(n.t, "completed", tk.Status, "a lie was accepted")
 			if tk.Status == "rejected" {
 				return true
 			}
@@ -797,4 +803,69 @@ console.log(JSON.stringify({arguments: [String(runs)], storage: {runs: String(ru
 		require.NotNil(t, tk.ScriptRun)
 		require.NotEmpty(t, tk.ScriptRun.StorageUpdates["runs"])
 	}
+}
+
+// Event-script (4) and condition-script (6) jobs: the script sees its
+// trigger's data in the context and computes the arguments from it. The
+// event job adds 3 for each of the user's increments; the one-time
+// condition job adds the value its condition observed.
+func TestEventAndConditionScriptJobsEndToEnd(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a whole network")
+	}
+	requireDocker(t)
+	n := startNetwork(t, 4)
+	cid := n.uploadScript(`import json, sys
+c = json.load(sys.stdin)
+t = c["trigger"]
+if t["kind"] == "event":
+    args = ["3"] if int(t["tx_hash"], 16) != 0 else ["0"]
+else:
+    args = [t["condition_value"]]
+print(json.dumps({"arguments": args}))
+`)
+	script := &attestation.Script{CID: cid, Runtime: attestation.RuntimePython}
+	action := attestation.Action{ChainID: n.chainID.Uint64(), Target: n.addrs.Counter, Function: "increment(uint256)", Script: script}
+	scriptFields := map[string]any{"script_cid": cid, "script_language": "py", "arguments": []string{}}
+	with := func(m map[string]any) map[string]any {
+		for k, v := range scriptFields {
+			m[k] = v
+		}
+		return m
+	}
+
+	sig := "Incremented(address caller, uint256 by, uint256 newCount)"
+	eventJob := n.registerJob(attestation.EventScript, action, attestation.Trigger{Kind: attestation.TriggerEvent, Event: &attestation.EventTrigger{
+		ChainID: n.chainID.Uint64(), Contract: n.addrs.Counter, Event: sig,
+		Filters:       []attestation.EventFilter{{Param: "caller", Op: attestation.FilterEq, Value: n.user.From.Hex()}},
+		Confirmations: 1, Recurring: true,
+	}}, with(map[string]any{
+		"trigger_chain_id": n.chainID.String(), "trigger_contract_address": n.addrs.Counter.Hex(), "trigger_event": sig,
+		"event_filters": []map[string]string{{"param": "caller", "op": "eq", "value": n.user.From.Hex()}},
+		"confirmations": 1, "recurring": true,
+	}))
+	condJob := n.registerJob(attestation.ConditionScript, action, attestation.Trigger{Kind: attestation.TriggerCondition, Condition: &attestation.ConditionTrigger{
+		Source: attestation.ValueSource{Kind: attestation.SourceContract, ChainID: n.chainID.Uint64(), Contract: n.addrs.Counter,
+			Function: "count()(uint256)"},
+		Operator: attestation.OpGreaterThan, Lower: "1000", PollInterval: 1,
+	}}, with(map[string]any{
+		"condition_type": "greater_than", "lower_limit": "1000", "value_source_type": "contract",
+		"value_source_chain_id": n.chainID.String(), "value_source_contract": n.addrs.Counter.Hex(),
+		"value_source_function": "count()(uint256)", "poll_interval": 1,
+	}))
+
+	n.userIncrement(500)
+	n.userIncrement(600)
+	events := n.waitCompleted(eventJob, 2)
+	n.checkFinalized(events)
+	conds := n.waitCompleted(condJob, 1)
+	n.checkFinalized(conds)
+	for _, tk := range append(events, conds...) {
+		require.NotNil(t, tk.ScriptRun, "task %s has its script run", tk.TaskID)
+	}
+	count, err := n.c.Counter.Count(&bind.CallOpts{})
+	require.NoError(t, err)
+	// 1100 from the user, 3 per event task, and the condition task's
+	// observed value (> 1000).
+	require.Greater(t, count.Int64(), int64(1100+6+1000))
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/triggerx-network/triggerx/attestation"
 	"github.com/triggerx-network/triggerx/contracts/bindings"
 	"github.com/triggerx-network/triggerx/execution"
+	"github.com/triggerx-network/triggerx/execution/egress"
 	"github.com/triggerx-network/triggerx/execution/sandbox"
 	"github.com/triggerx-network/triggerx/execution/triggercheck"
 	"github.com/triggerx-network/triggerx/p2p"
@@ -39,8 +40,15 @@ type KeeperConfig struct {
 	// typescript, python, go), e.g. an image from a reachable registry; the
 	// default is the image scripts/runtime-images.sh builds.
 	ScriptImages map[string]string
-	Logger       *zap.Logger
-	Test         TestConfig
+	// ScriptNetwork names the Docker network the keeper creates for scripts
+	// with allowed hosts (execution/egress; needs root and iptables). Empty:
+	// such scripts are refused with script_network_unavailable.
+	ScriptNetwork string
+	// ScriptSpotSample is the fraction of a performer's recorded responses
+	// an attester re-fetches live (0: DefaultSpotSample; negative: none).
+	ScriptSpotSample float64
+	Logger           *zap.Logger
+	Test             TestConfig
 }
 
 // Timings of a keeper.
@@ -94,8 +102,14 @@ func RunKeeper(ctx context.Context, cfg KeeperConfig) error {
 	}
 	stageCtx, stopStages := context.WithCancel(context.Background())
 	scriptStore := &scripts{dir: cfg.DataDir, gateways: cfg.ScriptGateways, log: log, reg: reg}
-	runner := &scriptRunner{scripts: scriptStore, chain: p.chain, tamper: cfg.Test.TamperScriptOutput}
-	rerunner := &scriptRunner{scripts: scriptStore, chain: p.chain} // attesters re-run scripts untampered
+	spot := cfg.ScriptSpotSample
+	if spot == 0 {
+		spot = DefaultSpotSample
+	}
+	runner := &scriptRunner{scripts: scriptStore, chain: p.chain, self: p.self, log: log.Named("script"),
+		tamper: cfg.Test.TamperScriptOutput, upstream: cfg.Test.ScriptUpstream}
+	// Attesters re-run scripts untampered.
+	rerunner := &scriptRunner{scripts: scriptStore, chain: p.chain, self: p.self, log: log.Named("script"), spotSample: spot}
 	perf := &performer{
 		self: p.self, domain: p.domain, chain: p.chain, sender: execution.NewSender(p.chain, cfg.ControllerKey, p.chainID, log),
 		hubAddr: cfg.Chain.TaskExecutionHub, hub: hub, jobs: jobs, journal: journal, scripts: runner, log: log.Named("performer"), metrics: m,
@@ -128,12 +142,26 @@ func RunKeeper(ctx context.Context, cfg KeeperConfig) error {
 			return nil
 		}
 		runner.sandbox, rerunner.sandbox = sb, sb
+		if cfg.ScriptNetwork == "" {
+			return nil
+		}
+		// Asked for: a keeper that cannot firewall its scripts' network
+		// does not start.
+		eg, err := egress.Open(ctx, egress.Config{Name: cfg.ScriptNetwork, Logger: log})
+		if err != nil {
+			return errors.Join(fmt.Errorf("script network: %w", err), sb.Close())
+		}
+		runner.egress, rerunner.egress = eg, eg
 		return nil
 	}, func(context.Context) error {
 		if sb == nil {
 			return nil
 		}
-		return sb.Close()
+		err := sb.Close() // first: no run uses the network after this
+		if runner.egress != nil {
+			err = errors.Join(err, runner.egress.Close())
+		}
+		return err
 	})
 	var gossip *p2p.Node
 	l.onStartStop("p2p", func(ctx context.Context) error {

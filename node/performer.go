@@ -136,7 +136,7 @@ func (p *performer) perform(ctx context.Context, log *zap.Logger, a attestation.
 		if err != nil {
 			return nil, fmt.Errorf("read head: %w", err)
 		}
-		out, r, err := p.scripts.run(ctx, t, head.Number.Uint64())
+		out, r, err := p.scripts.run(ctx, t, head.Number.Uint64(), nil)
 		if err != nil {
 			return nil, err
 		}

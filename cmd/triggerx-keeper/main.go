@@ -47,7 +47,11 @@ func startCommand() *cli.Command {
 				&cli.IntFlag{Name: "script-pool", Usage: "warm sandbox containers kept per script runtime (0: a fresh container per run)",
 					Value: 1, EnvVars: cliapp.Env("script-pool")},
 				cliapp.Strings("script-image", "RUNTIME=IMAGE: the sandbox image of a script runtime (node, typescript, python, go), "+
-					"instead of the one scripts/runtime-images.sh builds (repeatable)"))...),
+					"instead of the one scripts/runtime-images.sh builds (repeatable)"),
+				cliapp.String("script-network", "Docker network to create for scripts that reach allowed hosts through the keeper's "+
+					"recording proxy (needs root and iptables; empty: such scripts are refused)", ""),
+				&cli.Float64Flag{Name: "script-spot-sample", Usage: "fraction of a performer's recorded responses an attester re-fetches live " +
+					"and compares within the job's tolerance (negative: none)", Value: node.DefaultSpotSample, EnvVars: cliapp.Env("script-spot-sample")})...),
 		Action: func(c *cli.Context) error {
 			log, chain, ecdsaKey, err := cliapp.Node(c)
 			if err != nil {
@@ -69,7 +73,8 @@ func startCommand() *cli.Command {
 			return node.RunKeeper(c.Context, node.KeeperConfig{
 				DataDir: c.String(cliapp.FlagDataDir), Chain: chain, ControllerKey: ecdsaKey, BLSKey: blsKey,
 				P2P: cliapp.P2P(c), MetricsAddr: c.String(cliapp.FlagMetricsAddr), ScriptGateways: c.StringSlice("script-gateway"),
-				ScriptPool: c.Int("script-pool"), ScriptImages: images, Logger: log,
+				ScriptPool: c.Int("script-pool"), ScriptImages: images, ScriptNetwork: c.String("script-network"),
+				ScriptSpotSample: c.Float64("script-spot-sample"), Logger: log,
 			})
 		},
 	})

@@ -15,6 +15,8 @@ import (
 
 	"github.com/triggerx-network/triggerx/attestation"
 	"github.com/triggerx-network/triggerx/cmd/internal/cliapp"
+	"github.com/triggerx-network/triggerx/execution/egress"
+	"github.com/triggerx-network/triggerx/execution/netproxy"
 	"github.com/triggerx-network/triggerx/execution/sandbox"
 	"github.com/triggerx-network/triggerx/execution/script"
 )
@@ -42,6 +44,8 @@ func scriptCommand() *cli.Command {
 				cliapp.String("function", "the job's function, e.g. \"increment(uint256)\", to encode the arguments (2, 4, 6)", ""),
 				cliapp.Duration("timeout", "wall-clock limit of the run", 10*time.Second),
 				cliapp.String("docker-host", "Docker engine address (default: DOCKER_HOST or the local socket)", ""),
+				cliapp.Strings("allow-host", "a host the script may reach through a recording proxy, as a job's allowed_hosts "+
+					"(repeatable; needs root and iptables for the script network)"),
 			},
 			Action: runScript,
 		}},
@@ -63,7 +67,24 @@ type scriptReport struct {
 		CPUTimeMs       int64 `json:"cpu_time_ms"`
 		OutputBytes     int64 `json:"output_bytes"`
 		Truncated       bool  `json:"truncated"`
+		NetRequests     int   `json:"net_requests"`
+		NetBytes        int64 `json:"net_bytes"`
 	} `json:"resources"`
+	Network *networkReport `json:"network,omitempty"`
+}
+
+// networkReport is what the script asked of the network.
+type networkReport struct {
+	TranscriptHash common.Hash       `json:"transcript_hash"`
+	Exchanges      []exchangeSummary `json:"exchanges"`
+}
+
+type exchangeSummary struct {
+	Method string `json:"method"`
+	URL    string `json:"url"`
+	Status int    `json:"status"`
+	Bytes  int    `json:"bytes"`
+	Reason string `json:"reason,omitempty"` // why the proxy answered itself
 }
 
 type parsedOutput struct {
@@ -108,13 +129,38 @@ func runScript(c *cli.Context) error {
 	}
 	defer sb.Close()
 
-	res, runErr := sb.Run(c.Context, sandbox.Request{Runtime: rt, Source: source, Stdin: stdin})
+	req := sandbox.Request{Runtime: rt, Source: source, Stdin: stdin}
+	var proxy *netproxy.Proxy
+	if hosts := c.StringSlice("allow-host"); len(hosts) > 0 {
+		proxy = netproxy.New(netproxy.Config{Allowed: hosts})
+		if err := proxy.Err(); err != nil {
+			return fmt.Errorf("--allow-host: %w", err)
+		}
+		eg, err := egress.Open(c.Context, egress.Config{Name: fmt.Sprintf("triggerx-script-run-%d", os.Getpid())})
+		if err != nil {
+			return fmt.Errorf("open the script network: %w", err)
+		}
+		defer eg.Close()
+		na, release := eg.Attach(proxy)
+		defer release()
+		req.Network = na
+	}
+	res, runErr := sb.Run(c.Context, req)
 	rep := scriptReport{Runtime: rt, ExitCode: res.ExitCode, Stdout: string(res.Stdout), Stderr: string(res.Stderr)}
 	rep.Resources.DurationMs = res.Report.Duration.Milliseconds()
 	rep.Resources.PeakMemoryBytes = res.Report.PeakMemoryBytes
 	rep.Resources.CPUTimeMs = res.Report.CPUTime.Milliseconds()
 	rep.Resources.OutputBytes = res.Report.OutputBytes
 	rep.Resources.Truncated = res.Report.Truncated
+	if proxy != nil {
+		st, tr := proxy.Stats(), proxy.Transcript()
+		rep.Resources.NetRequests, rep.Resources.NetBytes = st.Requests, st.Bytes
+		rep.Network = &networkReport{TranscriptHash: tr.Hash(), Exchanges: []exchangeSummary{}}
+		for _, e := range tr.Exchanges {
+			rep.Network.Exchanges = append(rep.Network.Exchanges, exchangeSummary{Method: e.Method, URL: e.URL, Status: e.Status,
+				Bytes: len(e.Body), Reason: e.Error})
+		}
+	}
 	failed := runErr != nil
 	if runErr != nil {
 		rep.Reason, rep.Error = sandbox.Reason(runErr), runErr.Error()

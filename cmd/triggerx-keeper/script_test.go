@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -79,4 +82,49 @@ func TestScriptRun(t *testing.T) {
 			tt.check(t, rep)
 		})
 	}
+}
+
+// With --allow-host the script reaches the allowed host through the
+// recording proxy, is refused anything else, and the report lists both
+// exchanges and the network it used.
+func TestScriptRunNetwork(t *testing.T) {
+	requireDocker(t)
+	if _, err := exec.LookPath("iptables"); os.Geteuid() != 0 || err != nil {
+		if os.Getenv("TRIGGERX_REQUIRE_DOCKER") == "1" {
+			t.Fatalf("script networks need root and iptables (uid %d, iptables: %v)", os.Geteuid(), err)
+		}
+		t.Skip("script networks need root and iptables")
+	}
+	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Write([]byte(`{"price":2500}`))
+	}))
+	t.Cleanup(api.Close)
+	host := strings.TrimPrefix(api.URL, "http://")
+	path := filepath.Join(t.TempDir(), "main.py")
+	require.NoError(t, os.WriteFile(path, []byte(`import json, urllib.request, urllib.error
+price = json.load(urllib.request.urlopen("`+api.URL+`/price", timeout=5))["price"]
+try:
+    urllib.request.urlopen("http://example.com/", timeout=5)
+except urllib.error.HTTPError as e:
+    assert e.code == 403
+print(json.dumps({"arguments": [str(price)]}))
+`), 0o600))
+	app := app()
+	var out bytes.Buffer
+	app.Writer = &out
+	app.ExitErrHandler = func(*cli.Context, error) {}
+	err := app.RunContext(context.Background(), []string{"triggerx-keeper", "script", "run", "--allow-host", host,
+		"--function", "increment(uint256)", path})
+	require.NoError(t, err, out.String())
+	var rep scriptReport
+	require.NoError(t, json.Unmarshal(out.Bytes(), &rep), out.String())
+	require.NotNil(t, rep.Output, out.String())
+	require.Equal(t, []string{"2500"}, rep.Output.Arguments)
+	require.Equal(t, 2, rep.Resources.NetRequests)
+	require.EqualValues(t, len(`{"price":2500}`), rep.Resources.NetBytes)
+	require.NotNil(t, rep.Network)
+	require.Len(t, rep.Network.Exchanges, 2)
+	require.Equal(t, exchangeSummary{Method: "GET", URL: api.URL + "/price", Status: 200, Bytes: 14}, rep.Network.Exchanges[0])
+	require.Equal(t, "host_not_allowed", rep.Network.Exchanges[1].Reason)
 }

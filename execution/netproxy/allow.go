@@ -18,6 +18,13 @@ type pattern struct {
 // allowlist is a parsed list of patterns.
 type allowlist []pattern
 
+// CheckAllowed reports whether patterns is a valid allowlist (see the
+// package doc); the error wraps ErrBadPattern and names the bad pattern.
+func CheckAllowed(patterns []string) error {
+	_, err := parseAllowlist(patterns)
+	return err
+}
+
 func parseAllowlist(patterns []string) (allowlist, error) {
 	out := make(allowlist, 0, len(patterns))
 	for _, s := range patterns {

@@ -190,6 +190,35 @@ func (p *Proxy) Close() {
 	})
 }
 
+// ServeHTTP serves one request of the script's run, live or from the
+// transcript, so that a Proxy can sit behind a listener owned by someone
+// else (a keeper's egress server that routes each run's container to its
+// proxy) instead of its own (Start).
+func (p *Proxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if p.err != nil {
+		http.Error(w, ReasonBadRequest, http.StatusInternalServerError)
+		return
+	}
+	p.handler.ServeHTTP(w, r)
+}
+
+// Err reports a configuration error (a malformed allowlist pattern), which
+// Start also returns.
+func (p *Proxy) Err() error { return p.err }
+
+// Stats is what a run asked of the proxy.
+type Stats struct {
+	Requests int   // requests received, refused ones included
+	Bytes    int64 // request and response bodies forwarded
+}
+
+// Stats returns the counts so far.
+func (p *Proxy) Stats() Stats {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return Stats{Requests: p.requests, Bytes: p.bytes}
+}
+
 // Transcript returns the exchanges recorded so far by a live proxy, in the
 // order the requests arrived; requests still in flight are left out. Call it
 // after the script has exited. A replaying proxy returns an empty transcript.

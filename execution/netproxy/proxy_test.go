@@ -232,3 +232,37 @@ func TestProxyLifecycle(t *testing.T) {
 	p.Close()
 	p.Close()
 }
+
+// A Proxy serves as a plain http.Handler behind someone else's listener (a
+// keeper's egress server) and counts what its run asked for.
+func TestProxyAsHandlerAndStats(t *testing.T) {
+	api, _ := upstream(t, false)
+	p := netproxy.New(netproxy.Config{Allowed: []string{hostOf(api)}})
+	require.NoError(t, p.Err())
+	front := httptest.NewServer(p)
+	t.Cleanup(front.Close)
+	proxyURL, _ := url.Parse(front.URL)
+	c := &http.Client{Transport: &http.Transport{Proxy: http.ProxyURL(proxyURL)}}
+
+	for _, path := range []string{"/price", "/big"} {
+		resp, err := c.Get(api.URL + path)
+		require.NoError(t, err)
+		_, _ = io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		require.Equal(t, http.StatusOK, resp.StatusCode)
+	}
+	resp, err := c.Get("http://denied.example/")
+	require.NoError(t, err)
+	resp.Body.Close()
+	require.Equal(t, http.StatusForbidden, resp.StatusCode)
+
+	tr := p.Transcript()
+	require.Len(t, tr.Exchanges, 3)
+	body := int64(len(tr.Exchanges[0].Body) + len(tr.Exchanges[1].Body))
+	require.Equal(t, netproxy.Stats{Requests: 3, Bytes: body}, p.Stats())
+
+	bad := netproxy.New(netproxy.Config{Allowed: []string{"http://x/"}})
+	require.ErrorIs(t, bad.Err(), netproxy.ErrBadPattern)
+	require.ErrorIs(t, netproxy.CheckAllowed([]string{"ok.example", "*"}), netproxy.ErrBadPattern)
+	require.NoError(t, netproxy.CheckAllowed([]string{"ok.example", "*.example.org:8443"}))
+}

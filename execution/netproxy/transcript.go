@@ -15,8 +15,9 @@ import (
 // serves, in canonical form.
 var RecordedHeaders = []string{"Content-Type", "Content-Language", "Location", "Etag", "Last-Modified", "Cache-Control"}
 
-// MaxTranscriptBytes caps a transcript's encoding for DecodeTranscript.
-const MaxTranscriptBytes = 64 << 20
+// MaxTranscriptBytes caps a transcript's encoding for DecodeTranscript: room
+// for DefaultMaxBytes of bodies in base64 and DefaultMaxRequests+1 exchanges.
+const MaxTranscriptBytes = 8 << 20
 
 // Exchange is one request and the response the script received.
 type Exchange struct {

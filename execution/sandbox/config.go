@@ -3,6 +3,7 @@ package sandbox
 import (
 	"context"
 	"io"
+	"net/netip"
 	"time"
 
 	"github.com/docker/docker/api/types"
@@ -135,13 +136,19 @@ type Config struct {
 }
 
 // NetworkAccess grants a run network access, only through the keeper's
-// egress proxy (owned by another component). Network is a Docker network
-// created with Internal=true (no route off the host, see doc.go) on which the
-// proxy listens at ProxyURL; the container joins only that network and gets
-// HTTP_PROXY/HTTPS_PROXY/ALL_PROXY = ProxyURL.
+// egress proxy (execution/egress owns the network and the proxy listener).
+// Network is a Docker network created with Internal=true (no route off the
+// host, see doc.go) on which the proxy listens at ProxyURL; the container
+// joins only that network and gets HTTP_PROXY/HTTPS_PROXY/ALL_PROXY and
+// TRIGGERX_PROXY = ProxyURL.
 type NetworkAccess struct {
 	Network  string // Docker network name or ID (must be internal)
 	ProxyURL string // e.g. http://172.30.0.1:3128
+	// Bind, if set, is called once the container has started and before the
+	// script runs, with the container's IPv4 address on Network (the proxy
+	// routes requests by source address). An error fails the run with
+	// ErrSandboxUnavailable; the container is removed.
+	Bind func(ip netip.Addr) error
 }
 
 // Request is one script run.

@@ -12,6 +12,9 @@ const (
 	labelKey    = "org.triggerx.sandbox"
 	launcher    = "/opt/triggerx/run.sh"
 	scriptTmpfs = 2 << 20
+	// unroutableDNS is the only upstream resolver of network runs: TEST-NET-1
+	// (RFC 5737), never assigned to a Docker network and not loopback.
+	unroutableDNS = "192.0.2.1"
 )
 
 // containerSpec returns the hardened create configuration for a runtime's
@@ -63,6 +66,15 @@ func containerSpec(rt Runtime, img string, l Limits, na *NetworkAccess) (*contai
 	}
 	if na != nil {
 		hc.NetworkMode = container.NetworkMode(na.Network)
+		// The embedded resolver (127.0.0.11) of engines < 26 forwards names
+		// it does not know upstream even for internal networks
+		// (CVE-2024-29018: DNS exfiltration). Its only upstream is an
+		// address that is not loopback (loopback upstreams are dialed from
+		// the host's namespace) and has no route from the container's
+		// namespace, so every forward fails at once. See doc.go.
+		hc.DNS = []string{unroutableDNS}
+		hc.DNSSearch = []string{}
+		hc.DNSOptions = []string{}
 	}
 	return cfg, hc
 }
@@ -79,7 +91,9 @@ func runtimeEnv(rt Runtime, na *NetworkAccess) []string {
 			"CGO_ENABLED=0", "GOTELEMETRY=off", "GOENV=off")
 	}
 	if na != nil && na.ProxyURL != "" {
-		for _, k := range []string{"HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"} {
+		// TRIGGERX_PROXY serves clients that ignore the proxy variables
+		// (node's fetch): fetch(TRIGGERX_PROXY + "/fetch?url=" + encodeURIComponent(url)).
+		for _, k := range []string{"HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy", "TRIGGERX_PROXY"} {
 			env = append(env, k+"="+na.ProxyURL)
 		}
 	}

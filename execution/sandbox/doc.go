@@ -54,23 +54,40 @@
 // Request.Network names a Docker network created with Internal=true (e.g.
 // `docker network create --internal triggerx-egress`): Docker installs no
 // route and no NAT for it, so nothing off the host is reachable
-// (TestNetworkAccess). The keeper's egress proxy (another component) is
-// passed as NetworkAccess.ProxyURL and exported to the script as
-// HTTP(S)_PROXY/ALL_PROXY; it enforces the job's allowed hosts and records
-// the transcript. Pool containers never have a network, so these runs are
-// always cold.
+// (TestNetworkAccess). The keeper's egress proxy is passed as
+// NetworkAccess.ProxyURL and exported to the script as HTTP(S)_PROXY,
+// ALL_PROXY and TRIGGERX_PROXY (the last for clients that ignore proxy
+// variables, e.g. node's fetch, which can call
+// fetch(process.env.TRIGGERX_PROXY + "/fetch?url=" + encodeURIComponent(url)));
+// the proxy enforces the job's allowed hosts and records the transcript.
+// Pool containers never have a network, so these runs are always cold. When
+// NetworkAccess.Bind is set, the container's IPv4 address on the network is
+// handed to it after the container starts and before the script runs, so the
+// proxy can tell runs apart by source address.
+//
+// DNS: the engine's embedded resolver (127.0.0.11) of engines before 26
+// forwards names it does not know to the upstream servers even for internal
+// networks (CVE-2024-29018), which lets a script exfiltrate data in DNS
+// queries; when the upstream is a loopback address (systemd-resolved) it is
+// even dialed from the host's namespace. Network runs therefore get one
+// upstream server, 192.0.2.1 (TEST-NET-1: not loopback, never a Docker
+// subnet), and no search domains or options. The resolver dials upstreams
+// from the container's namespace, which on an internal network has no route
+// to it, so every forward fails at once; only names of the network itself
+// resolve, and scripts reach the outside only through the proxy, which
+// resolves names on the host.
 //
 // Caveat, measured on this engine: "internal" only blocks forwarding. The
 // host itself still accepts packets from the bridge on every local address
 // (the bridge gateway, docker0's 172.17.0.1, ...), so any host service bound
-// to 0.0.0.0 is reachable from a network-enabled script. Use one of:
-//   - run the proxy in a container attached to the internal network (and to
-//     an outside one) and create the internal network with
-//     -o com.docker.network.bridge.gateway_mode_ipv4=isolated (engine >= 28:
-//     the bridge gets no host address at all); or
-//   - keep the proxy on the host, listening on the bridge's gateway address,
-//     and firewall the bridge: iptables -I INPUT -i br-<id> -j DROP plus an
-//     ACCEPT for the proxy's port on the gateway address.
+// to 0.0.0.0 is reachable from a network-enabled script, and runs on the
+// same network can reach each other. Package execution/egress closes this:
+// it owns the network (inter-container traffic disabled), firewalls its
+// bridge so the host accepts nothing from it but the proxy's port on the
+// gateway address, and routes each proxy request to its run by source
+// address (NetworkAccess.Bind). Engine 28 has another way
+// (com.docker.network.bridge.gateway_mode_ipv4=isolated, the bridge gets no
+// host address), not available on 20.10.
 //
 // Without Request.Network (the default) the container has only a loopback
 // interface and none of this applies.

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/netip"
 	"strconv"
 	"strings"
 	"sync"
@@ -233,6 +234,12 @@ func (s *Sandbox) startContainer(ctx context.Context, rt Runtime, na *NetworkAcc
 		s.remove(id)
 		return "", fmt.Errorf("start %s container: %w: %w", rt, ErrSandboxUnavailable, err)
 	}
+	if na != nil && na.Bind != nil {
+		if err := s.bind(ctx, id, na); err != nil {
+			s.remove(id)
+			return "", fmt.Errorf("bind %s container to network %s: %w: %w", rt, na.Network, ErrSandboxUnavailable, err)
+		}
+	}
 	if cmd := prepareCmd(rt); cmd != nil {
 		var out bytes.Buffer
 		code, err := s.execSimple(ctx, id, cmd, &out, &out)
@@ -243,6 +250,45 @@ func (s *Sandbox) startContainer(ctx context.Context, rt Runtime, na *NetworkAcc
 	}
 	s.log.Debug("container ready", zap.String("runtime", string(rt)), zap.String("container", id[:12]))
 	return id, nil
+}
+
+// bind reads the container's IPv4 address on na.Network and hands it to
+// na.Bind.
+func (s *Sandbox) bind(ctx context.Context, id string, na *NetworkAccess) error {
+	in, err := s.docker.ContainerInspect(ctx, id)
+	if err != nil {
+		return fmt.Errorf("inspect container: %w", err)
+	}
+	ip, err := networkAddr(in, na.Network)
+	if err != nil {
+		return err
+	}
+	if err := na.Bind(ip); err != nil {
+		return fmt.Errorf("bind %s: %w", ip, err)
+	}
+	return nil
+}
+
+// networkAddr returns the container's IPv4 address on the network named (or
+// identified) by nw.
+func networkAddr(in container.InspectResponse, nw string) (netip.Addr, error) {
+	if in.NetworkSettings == nil {
+		return netip.Addr{}, errors.New("container has no network settings")
+	}
+	for name, ep := range in.NetworkSettings.Networks {
+		if ep == nil {
+			continue
+		}
+		if name != nw && ep.NetworkID != nw && (len(nw) < 12 || !strings.HasPrefix(ep.NetworkID, nw)) {
+			continue
+		}
+		ip, err := netip.ParseAddr(ep.IPAddress)
+		if err != nil || !ip.Is4() {
+			return netip.Addr{}, fmt.Errorf("container has no IPv4 address on network %s (%q)", nw, ep.IPAddress)
+		}
+		return ip, nil
+	}
+	return netip.Addr{}, fmt.Errorf("container is not attached to network %s", nw)
 }
 
 // remove force-removes a container in the background (kills it first).

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/docker/docker/api/types/container"
+	"github.com/docker/docker/api/types/network"
 	"github.com/stretchr/testify/require"
 )
 
@@ -43,10 +44,51 @@ func TestContainerSpecHardening(t *testing.T) {
 				} else {
 					require.Equal(t, container.NetworkMode("egress"), hc.NetworkMode)
 					require.Contains(t, cfg.Env, "HTTPS_PROXY=http://10.9.0.1:3128")
+					require.Contains(t, cfg.Env, "TRIGGERX_PROXY=http://10.9.0.1:3128")
+					// No working upstream for the embedded resolver (CVE-2024-29018).
+					require.Equal(t, []string{"192.0.2.1"}, hc.DNS)
+					require.NotNil(t, hc.DNSSearch)
+					require.Empty(t, hc.DNSSearch)
+					require.NotNil(t, hc.DNSOptions)
+					require.Empty(t, hc.DNSOptions)
 				}
 			})
 		}
 	}
+}
+
+func TestNetworkAddr(t *testing.T) {
+	const id = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+	in := container.InspectResponse{NetworkSettings: &container.NetworkSettings{Networks: map[string]*network.EndpointSettings{
+		"other":  {NetworkID: "ffff", IPAddress: "10.1.0.2"},
+		"egress": {NetworkID: id, IPAddress: "172.30.0.5"},
+		"nil":    nil,
+		"noip":   {NetworkID: "eeee"},
+	}}}
+	tests := []struct {
+		nw      string
+		want    string
+		wantErr bool
+	}{
+		{"egress", "172.30.0.5", false},
+		{id, "172.30.0.5", false},
+		{id[:12], "172.30.0.5", false},
+		{id[:4], "", true}, // too short a prefix
+		{"noip", "", true},
+		{"nil", "", true},
+		{"absent", "", true},
+	}
+	for _, tt := range tests {
+		ip, err := networkAddr(in, tt.nw)
+		if tt.wantErr {
+			require.Error(t, err, tt.nw)
+			continue
+		}
+		require.NoError(t, err, tt.nw)
+		require.Equal(t, tt.want, ip.String())
+	}
+	_, err := networkAddr(container.InspectResponse{}, "egress")
+	require.Error(t, err)
 }
 
 func TestReason(t *testing.T) {

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net"
+	"net/netip"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -506,11 +508,29 @@ for h, p in [("1.1.1.1", 53), ("8.8.8.8", 443)]:
         off.append(h)
     except OSError:
         pass
-print(json.dumps({"proxy": got, "off_host": off}))`
+try:
+    socket.getaddrinfo("example.com", 443)
+    dns = "resolved"
+except OSError:
+    dns = "failed"
+print(json.dumps({"proxy": got, "off_host": off, "dns": dns, "triggerx_proxy": os.environ.get("TRIGGERX_PROXY")}))`
+	var bound []netip.Addr
+	bind := func(ip netip.Addr) error { bound = append(bound, ip); return nil }
 	res, err := sb.Run(ctx, sandbox.Request{Runtime: sandbox.Python, Source: []byte(src),
-		Network: &sandbox.NetworkAccess{Network: name, ProxyURL: proxy}})
+		Network: &sandbox.NetworkAccess{Network: name, ProxyURL: proxy, Bind: bind}})
 	require.NoError(t, err, "stderr: %s", res.Stderr)
-	require.JSONEq(t, `{"proxy": "proxy-hello\n", "off_host": []}`, string(res.Stdout))
+	require.JSONEq(t, fmt.Sprintf(`{"proxy": "proxy-hello\n", "off_host": [], "dns": "failed", "triggerx_proxy": %q}`, proxy), string(res.Stdout))
+	require.Len(t, bound, 1, "Bind called once")
+	subnet, err := netip.ParsePrefix(ins.IPAM.Config[0].Subnet)
+	require.NoError(t, err)
+	require.True(t, subnet.Contains(bound[0]), "%s in %s", bound[0], subnet)
+
+	// A Bind error fails the run before the script starts.
+	bindErr := errors.New("address taken")
+	_, err = sb.Run(ctx, sandbox.Request{Runtime: sandbox.Python, Source: []byte("print(1)"),
+		Network: &sandbox.NetworkAccess{Network: name, ProxyURL: proxy, Bind: func(netip.Addr) error { return bindErr }}})
+	require.ErrorIs(t, err, bindErr)
+	require.Equal(t, "sandbox_unavailable", sandbox.Reason(err))
 }
 
 // TestWarmContainerDied: a pool container that died while idle is replaced

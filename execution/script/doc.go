@@ -12,6 +12,20 @@
 // a wei amount printed as the JSON number 123456789012345678901234567890
 // reaches the chain as that integer, or the output is rejected.
 //
+// A script must be deterministic given its Context and the responses it
+// receives: attesters' re-runs see the same context and, for scripts with
+// allowed hosts, the performer's recorded responses (execution/netproxy).
+// Such a script reaches the network only through the keeper's proxy, whose
+// address it finds in HTTP_PROXY (and HTTPS_PROXY, ALL_PROXY, lower-case
+// too) and TRIGGERX_PROXY. Clients that honour proxy variables (Python's
+// urllib, Go's net/http, curl) reach http:// URLs unchanged. For https://
+// URLs, which such clients would tunnel with CONNECT (refused: the proxy
+// must see the plaintext it records, and makes the TLS connection itself),
+// and for clients that ignore proxy variables (node's fetch), the script asks
+// the proxy's fetch endpoint:
+//
+//	fetch(process.env.TRIGGERX_PROXY + "/fetch?url=" + encodeURIComponent(url))
+//
 // Every way an output can be rejected is a sentinel error in errors.go;
 // Reason maps it to a stable reason code documented in reasons.md.
 //
