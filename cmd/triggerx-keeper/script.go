@@ -120,14 +120,6 @@ func runScript(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	sb, err := sandbox.New(c.Context, sandbox.Config{
-		Host: c.String("docker-host"), Runtimes: []sandbox.Runtime{rt}, PoolSize: map[sandbox.Runtime]int{},
-		Limits: sandbox.Limits{Timeout: c.Duration("timeout")},
-	})
-	if err != nil {
-		return fmt.Errorf("start the sandbox (is Docker running and were the images built with scripts/runtime-images.sh?): %w", err)
-	}
-	defer sb.Close()
 
 	req := sandbox.Request{Runtime: rt, Source: source, Stdin: stdin}
 	var proxy *netproxy.Proxy
@@ -136,6 +128,8 @@ func runScript(c *cli.Context) error {
 		if err := proxy.Err(); err != nil {
 			return fmt.Errorf("--allow-host: %w", err)
 		}
+		// Opened before the sandbox, closed after it: the network is removed
+		// once the sandbox has removed the run's container.
 		eg, err := egress.Open(c.Context, egress.Config{Name: fmt.Sprintf("triggerx-script-run-%d", os.Getpid())})
 		if err != nil {
 			return fmt.Errorf("open the script network: %w", err)
@@ -145,6 +139,14 @@ func runScript(c *cli.Context) error {
 		defer release()
 		req.Network = na
 	}
+	sb, err := sandbox.New(c.Context, sandbox.Config{
+		Host: c.String("docker-host"), Runtimes: []sandbox.Runtime{rt}, PoolSize: map[sandbox.Runtime]int{},
+		Limits: sandbox.Limits{Timeout: c.Duration("timeout")},
+	})
+	if err != nil {
+		return fmt.Errorf("start the sandbox (is Docker running and were the images built with scripts/runtime-images.sh?): %w", err)
+	}
+	defer sb.Close()
 	res, runErr := sb.Run(c.Context, req)
 	rep := scriptReport{Runtime: rt, ExitCode: res.ExitCode, Stdout: string(res.Stdout), Stderr: string(res.Stderr)}
 	rep.Resources.DurationMs = res.Report.Duration.Milliseconds()
