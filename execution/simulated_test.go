@@ -3,11 +3,13 @@ package execution_test
 import (
 	"context"
 	"crypto/ecdsa"
+	"fmt"
 	"math/big"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/dgraph-io/badger/v4"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -23,6 +25,7 @@ import (
 	"github.com/triggerx-network/triggerx/contracts"
 	"github.com/triggerx-network/triggerx/contracts/bindings"
 	"github.com/triggerx-network/triggerx/execution"
+	"github.com/triggerx-network/triggerx/execution/txmgr"
 )
 
 // burner is a target that writes 10 fresh storage slots (~220k gas) on any
@@ -65,6 +68,7 @@ type fixture struct {
 	outsider *ecdsa.PrivateKey
 	jobID    uint64
 	user     *bind.TransactOpts
+	senders  map[*ecdsa.PrivateKey]*execution.Sender
 }
 
 // onOsaka pins the chain to the fork mainnet runs (the dev genesis also
@@ -134,8 +138,24 @@ func newFixture(t *testing.T) *fixture {
 	return f
 }
 
+// sender is key's Sender, with a transaction manager journaling in badger:
+// one per key, as in a node.
 func (f *fixture) sender(key *ecdsa.PrivateKey) *execution.Sender {
-	return execution.NewSender(f.chain, key, new(big.Int).SetUint64(f.chainID), zaptest.NewLogger(f.t))
+	if s, ok := f.senders[key]; ok {
+		return s
+	}
+	db, err := badger.Open(badger.DefaultOptions(f.t.TempDir()).WithSyncWrites(true).WithLogger(nil))
+	require.NoError(f.t, err)
+	mgr, err := txmgr.New(txmgr.Config{Backend: f.chain, Key: key, ChainID: new(big.Int).SetUint64(f.chainID),
+		Store: txmgr.NewBadgerStore(db, "tx/"), PollInterval: 10 * time.Millisecond, Logger: zaptest.NewLogger(f.t)})
+	require.NoError(f.t, err)
+	f.t.Cleanup(func() { mgr.Close(); _ = db.Close() })
+	if f.senders == nil {
+		f.senders = map[*ecdsa.PrivateKey]*execution.Sender{}
+	}
+	s := execution.NewSender(f.chain, mgr, zaptest.NewLogger(f.t))
+	f.senders[key] = s
+	return s
 }
 
 func (f *fixture) taskID(at int64) common.Hash {
@@ -210,11 +230,15 @@ func TestExecuteAndVerify(t *testing.T) {
 
 	t.Run("second execution is refused without sending", func(t *testing.T) {
 		sends := f.chain.sends.Load()
-		for _, k := range f.keepers {
-			_, _, _, err := f.sender(k).ExecuteTask(ctx, f.addrs.TaskExecutionHub, f.jobID, taskID, f.addrs.Counter, calldata)
-			require.ErrorIs(t, err, execution.ErrTaskAlreadyExecuted)
-			require.Equal(t, "task_already_executed", execution.Reason(err))
-		}
+		// The performer asking again gets its own execution back.
+		again, _, success, err := s.ExecuteTask(ctx, f.addrs.TaskExecutionHub, f.jobID, taskID, f.addrs.Counter, calldata)
+		require.NoError(t, err)
+		require.True(t, success)
+		require.Equal(t, tx.Hash(), again.Hash())
+		// Another keeper is told the task is done.
+		_, _, _, err = f.sender(f.keepers[1]).ExecuteTask(ctx, f.addrs.TaskExecutionHub, f.jobID, taskID, f.addrs.Counter, calldata)
+		require.ErrorIs(t, err, execution.ErrTaskAlreadyExecuted)
+		require.Equal(t, "task_already_executed", execution.Reason(err))
 		require.Equal(t, sends, f.chain.sends.Load())
 		require.EqualValues(t, 5, f.count())
 	})
@@ -373,23 +397,24 @@ func TestVerifyTxNotFound(t *testing.T) {
 	require.ErrorIs(t, err, execution.ErrTxNotFound)
 }
 
-func TestSenderResyncsNonce(t *testing.T) {
+func TestSenderSharesItsKey(t *testing.T) {
 	f := newFixture(t)
 	ctx := t.Context()
 	key := f.keepers[0]
 	s := f.sender(key)
 	to := common.HexToAddress("0x000000000000000000000000000000000000cafe")
 
-	tx1, err := s.Send(ctx, to, nil)
+	tx1, _, err := s.Send(ctx, "first", to, nil)
 	require.NoError(t, err)
 	// The same key sends a transaction behind the Sender's back.
 	require.NoError(t, f.chain.SendTransaction(ctx, f.signRaw(key, to, nil)))
-	tx2, err := s.Send(ctx, to, []byte{1})
+	tx2, r, err := s.Send(ctx, "second", to, []byte{1})
 	require.NoError(t, err)
 	require.Equal(t, tx1.Nonce()+2, tx2.Nonce())
-	r, err := s.WaitReceipt(ctx, tx2.Hash())
-	require.NoError(t, err)
 	require.Equal(t, types.ReceiptStatusSuccessful, r.Status)
+	again, _, err := s.Send(ctx, "second", to, []byte{1})
+	require.NoError(t, err)
+	require.Equal(t, tx2.Hash(), again.Hash(), "a key is sent once")
 
 	// EIP-1559 fields.
 	require.Equal(t, uint8(types.DynamicFeeTxType), tx2.Type())
@@ -431,9 +456,9 @@ func TestSenderConcurrent(t *testing.T) {
 	const n = 8
 	nonces := make(chan uint64, n)
 	errs := make(chan error, n)
-	for range n {
+	for i := range n {
 		go func() {
-			tx, err := s.Send(t.Context(), to, nil)
+			tx, _, err := s.Send(t.Context(), fmt.Sprint("tx", i), to, nil)
 			if err != nil {
 				errs <- err
 				return

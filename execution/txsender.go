@@ -2,12 +2,10 @@ package execution
 
 import (
 	"context"
-	"crypto/ecdsa"
 	"errors"
 	"fmt"
 	"math/big"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
@@ -15,19 +13,15 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
-	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/triggerx-network/triggerx/execution/txmgr"
 	"go.uber.org/zap"
 )
 
-// Transaction parameters.
-const (
-	gasCap = 10_000_000 // upper bound of a transaction's gas limit
-	// hubGasHeadroom is the least gas an execution gets above its estimate:
-	// the TaskExecutionHub keeps POST_CALL_GAS (60k) back from the target
-	// call, so a limit just above the estimate could starve the target,
-	// which the hub records as a failed call rather than reverting.
-	hubGasHeadroom = 60_000
-)
+// hubGasHeadroom is the least gas an execution gets above its estimate: the
+// TaskExecutionHub keeps POST_CALL_GAS (60k) back from the target call, so a
+// limit just above the estimate could starve the target, which the hub
+// records as a failed call rather than reverting.
+const hubGasHeadroom = 60_000
 
 // Receipt polling backoff; variables so that internal tests can shorten them.
 var (
@@ -35,137 +29,43 @@ var (
 	pollMax = 2 * time.Second
 )
 
-// Sender signs and sends EIP-1559 transactions from one key and tracks its
-// nonce. It is safe for concurrent use: sends are serialized so nonces are
-// used in order.
+// Sender sends a key's transactions through its transaction manager
+// (execution/txmgr): simulated first, EIP-1559, journaled before they are
+// broadcast, replaced when stuck, reported once confirmed. It is safe for
+// concurrent use.
 type Sender struct {
-	chain   Chain
-	key     *ecdsa.PrivateKey
-	from    common.Address
-	chainID *big.Int
-	signer  types.Signer
-	log     *zap.Logger
-
-	mu         sync.Mutex // serializes Send; guards the nonce
-	nonce      uint64
-	nonceKnown bool
+	chain Chain
+	mgr   *txmgr.Manager
+	log   *zap.Logger
 }
 
-// NewSender returns a Sender for key on the chain with chainID. A nil logger
-// logs nothing.
-func NewSender(chain Chain, key *ecdsa.PrivateKey, chainID *big.Int, logger *zap.Logger) *Sender {
+// NewSender returns a Sender over mgr, which sends from the key on chain. A
+// nil logger logs nothing.
+func NewSender(chain Chain, mgr *txmgr.Manager, logger *zap.Logger) *Sender {
 	if logger == nil {
 		logger = zap.NewNop()
 	}
-	return &Sender{
-		chain:   chain,
-		key:     key,
-		from:    crypto.PubkeyToAddress(key.PublicKey),
-		chainID: new(big.Int).Set(chainID),
-		signer:  types.LatestSignerForChainID(chainID),
-		log:     logger.Named("txsender"),
-	}
+	return &Sender{chain: chain, mgr: mgr, log: logger.Named("txsender")}
 }
 
 // Address is the address transactions are sent from.
-func (s *Sender) Address() common.Address { return s.from }
+func (s *Sender) Address() common.Address { return s.mgr.Address() }
 
-// Send signs and sends a transaction calling to with data, and returns it
-// once the node accepted it. Gas is the estimate plus 25%, capped; the fee
-// cap is twice the latest base fee plus the suggested tip.
-//
-// The nonce comes from the chain's pending nonce on first use and after a
-// nonce error, and is incremented locally after each accepted transaction. A
-// "nonce too low" rejection is retried once with a fresh nonce.
-func (s *Sender) Send(ctx context.Context, to common.Address, data []byte) (*types.Transaction, error) {
-	return s.send(ctx, to, data, 0)
-}
-
-// send is Send with a gas limit of at least the estimate plus headroom.
-func (s *Sender) send(ctx context.Context, to common.Address, data []byte, headroom uint64) (*types.Transaction, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for attempt := 0; ; attempt++ {
-		if !s.nonceKnown {
-			n, err := s.chain.PendingNonceAt(ctx, s.from)
-			if err != nil {
-				return nil, fmt.Errorf("get pending nonce: %w", err)
-			}
-			s.nonce, s.nonceKnown = n, true
-		}
-		tx, err := s.build(ctx, to, data, s.nonce, headroom)
-		if err != nil {
-			return nil, err
-		}
-		err = s.chain.SendTransaction(ctx, tx)
-		if err == nil || isAlreadyKnown(err) {
-			s.nonce++
-			s.log.Debug("transaction sent", zap.Stringer("tx_hash", tx.Hash()), zap.Uint64("nonce", tx.Nonce()),
-				zap.Stringer("to", to), zap.Uint64("gas", tx.Gas()), zap.Stringer("fee_cap", tx.GasFeeCap()))
-			return tx, nil
-		}
-		if !isNonceError(err) {
-			return nil, fmt.Errorf("send transaction: %w", err)
-		}
-		s.nonceKnown = false
-		if attempt > 0 || !strings.Contains(err.Error(), "nonce too low") {
-			return nil, fmt.Errorf("send transaction with nonce %d: %w", tx.Nonce(), err)
-		}
-		s.log.Warn("nonce too low, resyncing from chain", zap.Uint64("nonce", tx.Nonce()), zap.Error(err))
-	}
-}
-
-// build estimates gas and fees and signs the transaction.
-func (s *Sender) build(ctx context.Context, to common.Address, data []byte, nonce, headroom uint64) (*types.Transaction, error) {
-	tip, err := s.chain.SuggestGasTipCap(ctx)
+// Send sends the transaction named key (one per key, ever: a second Send of
+// the key, even after a restart, answers the first's outcome), calling to
+// with data, and returns it with its receipt once confirmed. A call that
+// reverts in simulation is not sent: the error wraps ErrExecutionReverted.
+func (s *Sender) Send(ctx context.Context, key string, to common.Address, data []byte) (*types.Transaction, *types.Receipt, error) {
+	out, err := s.mgr.Send(ctx, txmgr.Request{Key: key, To: to, Data: data})
 	if err != nil {
-		return nil, fmt.Errorf("suggest gas tip: %w", err)
+		var re *txmgr.RevertError
+		if errors.As(err, &re) {
+			return nil, nil, fmt.Errorf("%w: %s", ErrExecutionReverted, describeRevert(re.Data, re.Err))
+		}
+		return nil, nil, err
 	}
-	head, err := s.chain.HeaderByNumber(ctx, nil)
-	if err != nil {
-		return nil, fmt.Errorf("get latest header: %w", err)
-	}
-	if head.BaseFee == nil {
-		return nil, errors.New("get latest header: no base fee (chain not on EIP-1559)")
-	}
-	feeCap := new(big.Int).Mul(head.BaseFee, big.NewInt(2))
-	feeCap.Add(feeCap, tip)
-	// Estimate with the real fees: contracts may spend gas differently when
-	// tx.gasprice is not zero (the hub charges the job owner for gas).
-	est, err := s.chain.EstimateGas(ctx, ethereum.CallMsg{From: s.from, To: &to, Data: data, GasFeeCap: feeCap, GasTipCap: tip})
-	if err != nil {
-		return nil, fmt.Errorf("estimate gas: %w", err)
-	}
-	if est > gasCap {
-		return nil, fmt.Errorf("estimate gas: %d exceeds the cap of %d", est, gasCap)
-	}
-	gas := min(max(est+est/4, est+headroom), gasCap)
-	tx, err := types.SignNewTx(s.key, s.signer, &types.DynamicFeeTx{
-		ChainID:   s.chainID,
-		Nonce:     nonce,
-		GasTipCap: tip,
-		GasFeeCap: feeCap,
-		Gas:       gas,
-		To:        &to,
-		Data:      data,
-	})
-	if err != nil {
-		return nil, fmt.Errorf("sign transaction: %w", err)
-	}
-	return tx, nil
+	return out.Tx, out.Receipt, nil
 }
-
-// isNonceError reports whether the node rejected a transaction because of its
-// nonce. Errors lose their types over RPC, so this matches the messages geth's
-// transaction pool uses.
-func isNonceError(err error) bool {
-	msg := err.Error()
-	return strings.Contains(msg, "nonce too low") || strings.Contains(msg, "nonce too high") ||
-		strings.Contains(msg, "replacement transaction underpriced")
-}
-
-// isAlreadyKnown reports whether the node already has this exact transaction.
-func isAlreadyKnown(err error) bool { return strings.Contains(err.Error(), "already known") }
 
 // WaitReceipt polls for the receipt of hash, backing off from 100ms to 2s,
 // until it is found or ctx ends. The receipt may have status 0.
@@ -231,12 +131,14 @@ func ctxEnding(ctx context.Context) bool {
 // whether the call to the target succeeded, as the hub's TaskExecuted log
 // reports it.
 //
-// The gas limit is the estimate plus 25%, and at least the estimate plus the
-// gas the hub keeps back from the target call (60k).
+// The transaction is named "execute/<task id>" in the manager's journal, so
+// a task is sent at most once by this key, also across restarts. The gas
+// limit is at least the estimate plus the gas the hub keeps back from the
+// target call (60k).
 //
-// It first simulates the call: if the hub has already executed taskID it
-// returns ErrTaskAlreadyExecuted without sending; any other revert gives
-// ErrExecutionReverted. If the transaction is mined but fails (status 0), the
+// The manager first simulates the call: if the hub has already executed
+// taskID it returns ErrTaskAlreadyExecuted without sending; any other revert
+// gives ErrExecutionReverted. If the transaction is mined but fails (status 0), the
 // error is ErrTaskAlreadyExecuted if another execution of the task won the
 // race and ErrTxFailed otherwise; the transaction and receipt are returned
 // with the error.
@@ -248,18 +150,18 @@ func (s *Sender) ExecuteTask(ctx context.Context, hub common.Address, jobID uint
 		return nil, nil, false, err
 	}
 	log := s.log.With(zap.Stringer("task_id", taskID), zap.Uint64("job_id", jobID))
-	if err := s.simulate(ctx, hub, data, nil, taskID); err != nil {
-		return nil, nil, false, err
-	}
-	tx, err := s.send(ctx, hub, data, hubGasHeadroom)
+	out, err := s.mgr.Send(ctx, txmgr.Request{Key: "execute/" + taskID.Hex(), To: hub, Data: data, GasHeadroom: hubGasHeadroom})
 	if err != nil {
+		var re *txmgr.RevertError
+		switch {
+		case errors.As(err, &re) && isAlreadyExecuted(re.Data):
+			return nil, nil, false, fmt.Errorf("execute task %s: %w", taskID, ErrTaskAlreadyExecuted)
+		case errors.As(err, &re):
+			return nil, nil, false, fmt.Errorf("execute task %s: %w: %s", taskID, ErrExecutionReverted, describeRevert(re.Data, re.Err))
+		}
 		return nil, nil, false, fmt.Errorf("execute task %s: %w", taskID, err)
 	}
-	log.Debug("execution sent", zap.Stringer("tx_hash", tx.Hash()))
-	r, err := s.WaitReceipt(ctx, tx.Hash())
-	if err != nil {
-		return tx, nil, false, fmt.Errorf("execute task %s: %w", taskID, err)
-	}
+	tx, r := out.Tx, out.Receipt
 	if r.Status != types.ReceiptStatusSuccessful {
 		// Replay on the state after the block to learn why it failed.
 		if err := s.simulate(ctx, hub, data, r.BlockNumber, taskID); errors.Is(err, ErrTaskAlreadyExecuted) {
@@ -284,11 +186,11 @@ func (s *Sender) ExecuteTask(ctx context.Context, hub common.Address, jobID uint
 // simulate runs the hub call at block (nil for latest) and classifies a
 // revert.
 func (s *Sender) simulate(ctx context.Context, hub common.Address, data []byte, block *big.Int, taskID common.Hash) error {
-	_, err := s.chain.CallContract(ctx, ethereum.CallMsg{From: s.from, To: &hub, Data: data}, block)
+	_, err := s.chain.CallContract(ctx, ethereum.CallMsg{From: s.Address(), To: &hub, Data: data}, block)
 	if err == nil {
 		return nil
 	}
-	revert, ok := revertData(err)
+	revert, ok := txmgr.RevertData(err)
 	switch {
 	case ok && isAlreadyExecuted(revert):
 		return fmt.Errorf("execute task %s: %w", taskID, ErrTaskAlreadyExecuted)
@@ -298,22 +200,6 @@ func (s *Sender) simulate(ctx context.Context, hub common.Address, data []byte, 
 		return fmt.Errorf("execute task %s: %w: %v", taskID, ErrExecutionReverted, err)
 	}
 	return fmt.Errorf("execute task %s: simulate: %w", taskID, err)
-}
-
-// revertData extracts the revert data that geth attaches to eth_call errors.
-func revertData(err error) ([]byte, bool) {
-	var de interface{ ErrorData() any }
-	if !errors.As(err, &de) {
-		return nil, false
-	}
-	switch d := de.ErrorData().(type) {
-	case string:
-		b, err := hexutil.Decode(d)
-		return b, err == nil
-	case []byte:
-		return d, true
-	}
-	return nil, false
 }
 
 func describeRevert(data []byte, err error) string {

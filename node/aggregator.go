@@ -12,7 +12,7 @@ import (
 
 	"github.com/triggerx-network/triggerx/attestation"
 	"github.com/triggerx-network/triggerx/contracts/bindings"
-	"github.com/triggerx-network/triggerx/execution"
+	"github.com/triggerx-network/triggerx/node/othentic"
 	"github.com/triggerx-network/triggerx/p2p"
 )
 
@@ -23,6 +23,11 @@ type AggregatorConfig struct {
 	Key         *ecdsa.PrivateKey // sends the submitTask transactions
 	P2P         P2PConfig
 	MetricsAddr string
+	// Tx tunes the transaction manager that sends the submissions.
+	Tx TxConfig
+	// OthenticRPC is host:port where the aggregator answers Othentic's
+	// JSON-RPC (sendTask, sendCustomMessage); empty for none.
+	OthenticRPC string
 	Logger      *zap.Logger
 	Test        TestConfig
 }
@@ -73,7 +78,11 @@ func RunAggregator(ctx context.Context, cfg AggregatorConfig) error {
 		return l.abort(err)
 	}
 	agg.metrics = m
-	sub, err := newSubmitter(p.self, center, cfg.Chain.AttestationCenter, execution.NewSender(p.chain, cfg.Key, p.chainID, log), log.Named("submitter"))
+	sender, err := p.newSender(db, cfg.Key, cfg.Tx)
+	if err != nil {
+		return l.abort(err)
+	}
+	sub, err := newSubmitter(p.self, center, cfg.Chain.AttestationCenter, sender, log.Named("submitter"))
 	if err != nil {
 		return l.abort(err)
 	}
@@ -92,6 +101,11 @@ func RunAggregator(ctx context.Context, cfg AggregatorConfig) error {
 		return writeAddrs(cfg.DataDir, gossip)
 	}, func(context.Context) error { return gossip.Close() })
 	serveMetrics(l, cfg.MetricsAddr, reg, log)
+	ot := &othenticAggregator{checks: chk,
+		publishResult:     func(ctx context.Context, r attestation.Result) error { return gossip.PublishResult(ctx, r) },
+		publishAssignment: func(ctx context.Context, a attestation.Assignment) error { return gossip.PublishAssignment(ctx, a) },
+	}
+	serveHTTP(l, "othentic JSON-RPC", cfg.OthenticRPC, othentic.NewJSONRPC(ot.task, ot.custom, log), log, cfg.Test.HTTPReady)
 	l.onStartStop("resume", func(ctx context.Context) error {
 		log.Info("aggregator running", zap.Strings("p2p_addrs", gossip.Addrs()), zap.Int("pending_tasks", len(agg.Pending())))
 		if cfg.Test.Ready != nil {

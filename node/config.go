@@ -27,6 +27,9 @@ import (
 // ChainConfig names the chain a node works with and the contracts on it.
 type ChainConfig struct {
 	RPC string // http(s) or ws(s) URL of an Ethereum node on the home chain
+	// FallbackRPCs are more URLs of the home chain, tried in order when RPC
+	// (or the endpoint in use) fails to answer; see execution.Failover.
+	FallbackRPCs []string
 	// Chains are RPC URLs of the other chains that triggers watch, by chain
 	// id. The home chain needs no entry.
 	Chains            map[uint64]string
@@ -57,6 +60,9 @@ type TestConfig struct {
 	// ScriptUpstream is the client a performer's script proxy fetches with:
 	// a performer that invents the responses its script sees.
 	ScriptUpstream *http.Client
+	// HTTPReady is called with the address each optional HTTP server
+	// (the Othentic interfaces) listens on.
+	HTTPReady func(addr string)
 }
 
 // process is what every node process starts from: its logger, its
@@ -94,7 +100,7 @@ func newProcess(ctx context.Context, name string, key *ecdsa.PrivateKey, dataDir
 	if err := os.MkdirAll(dataDir, 0o700); err != nil {
 		return nil, fmt.Errorf("create data dir: %w", err)
 	}
-	chain, closeChain, err := dialChain(ctx, chainCfg.RPC, test.Chain)
+	chain, closeChain, err := dialChain(ctx, chainCfg, test.Chain, p.log)
 	if err != nil {
 		return nil, err
 	}
@@ -116,19 +122,50 @@ func (p *process) checks(keepers *registryKeepers) *checks {
 	return newChecks(p.domain, keepers, &coordinatorAddress{registry: p.registry, ttl: coordinatorTTL})
 }
 
-// dialChain returns the test chain if set, otherwise dials rpc.
-func dialChain(ctx context.Context, rpc string, test execution.Chain) (execution.Chain, func(), error) {
+// dialChain returns the test chain if set, otherwise dials cfg.RPC and, with
+// fallbacks configured, each of cfg.FallbackRPCs and returns an
+// execution.Failover over them (which checks they serve one chain). Logs and
+// errors name endpoints by execution.EndpointName, never by full URL.
+func dialChain(ctx context.Context, cfg ChainConfig, test execution.Chain, log *zap.Logger) (execution.Chain, func(), error) {
 	if test != nil {
 		return test, func() {}, nil
 	}
-	if rpc == "" {
+	if cfg.RPC == "" {
 		return nil, nil, errors.New("no Ethereum RPC URL configured")
 	}
-	c, err := ethclient.DialContext(ctx, rpc)
-	if err != nil {
-		return nil, nil, fmt.Errorf("dial %s: %w", rpc, err)
+	urls := append([]string{cfg.RPC}, cfg.FallbackRPCs...)
+	var clients []*ethclient.Client
+	closeAll := func() {
+		for _, c := range clients {
+			c.Close()
+		}
 	}
-	return c, c.Close, nil
+	var endpoints []execution.Endpoint
+	seen := map[string]int{}
+	for i, raw := range urls {
+		name := execution.EndpointName(raw)
+		if seen[name]++; seen[name] > 1 {
+			name = fmt.Sprintf("%s#%d", name, i) // same host, another path
+		}
+		c, err := ethclient.DialContext(ctx, raw)
+		if err != nil {
+			closeAll()
+			return nil, nil, fmt.Errorf("dial %s: %w", name, err)
+		}
+		clients = append(clients, c)
+		endpoints = append(endpoints, execution.Endpoint{Name: name, Chain: c})
+	}
+	if len(clients) == 1 {
+		return clients[0], closeAll, nil
+	}
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	f, err := execution.NewFailover(ctx, endpoints, log.Named("rpc"))
+	if err != nil {
+		closeAll()
+		return nil, nil, err
+	}
+	return f, closeAll, nil
 }
 
 // domainOf reads the chain id and builds the signing domain.

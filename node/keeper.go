@@ -15,10 +15,10 @@ import (
 
 	"github.com/triggerx-network/triggerx/attestation"
 	"github.com/triggerx-network/triggerx/contracts/bindings"
-	"github.com/triggerx-network/triggerx/execution"
 	"github.com/triggerx-network/triggerx/execution/egress"
 	"github.com/triggerx-network/triggerx/execution/sandbox"
 	"github.com/triggerx-network/triggerx/execution/triggercheck"
+	"github.com/triggerx-network/triggerx/node/othentic"
 	"github.com/triggerx-network/triggerx/p2p"
 )
 
@@ -47,8 +47,14 @@ type KeeperConfig struct {
 	// ScriptSpotSample is the fraction of a performer's recorded responses
 	// an attester re-fetches live (0: DefaultSpotSample; negative: none).
 	ScriptSpotSample float64
-	Logger           *zap.Logger
-	Test             TestConfig
+	// Tx tunes the transaction manager that sends the keeper's executions.
+	Tx TxConfig
+	// OthenticAPI is host:port where the keeper serves an Othentic
+	// attester node's AVS web API (POST /task/validate, POST /p2p/message);
+	// empty for none.
+	OthenticAPI string
+	Logger      *zap.Logger
+	Test        TestConfig
 }
 
 // Timings of a keeper.
@@ -89,6 +95,10 @@ func RunKeeper(ctx context.Context, cfg KeeperConfig) error {
 		return l.abort(err)
 	}
 	l.onStop("journal", journal.Close)
+	sender, err := p.newSender(journal.db, cfg.ControllerKey, cfg.Tx)
+	if err != nil {
+		return l.abort(err)
+	}
 
 	chk := p.checks(newRegistryKeepers(p.registry, keeperSetTTL))
 	reg := newRegistry()
@@ -111,7 +121,7 @@ func RunKeeper(ctx context.Context, cfg KeeperConfig) error {
 	// Attesters re-run scripts untampered.
 	rerunner := &scriptRunner{scripts: scriptStore, chain: p.chain, self: p.self, log: log.Named("script"), spotSample: spot}
 	perf := &performer{
-		self: p.self, domain: p.domain, chain: p.chain, sender: execution.NewSender(p.chain, cfg.ControllerKey, p.chainID, log),
+		self: p.self, domain: p.domain, chain: p.chain, sender: sender,
 		hubAddr: cfg.Chain.TaskExecutionHub, hub: hub, jobs: jobs, journal: journal, scripts: runner, log: log.Named("performer"), metrics: m,
 		base: stageCtx, running: map[common.Hash]bool{},
 		key: func(d common.Hash) ([]byte, error) { return attestation.SignECDSA(cfg.ControllerKey, d) },
@@ -163,6 +173,7 @@ func RunKeeper(ctx context.Context, cfg KeeperConfig) error {
 		}
 		return err
 	})
+	match := newMatcher(assignmentTTL)
 	var gossip *p2p.Node
 	l.onStartStop("p2p", func(ctx context.Context) error {
 		gossip, err = startP2P(ctx, cfg.DataDir, cfg.P2P, false, log, reg, chk.p2p())
@@ -172,10 +183,15 @@ func RunKeeper(ctx context.Context, cfg KeeperConfig) error {
 		if err := scriptStore.start(ctx, gossip); err != nil {
 			return errors.Join(err, gossip.Close())
 		}
-		attestation.WireKeeper(gossip, perf, newMatcher(assignmentTTL), att)
+		attestation.WireKeeper(gossip, perf, match, att)
 		return nil
 	}, func(ctx context.Context) error { return errors.Join(scriptStore.stop(ctx), gossip.Close()) })
 	serveMetrics(l, cfg.MetricsAddr, reg, log)
+	ot := &othenticKeeper{checks: chk, matcher: match, verifier: att.verifier,
+		assigned: func(ctx context.Context, a attestation.Assignment) error {
+			return errors.Join(match.AddAssignment(ctx, a), perf.Perform(ctx, a))
+		}}
+	serveHTTP(l, "othentic web API", cfg.OthenticAPI, othentic.NewAVSWebAPI(ot.validate, ot.message, log), log, cfg.Test.HTTPReady)
 	l.onStartStop("ready", func(context.Context) error {
 		log.Info("keeper running", zap.Strings("p2p_addrs", gossip.Addrs()), zap.Uint64("chain_id", p.domain.ChainID))
 		if cfg.Test.Ready != nil {

@@ -66,6 +66,18 @@ func (m *matcher) AddAssignment(ctx context.Context, a attestation.Assignment) e
 	return nil
 }
 
+// Assignment returns the assignment of task id, if it has arrived and is not
+// forgotten yet.
+func (m *matcher) Assignment(id common.Hash) (attestation.Assignment, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	p, ok := m.pending[id]
+	if !ok || p.assignment == nil {
+		return attestation.Assignment{}, false
+	}
+	return p.assignment.Clone(), true
+}
+
 func (m *matcher) AddResult(ctx context.Context, r attestation.Result) error {
 	m.mu.Lock()
 	p := m.entry(r.TaskID)

@@ -2,16 +2,20 @@ package node
 
 import (
 	"context"
+	"crypto/ecdsa"
 	"math/big"
 	"testing"
 	"time"
 
+	"github.com/dgraph-io/badger/v4"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/require"
 	"go.uber.org/zap"
+	"go.uber.org/zap/zaptest"
 
 	"github.com/triggerx-network/triggerx/attestation"
 	"github.com/triggerx-network/triggerx/execution"
+	"github.com/triggerx-network/triggerx/execution/txmgr"
 )
 
 // A performer never sends a second execution for a task: not when asked
@@ -49,10 +53,13 @@ func TestPerformerExactlyOnce(t *testing.T) {
 		}
 	}()
 
+	var stopSender func()
 	newPerformer := func(j *Journal) (*performer, chan attestation.Result) {
 		results := make(chan attestation.Result, 4)
+		var sender *execution.Sender
+		sender, stopSender = testSender(t, f.client, performerKey, f.chainID, j.db)
 		p := &performer{
-			self: self, domain: f.domain, chain: f.client, sender: execution.NewSender(f.client, performerKey, f.chainID, zap.NewNop()),
+			self: self, domain: f.domain, chain: f.client, sender: sender,
 			hubAddr: f.addrs.TaskExecutionHub, hub: f.c.TaskExecutionHub, jobs: f.c.JobRegistry, journal: j, log: zap.NewNop(),
 			base: ctx, running: map[common.Hash]bool{},
 			key: func(d common.Hash) ([]byte, error) { return attestation.SignECDSA(performerKey, d) },
@@ -90,6 +97,7 @@ func TestPerformerExactlyOnce(t *testing.T) {
 	require.NoError(t, p.Perform(ctx, a))
 	require.Equal(t, first, next(results))
 	p.wait()
+	stopSender()
 	require.NoError(t, j.Close())
 
 	// Restarted on the same journal.
@@ -99,6 +107,7 @@ func TestPerformerExactlyOnce(t *testing.T) {
 	require.NoError(t, p.Perform(ctx, a))
 	require.Equal(t, first, next(results))
 	p.wait()
+	stopSender()
 	require.NoError(t, j.Close())
 
 	// Crashed before journaling: an empty journal. The hub refuses the task
@@ -107,6 +116,7 @@ func TestPerformerExactlyOnce(t *testing.T) {
 	require.NoError(t, err)
 	defer j.Close()
 	p, results = newPerformer(j)
+	defer stopSender()
 	require.NoError(t, p.Perform(ctx, a))
 	recovered := next(results)
 	p.wait()
@@ -117,4 +127,15 @@ func TestPerformerExactlyOnce(t *testing.T) {
 	count, err := f.c.Counter.Count(nil)
 	require.NoError(t, err)
 	require.Equal(t, int64(5), count.Int64(), "the target was called once")
+}
+
+// testSender is key's Sender with its transaction journal in db; stop it
+// before closing db.
+func testSender(t *testing.T, chain execution.Chain, key *ecdsa.PrivateKey, chainID *big.Int, db *badger.DB) (*execution.Sender, func()) {
+	t.Helper()
+	mgr, err := txmgr.New(txmgr.Config{Backend: chain, Key: key, ChainID: chainID, Store: txmgr.NewBadgerStore(db, txJournalPrefix),
+		PollInterval: 20 * time.Millisecond, Logger: zaptest.NewLogger(t)})
+	require.NoError(t, err)
+	t.Cleanup(mgr.Close)
+	return execution.NewSender(chain, mgr, zap.NewNop()), mgr.Close
 }

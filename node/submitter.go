@@ -126,13 +126,9 @@ func (s *submitter) submit(ctx context.Context, c attestation.Certificate) (atte
 	if err != nil {
 		return attestation.Finalization{}, false, fmt.Errorf("pack submitTask: %w", err)
 	}
-	tx, err := s.sender.Send(ctx, s.centerAt, data)
+	tx, receipt, err := s.sender.Send(ctx, "submit/"+c.TaskID.Hex(), s.centerAt, data)
 	if err != nil {
 		return attestation.Finalization{}, false, fmt.Errorf("send submitTask: %w", err)
-	}
-	receipt, err := s.sender.WaitReceipt(ctx, tx.Hash())
-	if err != nil {
-		return attestation.Finalization{}, false, fmt.Errorf("wait for submitTask: %w", err)
 	}
 	if receipt.Status != types.ReceiptStatusSuccessful {
 		return attestation.Finalization{}, false, errors.New("submitTask transaction failed: " + tx.Hash().Hex())

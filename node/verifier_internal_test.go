@@ -9,7 +9,6 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
-	"go.uber.org/zap"
 
 	"github.com/triggerx-network/triggerx/attestation"
 	"github.com/triggerx-network/triggerx/execution"
@@ -36,7 +35,10 @@ func TestChainVerifier(t *testing.T) {
 
 	performerKey := f.keepers[0]
 	performer := crypto.PubkeyToAddress(performerKey.PublicKey)
-	sender := execution.NewSender(f.client, performerKey, f.chainID, zap.NewNop())
+	j, err := OpenJournal(t.TempDir())
+	require.NoError(t, err)
+	sender, stop := testSender(t, f.client, performerKey, f.chainID, j.db)
+	t.Cleanup(func() { stop(); _ = j.Close() })
 	calldata, err := execution.EncodeCall(action.Function, action.Arguments)
 	require.NoError(t, err)
 	execute := func(slot int64) (attestation.Assignment, attestation.Result) {
@@ -140,5 +142,8 @@ func TestChainVerifier(t *testing.T) {
 		defer cancel()
 		_, err := v.Verify(ctx, a, r)
 		require.ErrorIs(t, err, execution.ErrTxNotFound)
+	})
+	t.Run("through the Othentic interfaces", func(t *testing.T) {
+		testOthentic(t, f, v, a, honest, performerKey)
 	})
 }

@@ -26,7 +26,9 @@ func startCommand() *cli.Command {
 		Usage: "run until interrupted; writes its p2p multiaddrs to <data-dir>/" + node.AddrsFile,
 		Flags: cliapp.NodeFlags("./aggregator-data", "/ip4/0.0.0.0/tcp/9876",
 			[]string{cliapp.FlagKeeperRegistry, cliapp.FlagAttestationCenter},
-			cliapp.String(cliapp.FlagMetricsAddr, "host:port serving Prometheus /metrics (empty: off)", "127.0.0.1:9014")),
+			append(cliapp.TxFlags(),
+				cliapp.String(cliapp.FlagMetricsAddr, "host:port serving Prometheus /metrics (empty: off)", "127.0.0.1:9014"),
+				cliapp.String("othentic-rpc", "host:port answering Othentic's JSON-RPC sendTask and sendCustomMessage (empty: off)", ""))...),
 		Action: func(c *cli.Context) error {
 			log, chain, key, err := cliapp.Node(c)
 			if err != nil {
@@ -35,7 +37,7 @@ func startCommand() *cli.Command {
 			defer log.Sync() //nolint:errcheck
 			return node.RunAggregator(c.Context, node.AggregatorConfig{
 				DataDir: c.String(cliapp.FlagDataDir), Chain: chain, Key: key, P2P: cliapp.P2P(c),
-				MetricsAddr: c.String(cliapp.FlagMetricsAddr), Logger: log,
+				MetricsAddr: c.String(cliapp.FlagMetricsAddr), Tx: cliapp.Tx(c), OthenticRPC: c.String("othentic-rpc"), Logger: log,
 			})
 		},
 	})

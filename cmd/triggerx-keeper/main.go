@@ -41,7 +41,7 @@ func startCommand() *cli.Command {
 		Usage: "join the network and work until interrupted",
 		Flags: cliapp.NodeFlags("./keeper-data", "/ip4/0.0.0.0/tcp/9012",
 			[]string{cliapp.FlagKeeperRegistry, cliapp.FlagJobRegistry, cliapp.FlagTaskExecutionHub, cliapp.FlagAttestationCenter},
-			append(cliapp.BLSFlags(),
+			append(append(cliapp.BLSFlags(), cliapp.TxFlags()...),
 				cliapp.String(cliapp.FlagMetricsAddr, "host:port serving Prometheus /metrics (empty: off)", "127.0.0.1:9013"),
 				cliapp.Strings("script-gateway", "trustless IPFS gateway URL job scripts are fetched from when no peer has them (repeatable)"),
 				&cli.IntFlag{Name: "script-pool", Usage: "warm sandbox containers kept per script runtime (0: a fresh container per run)",
@@ -51,7 +51,9 @@ func startCommand() *cli.Command {
 				cliapp.String("script-network", "Docker network to create for scripts that reach allowed hosts through the keeper's "+
 					"recording proxy (needs root and iptables; empty: such scripts are refused)", ""),
 				&cli.Float64Flag{Name: "script-spot-sample", Usage: "fraction of a performer's recorded responses an attester re-fetches live " +
-					"and compares within the job's tolerance (negative: none)", Value: node.DefaultSpotSample, EnvVars: cliapp.Env("script-spot-sample")})...),
+					"and compares within the job's tolerance (negative: none)", Value: node.DefaultSpotSample, EnvVars: cliapp.Env("script-spot-sample")},
+				cliapp.String("othentic-api", "host:port serving an Othentic attester node's AVS web API: POST /task/validate and "+
+					"/p2p/message (empty: off)", ""))...),
 		Action: func(c *cli.Context) error {
 			log, chain, ecdsaKey, err := cliapp.Node(c)
 			if err != nil {
@@ -74,7 +76,7 @@ func startCommand() *cli.Command {
 				DataDir: c.String(cliapp.FlagDataDir), Chain: chain, ControllerKey: ecdsaKey, BLSKey: blsKey,
 				P2P: cliapp.P2P(c), MetricsAddr: c.String(cliapp.FlagMetricsAddr), ScriptGateways: c.StringSlice("script-gateway"),
 				ScriptPool: c.Int("script-pool"), ScriptImages: images, ScriptNetwork: c.String("script-network"),
-				ScriptSpotSample: c.Float64("script-spot-sample"), Logger: log,
+				ScriptSpotSample: c.Float64("script-spot-sample"), Tx: cliapp.Tx(c), OthenticAPI: c.String("othentic-api"), Logger: log,
 			})
 		},
 	})

@@ -9,14 +9,17 @@ import (
 	"crypto/ecdsa"
 	"errors"
 	"fmt"
+	"math/big"
 	"os"
 	"os/signal"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/params"
 	"github.com/urfave/cli/v2"
 	"github.com/urfave/cli/v2/altsrc"
 	"go.uber.org/zap"
@@ -59,6 +62,7 @@ const (
 	FlagLogFormat         = "log-format"
 	FlagDataDir           = "data-dir"
 	FlagEthRPC            = "eth-rpc"
+	FlagEthRPCFallback    = "eth-rpc-fallback"
 	FlagChainRPC          = "chain-rpc"
 	FlagKeeperRegistry    = "keeper-registry"
 	FlagJobRegistry       = "job-registry"
@@ -101,6 +105,12 @@ func ChainFlags(contracts ...string) []cli.Flag {
 		fs = append(fs, String(c, usage[c], ""))
 	}
 	return fs
+}
+
+// ethRPCFallbackFlag lists more home chain URLs. Only the long-running
+// nodes take it; one-shot commands dial --eth-rpc alone.
+func ethRPCFallbackFlag() cli.Flag {
+	return Strings(FlagEthRPCFallback, "JSON-RPC URL of the home chain to use when --eth-rpc fails to answer (repeatable, tried in order)")
 }
 
 // ECDSAFlags locate the controller key.
@@ -175,6 +185,12 @@ func Address(c *cli.Context, name string) (common.Address, error) {
 // define stay zero.
 func Chain(c *cli.Context) (node.ChainConfig, error) {
 	cfg := node.ChainConfig{RPC: c.String(FlagEthRPC), Chains: map[uint64]string{}}
+	for _, url := range c.StringSlice(FlagEthRPCFallback) {
+		if url == "" || url == cfg.RPC || slices.Contains(cfg.FallbackRPCs, url) {
+			return node.ChainConfig{}, fmt.Errorf("--%s: want distinct URLs other than --%s, got %q", FlagEthRPCFallback, FlagEthRPC, url)
+		}
+		cfg.FallbackRPCs = append(cfg.FallbackRPCs, url)
+	}
 	for _, entry := range c.StringSlice(FlagChainRPC) {
 		id, url, ok := strings.Cut(entry, "=")
 		n, err := strconv.ParseUint(id, 10, 64)
@@ -263,6 +279,26 @@ func P2P(c *cli.Context) node.P2PConfig {
 	}
 }
 
+// TxFlags tune the transaction manager of a node that sends transactions.
+func TxFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.Uint64Flag{Name: "tx-max-fee-gwei", Usage: "cap on every transaction's fee per gas, in gwei (0: 500)",
+			EnvVars: Env("tx-max-fee-gwei")},
+		&cli.Uint64Flag{Name: "tx-confirmations", Usage: "blocks a transaction's block needs, counting itself, before its receipt counts",
+			Value: 1, EnvVars: Env("tx-confirmations")},
+		Duration("tx-resubmit-after", "how long a transaction may stay unmined before it is replaced with higher fees", 20*time.Second),
+	}
+}
+
+// Tx reads the TxFlags.
+func Tx(c *cli.Context) node.TxConfig {
+	cfg := node.TxConfig{Confirmations: c.Uint64("tx-confirmations"), ResubmitAfter: c.Duration("tx-resubmit-after")}
+	if g := c.Uint64("tx-max-fee-gwei"); g > 0 {
+		cfg.MaxFeePerGas = new(big.Int).Mul(new(big.Int).SetUint64(g), big.NewInt(params.GWei))
+	}
+	return cfg
+}
+
 // Main runs app with a root context that ends on SIGINT or SIGTERM, and
 // exits non-zero with the error on failure.
 func Main(app *cli.App) {
@@ -280,7 +316,9 @@ func Main(app *cli.App) {
 // extra flags the command adds; logging last.
 func NodeFlags(dataDirDefault, p2pListen string, contracts []string, extra ...cli.Flag) []cli.Flag {
 	fs := []cli.Flag{String(FlagDataDir, "directory for the node's state and p2p identity", dataDirDefault)}
-	fs = append(fs, ChainFlags(contracts...)...)
+	chain := ChainFlags(contracts...)
+	fs = append(fs, chain[0], ethRPCFallbackFlag()) // next to --eth-rpc
+	fs = append(fs, chain[1:]...)
 	fs = append(fs, ECDSAFlags()...)
 	fs = append(fs, P2PFlags(p2pListen)...)
 	fs = append(fs, extra...)

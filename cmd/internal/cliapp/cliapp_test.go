@@ -1,12 +1,14 @@
 package cliapp
 
 import (
+	"math/big"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
+	"github.com/triggerx-network/triggerx/node"
 	"github.com/urfave/cli/v2"
 )
 
@@ -70,6 +72,42 @@ func TestConfigFileErrors(t *testing.T) {
 	require.Error(t, app.Run([]string{"x", "start", "--config", filepath.Join(t.TempDir(), "missing.yaml")}))
 }
 
+func TestEthRPCFallbackFlag(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		env     string
+		want    []string
+		wantErr string
+	}{
+		{"none", nil, "", nil, ""},
+		{"repeated", []string{"--eth-rpc-fallback", "https://b.example", "--eth-rpc-fallback", "wss://c.example"}, "", []string{"https://b.example", "wss://c.example"}, ""},
+		{"environment", nil, "https://b.example,https://c.example", []string{"https://b.example", "https://c.example"}, ""},
+		{"same as main", []string{"--eth-rpc", "https://a.example", "--eth-rpc-fallback", "https://a.example"}, "", nil, "want distinct URLs"},
+		{"twice", []string{"--eth-rpc-fallback", "https://b.example", "--eth-rpc-fallback", "https://b.example"}, "", nil, "want distinct URLs"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.env != "" {
+				t.Setenv("TRIGGERX_ETH_RPC_FALLBACK", tt.env)
+			}
+			var got []string
+			cmd := &cli.Command{Name: "start", Flags: NodeFlags("", "", nil), Action: func(c *cli.Context) error {
+				cfg, err := Chain(c)
+				got = cfg.FallbackRPCs
+				return err
+			}}
+			err := (&cli.App{Name: "x", Commands: []*cli.Command{cmd}}).Run(append([]string{"x", "start"}, tt.args...))
+			if tt.wantErr != "" {
+				require.ErrorContains(t, err, tt.wantErr)
+				return
+			}
+			require.NoError(t, err)
+			require.Equal(t, tt.want, got)
+		})
+	}
+}
+
 func TestChainRPCFlag(t *testing.T) {
 	tests := []struct {
 		args    []string
@@ -96,5 +134,25 @@ func TestChainRPCFlag(t *testing.T) {
 		}
 		require.NoError(t, err)
 		require.Equal(t, tt.want, got)
+	}
+}
+
+func TestTxFlags(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want node.TxConfig
+	}{
+		{"defaults", nil, node.TxConfig{Confirmations: 1, ResubmitAfter: 20 * time.Second}},
+		{"set", []string{"--tx-max-fee-gwei", "80", "--tx-confirmations", "3", "--tx-resubmit-after", "45s"},
+			node.TxConfig{MaxFeePerGas: big.NewInt(80e9), Confirmations: 3, ResubmitAfter: 45 * time.Second}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got node.TxConfig
+			cmd := &cli.Command{Name: "start", Flags: TxFlags(), Action: func(c *cli.Context) error { got = Tx(c); return nil }}
+			require.NoError(t, (&cli.App{Name: "x", Commands: []*cli.Command{cmd}}).Run(append([]string{"x", "start"}, tt.args...)))
+			require.Equal(t, tt.want, got)
+		})
 	}
 }
