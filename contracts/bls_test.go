@@ -225,3 +225,47 @@ func label(msg string) string {
 }
 
 func concat(parts ...[]byte) []byte { return bytes.Join(parts, nil) }
+
+// verifyBatch accepts exactly the batches whose every signature verifies.
+func TestVerifyBatch(t *testing.T) {
+	_, h := deployHarness(t)
+	const n = 3
+	var (
+		pks, sigs [][]byte
+		msgs      [][32]byte
+	)
+	for i := range n {
+		key, err := attestation.GenerateBLSKey()
+		require.NoError(t, err)
+		msg := common.BigToHash(big.NewInt(int64(i + 1)))
+		pk, sig := eip2537(t, key.PublicKey(), key.Sign(msg))
+		pks, msgs, sigs = append(pks, pk), append(msgs, msg), append(sigs, sig)
+	}
+	swapped := [][]byte{sigs[1], sigs[0], sigs[2]}
+	tampered := [][]byte{sigs[0], bytes.Clone(sigs[1]), sigs[2]}
+	tampered[1][255] ^= 1
+	other := [][32]byte{msgs[0], msgs[1], common.HexToHash("0xbad")}
+	tests := []struct {
+		name string
+		pks  [][]byte
+		msgs [][32]byte
+		sigs [][]byte
+		want bool
+	}{
+		{"valid", pks, msgs, sigs, true},
+		{"one", pks[:1], msgs[:1], sigs[:1], true},
+		{"empty", nil, nil, nil, false},
+		{"signatures swapped", pks, msgs, swapped, false},
+		{"signature off the curve", pks, msgs, tampered, false},
+		{"other message", pks, other, sigs, false},
+		{"identity signature", pks, msgs, [][]byte{sigs[0], make([]byte, 256), sigs[2]}, false},
+		{"lengths differ", pks, msgs[:2], sigs, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ok, err := h.VerifyBatch(nil, tt.pks, tt.msgs, tt.sigs)
+			require.NoError(t, err)
+			require.Equal(t, tt.want, ok)
+		})
+	}
+}

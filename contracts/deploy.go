@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
@@ -72,15 +73,40 @@ func (a Addresses) Bind(backend bind.ContractBackend) (*Contracts, error) {
 	return &c, nil
 }
 
+// DeployOption changes a setting of the system Deploy puts on the chain.
+type DeployOption func(*deploySettings)
+
+type deploySettings struct {
+	exitDelay *time.Duration
+}
+
+// WithExitDelay sets the KeeperRegistry's exit delay, the time between a
+// keeper's deregister and its withdrawStake (default 7 days, at most 365
+// days; whole seconds). Tests and local networks use a short one.
+func WithExitDelay(d time.Duration) DeployOption {
+	return func(s *deploySettings) { s.exitDelay = &d }
+}
+
 // Deploy deploys a whole system from auth's account, in dependency order,
-// and points the gas registry at the hub. minStake is the KeeperRegistry's
-// minimum stake in wei.
+// points the gas registry at the hub and makes the AttestationCenter the
+// KeeperRegistry's slasher. minStake is the KeeperRegistry's minimum stake in
+// wei. The other settings keep the contracts' defaults unless options change
+// them; auth's account owns every contract.
 //
 // Each transaction is waited for before the next is sent. commit, when not
 // nil, is called after each send to seal a block (a simulated backend's
 // Commit); on a real chain pass nil and Deploy polls for the receipts, so ctx
 // should carry a deadline.
-func Deploy(ctx context.Context, backend Backend, auth *bind.TransactOpts, minStake *big.Int, commit func()) (Addresses, error) {
+func Deploy(ctx context.Context, backend Backend, auth *bind.TransactOpts, minStake *big.Int, commit func(),
+	options ...DeployOption,
+) (Addresses, error) {
+	var settings deploySettings
+	for _, o := range options {
+		o(&settings)
+	}
+	if settings.exitDelay != nil && *settings.exitDelay < 0 {
+		return Addresses{}, fmt.Errorf("deploy: negative exit delay %s", *settings.exitDelay)
+	}
 	var a Addresses
 	opts := transactOpts(ctx, auth)
 	step := func(name string, send func() (*types.Transaction, error)) error {
@@ -98,6 +124,7 @@ func Deploy(ctx context.Context, backend Backend, auth *bind.TransactOpts, minSt
 	}
 
 	var (
+		registry    *bindings.KeeperRegistry
 		gasRegistry *bindings.TriggerGasRegistry
 		err         error
 	)
@@ -106,7 +133,7 @@ func Deploy(ctx context.Context, backend Backend, auth *bind.TransactOpts, minSt
 		send func() (*types.Transaction, error)
 	}{
 		{"KeeperRegistry", func() (tx *types.Transaction, err error) {
-			a.KeeperRegistry, tx, _, err = bindings.DeployKeeperRegistry(opts, backend, minStake)
+			a.KeeperRegistry, tx, registry, err = bindings.DeployKeeperRegistry(opts, backend, minStake)
 			return tx, err
 		}},
 		{"JobRegistry", func() (tx *types.Transaction, err error) {
@@ -129,10 +156,22 @@ func Deploy(ctx context.Context, backend Backend, auth *bind.TransactOpts, minSt
 			a.AttestationCenter, tx, _, err = bindings.DeployAttestationCenter(opts, backend, a.KeeperRegistry)
 			return tx, err
 		}},
+		{"KeeperRegistry.setSlasher", func() (*types.Transaction, error) {
+			return registry.SetSlasher(opts, a.AttestationCenter)
+		}},
 		{"Counter", func() (tx *types.Transaction, err error) {
 			a.Counter, tx, _, err = bindings.DeployCounter(opts, backend)
 			return tx, err
 		}},
+	}
+	if settings.exitDelay != nil {
+		delay := new(big.Int).SetInt64(int64(*settings.exitDelay / time.Second))
+		steps = append(steps, struct {
+			name string
+			send func() (*types.Transaction, error)
+		}{"KeeperRegistry.setExitDelay", func() (*types.Transaction, error) {
+			return registry.SetExitDelay(opts, delay)
+		}})
 	}
 	for _, s := range steps {
 		if err = step(s.name, s.send); err != nil {

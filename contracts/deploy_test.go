@@ -2,9 +2,11 @@ package contracts_test
 
 import (
 	"encoding/json"
+	"math/big"
 	"strings"
 	"testing"
 
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/require"
 
@@ -38,6 +40,32 @@ func TestDeploy(t *testing.T) {
 	ms, err := c.c.KeeperRegistry.MinStake(nil)
 	require.NoError(t, err)
 	require.Equal(t, minStake, ms)
+
+	// The AttestationCenter slashes; the other settings are the defaults.
+	slasher, err := c.c.KeeperRegistry.Slasher(nil)
+	require.NoError(t, err)
+	require.Equal(t, a.AttestationCenter, slasher)
+	for name, get := range map[string]struct {
+		get  func(*bind.CallOpts) (*big.Int, error)
+		want int64
+	}{
+		"exitDelay":   {c.c.KeeperRegistry.ExitDelay, 7 * 24 * 3600},
+		"reporterBps": {c.c.KeeperRegistry.ReporterBps, 1000},
+		"slashBps":    {c.c.AttestationCenter.SlashBps, 5000},
+		"premiumBps":  {c.c.TaskExecutionHub.PremiumBps, 1000},
+		"fixedFee":    {c.c.TaskExecutionHub.FixedFee, 0},
+	} {
+		v, err := get.get(nil)
+		require.NoError(t, err)
+		require.EqualValues(t, get.want, v.Int64(), name)
+	}
+	for _, owned := range []func(*bind.CallOpts) (common.Address, error){
+		c.c.KeeperRegistry.Owner, c.c.AttestationCenter.Owner, c.c.TaskExecutionHub.Owner,
+	} {
+		o, err := owned(nil)
+		require.NoError(t, err)
+		require.Equal(t, c.deployer.addr(), o)
+	}
 
 	// The hub can be set only once, and only by the owner.
 	_, err = c.c.TriggerGasRegistry.SetHub(c.deployer.auth, c.deployer.addr())

@@ -1,6 +1,7 @@
 package contracts_test
 
 import (
+	"fmt"
 	"math/big"
 	"testing"
 
@@ -11,6 +12,7 @@ import (
 
 	"github.com/triggerx-network/triggerx/attestation"
 	"github.com/triggerx-network/triggerx/contracts"
+	"github.com/triggerx-network/triggerx/contracts/bindings"
 )
 
 // TestGasReport logs the gas of the expensive calls in steady state (storage
@@ -56,4 +58,53 @@ func TestGasReport(t *testing.T) {
 			require.Greater(t, four, three)
 		})
 	}
+}
+
+// TestGasPerTask logs the gas per finalized task of submitTask and of
+// submitTasks batches of 1, 4 and 16 certificates, with 4, 16 and 64
+// registered keepers of equal stake of which the smallest two-thirds quorum
+// signs (3, 11 and 43). Steady state: one certificate was submitted before.
+// Run with -v to read the table (docs/benchmarks.md, "Gas per finalized
+// task"). It checks only that batching does not cost more per task.
+func TestGasPerTask(t *testing.T) {
+	if testing.Short() {
+		t.Skip("registers 84 keepers")
+	}
+	batches := []int{1, 4, 16}
+	table := "\n| keepers | signers | submitTask | submitTasks ×1 | ×4 | ×16 |\n|---:|---:|---:|---:|---:|---:|"
+	for _, n := range []int{4, 16, 64} {
+		c := newChain(t, n)
+		idx := make([]int, n)
+		for i := range idx {
+			idx[i] = i
+		}
+		f := &centerFixture{chain: c, keepers: c.register(minStake, idx...),
+			domain: attestation.Domain{ChainID: c.chainID, AttestationCenter: c.addrs.AttestationCenter}}
+		signers := idx[:(2*n+2)/3]
+		next := 0
+		newVote := func() vote {
+			next++
+			return vote{common.BigToHash(big.NewInt(int64(next))), uint64(next), attestation.TimeStatic, common.HexToHash("0x7e57"), true}
+		}
+		single := func() uint64 {
+			v := newVote()
+			return f.mine(f.submit(v, f.ids(signers...), f.sign(v.digest(f.domain), signers...))).GasUsed
+		}
+		single() // warm up
+		row := fmt.Sprintf("| %d | %d | %d", n, len(signers), single())
+		perTask := []uint64{}
+		for _, size := range batches {
+			subs := make([]bindings.AttestationCenterSubmission, size)
+			for i := range subs {
+				subs[i] = f.submission(newVote(), signers...)
+			}
+			gas := f.mine(c.c.AttestationCenter.SubmitTasks(f.keepers[0].auth, subs)).GasUsed
+			perTask = append(perTask, gas/uint64(size))
+			row += fmt.Sprintf(" | %d", gas/uint64(size))
+		}
+		table += "\n" + row + " |"
+		require.LessOrEqual(t, perTask[2], perTask[1])
+		require.LessOrEqual(t, perTask[1], perTask[0])
+	}
+	t.Logf("gas per finalized task (Osaka):%s", table)
 }

@@ -4,12 +4,15 @@ import (
 	"math/big"
 	"testing"
 
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/params"
 	"github.com/stretchr/testify/require"
 
 	"github.com/triggerx-network/triggerx/attestation"
+	"github.com/triggerx-network/triggerx/contracts"
 	"github.com/triggerx-network/triggerx/contracts/bindings"
 )
 
@@ -51,6 +54,29 @@ func (f *hubFixture) gasBalance(addr common.Address) *big.Int {
 	b, err := f.c.TriggerGasRegistry.BalanceOf(nil, addr)
 	require.NoError(f.t, err)
 	return b
+}
+
+// chargedGas finds the gas g the hub charged for: charged ==
+// quote(g, price). It fails when there is none.
+func (f *hubFixture) chargedGas(charged, price *big.Int) uint64 {
+	f.t.Helper()
+	premium, err := f.c.TaskExecutionHub.PremiumBps(nil)
+	require.NoError(f.t, err)
+	fixed, err := f.c.TaskExecutionHub.FixedFee(nil)
+	require.NoError(f.t, err)
+	// (charged - fixed) × 10000 / ((10000 + premium) × price), ± rounding.
+	g := new(big.Int).Sub(charged, fixed)
+	g.Mul(g, big.NewInt(10_000))
+	g.Div(g, new(big.Int).Mul(new(big.Int).Add(premium, big.NewInt(10_000)), price))
+	for _, try := range []uint64{g.Uint64(), g.Uint64() + 1, g.Uint64() - 1} {
+		q, err := f.c.TaskExecutionHub.Quote(nil, new(big.Int).SetUint64(try), price)
+		require.NoError(f.t, err)
+		if q.Cmp(charged) == 0 {
+			return try
+		}
+	}
+	require.FailNow(f.t, "charge is not a quote", "charged %s at price %s", charged, price)
+	return 0
 }
 
 func incrementCalldata(t *testing.T, by int64) []byte {
@@ -100,11 +126,11 @@ func TestHubExecutes(t *testing.T) {
 	require.True(t, ev.Success)
 	require.Equal(t, crypto.Keccak256Hash(data), common.Hash(ev.CalldataHash))
 
-	// The charge is gas × price, close to what the keeper paid.
+	// The charge is quote(gas, price): the gas close to what the keeper
+	// paid, plus the default 10% premium.
 	require.Positive(t, ev.Charged.Sign())
-	require.Zero(t, new(big.Int).Mod(ev.Charged, r.EffectiveGasPrice).Sign(), "charge is a whole number of gas")
-	chargedGas := new(big.Int).Div(ev.Charged, r.EffectiveGasPrice).Uint64()
-	t.Logf("charged %d gas for a receipt of %d", chargedGas, r.GasUsed)
+	chargedGas := f.chargedGas(ev.Charged, r.EffectiveGasPrice)
+	t.Logf("charged %d gas (+10%%) for a receipt of %d", chargedGas, r.GasUsed)
 	require.InEpsilon(t, float64(r.GasUsed), float64(chargedGas), 0.2)
 	require.Equal(t, new(big.Int).Sub(before, ev.Charged), f.gasBalance(f.user.addr()))
 	earned, err := f.c.TriggerGasRegistry.Earnings(nil, f.keeper.addr())
@@ -123,7 +149,7 @@ func TestHubExecutes(t *testing.T) {
 	taskID2 := attestation.TaskID(f.jobID.Uint64(), attestation.TimeTriggerKey(1_700_000_060))
 	r = f.mine(hub.ExecuteFunction(f.keeper.auth, f.jobID, taskID2, f.addrs.Counter, data))
 	ev2 := f.executed(r)
-	chargedGas = new(big.Int).Div(ev2.Charged, r.EffectiveGasPrice).Uint64()
+	chargedGas = f.chargedGas(ev2.Charged, r.EffectiveGasPrice)
 	t.Logf("second execution: charged %d gas for a receipt of %d", chargedGas, r.GasUsed)
 	require.InEpsilon(t, float64(r.GasUsed), float64(chargedGas), 0.05)
 	earned, err = f.c.TriggerGasRegistry.Earnings(nil, f.keeper.addr())
@@ -208,6 +234,110 @@ func TestHubRejects(t *testing.T) {
 	count, err := f.c.Counter.Count(nil)
 	require.NoError(t, err)
 	require.EqualValues(t, 2, count.Int64())
+}
+
+func TestHubFees(t *testing.T) {
+	f := newHubFixture(t)
+	hub := f.c.TaskExecutionHub
+	gwei := big.NewInt(params.GWei)
+
+	_, err := hub.SetPremiumBps(f.user.auth, big.NewInt(2000))
+	requireRevert(t, err, "NotOwner")
+	_, err = hub.SetFixedFee(f.user.auth, big.NewInt(1))
+	requireRevert(t, err, "NotOwner")
+	_, err = hub.SetPremiumBps(f.deployer.auth, big.NewInt(10_001))
+	requireRevert(t, err, "PremiumTooHigh")
+
+	// 20% premium and a 0.001 ether fixed fee.
+	fixed := big.NewInt(params.Ether / 1000)
+	r := f.mine(hub.SetPremiumBps(f.deployer.auth, big.NewInt(2000)))
+	ps, err := hub.ParsePremiumBpsSet(*r.Logs[0])
+	require.NoError(t, err)
+	require.EqualValues(t, 2000, ps.PremiumBps.Int64())
+	r = f.mine(hub.SetFixedFee(f.deployer.auth, fixed))
+	fs, err := hub.ParseFixedFeeSet(*r.Logs[0])
+	require.NoError(t, err)
+	require.Equal(t, fixed, fs.FixedFee)
+
+	q, err := hub.Quote(nil, big.NewInt(100_000), new(big.Int).Mul(big.NewInt(3), gwei))
+	require.NoError(t, err)
+	// 100000 × 3 gwei × 1.2 + 0.001 ether.
+	require.Equal(t, new(big.Int).Add(big.NewInt(360_000*params.GWei), fixed), q)
+
+	data := incrementCalldata(t, 5)
+	f.mine(hub.ExecuteFunction(f.keeper.auth, f.jobID, common.HexToHash("0x01"), f.addrs.Counter, data)) // warm up
+	before := f.gasBalance(f.user.addr())
+	r = f.mine(hub.ExecuteFunction(f.keeper.auth, f.jobID, common.HexToHash("0x02"), f.addrs.Counter, data))
+	ev := f.executed(r)
+	chargedGas := f.chargedGas(ev.Charged, r.EffectiveGasPrice)
+	t.Logf("charged %d gas (+20%% + %s wei) for a receipt of %d", chargedGas, fixed, r.GasUsed)
+	require.InEpsilon(t, float64(r.GasUsed), float64(chargedGas), 0.05)
+	require.Equal(t, new(big.Int).Sub(before, ev.Charged), f.gasBalance(f.user.addr()))
+}
+
+// The hub refuses, before calling the target, a task whose owner cannot pay
+// for the transaction's whole gas limit.
+func TestHubRefusesUnpayable(t *testing.T) {
+	f := newHubFixture(t)
+	hub := f.c.TaskExecutionHub
+	data := incrementCalldata(t, 1)
+	price := big.NewInt(10 * params.GWei)
+	input, err := bindings.TaskExecutionHubMetaData.GetAbi()
+	require.NoError(t, err)
+
+	// A second user with just enough for 250k gas at 10 gwei (+10%).
+	poor := f.accounts[2]
+	action := attestation.Action{ChainID: f.chainID, Target: f.addrs.Counter, Function: "increment(uint256)", Arguments: []string{"1"}}
+	r := f.mine(f.c.JobRegistry.CreateJob(poor.auth, uint16(attestation.TimeStatic), f.addrs.Counter, action.Hash()))
+	ev, err := f.c.JobRegistry.ParseJobCreated(*r.Logs[0])
+	require.NoError(t, err)
+	jobID := ev.JobId
+	deposit, err := hub.Quote(nil, big.NewInt(250_000), price)
+	require.NoError(t, err)
+	opts := *poor.auth
+	opts.Value = deposit
+	f.mine(f.c.TriggerGasRegistry.Deposit(&opts, poor.addr()))
+
+	execute := func(taskID common.Hash, gasLimit uint64) (*types.Transaction, error) {
+		opts := *f.keeper.auth
+		opts.GasPrice, opts.GasLimit = price, gasLimit
+		return hub.ExecuteFunction(&opts, jobID, taskID, f.addrs.Counter, data)
+	}
+	count := func() int64 {
+		n, err := f.c.Counter.Count(nil)
+		require.NoError(t, err)
+		return n.Int64()
+	}
+
+	// Estimating (at the highest gas limit the chain allows) is refused.
+	_, err = execute(common.HexToHash("0x01"), 0)
+	rv := requireRevert(t, err, "InsufficientBalance")
+	require.Equal(t, poor.addr(), rv.Args[0])
+	require.Equal(t, deposit, rv.Args[1])
+	require.Positive(t, rv.Args[2].(*big.Int).Cmp(deposit))
+
+	// Sent with a 300k limit anyway: reverted, nothing executed or charged.
+	calldata, err := input.Pack("executeFunction", jobID, common.HexToHash("0x01"), f.addrs.Counter, data)
+	require.NoError(t, err)
+	_, err = f.client.CallContract(t.Context(), ethereum.CallMsg{From: f.keeper.addr(), To: &f.addrs.TaskExecutionHub,
+		Gas: 300_000, GasPrice: price, Data: calldata}, nil)
+	rv = requireRevert(t, err, "InsufficientBalance")
+	require.Equal(t, deposit, rv.Args[1])
+	tx, err := execute(common.HexToHash("0x01"), 300_000)
+	require.NoError(t, err)
+	_, err = contracts.WaitMined(t.Context(), f.client, tx, f.commit)
+	require.ErrorIs(t, err, contracts.ErrReverted)
+	require.Zero(t, count())
+	done, err := hub.Executed(nil, common.HexToHash("0x01"))
+	require.NoError(t, err)
+	require.False(t, done)
+	require.Equal(t, deposit, f.gasBalance(poor.addr()))
+
+	// A 200k limit is within the balance: executed and charged.
+	r = f.mine(execute(common.HexToHash("0x02"), 200_000))
+	require.True(t, f.executed(r).Success)
+	require.EqualValues(t, 1, count())
+	require.Equal(t, new(big.Int).Sub(deposit, f.executed(r).Charged), f.gasBalance(poor.addr()))
 }
 
 func TestJobRegistry(t *testing.T) {

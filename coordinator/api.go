@@ -46,6 +46,8 @@ type APIConfig struct {
 	// Scripts stores job scripts by CID; nil refuses script jobs (task
 	// definitions 2, 4, 6, 7) and POST /api/scripts.
 	Scripts ScriptStore
+	// Fees quotes GET /api/jobs/:job_id/fee; nil answers 503.
+	Fees FeeQuoter
 	// Created and Deleted, when set, are told about each job registered or
 	// deleted through the API (the trigger router watches its trigger).
 	Created func(Job)
@@ -153,6 +155,7 @@ type api struct {
 //	POST   /api/scripts             store a job script, answer its CID (key)
 //	GET    /api/jobs/:job_id        one job (key)
 //	GET    /api/jobs/:job_id/tasks  a job's tasks, newest first, ?limit= (key)
+//	GET    /api/jobs/:job_id/fee    the expected fee of one execution (key)
 //	DELETE /api/jobs/:job_id        stop a job (key)
 //	GET    /api/tasks/:task_id      one task (key)
 //	GET    /api/tasks/:task_id/transcript  the network transcript of its script run (key)
@@ -201,6 +204,7 @@ func NewAPI(store Store, cfg APIConfig) http.Handler {
 	g.POST("/jobs", a.createJobs)
 	g.POST("/scripts", a.uploadScript)
 	g.GET("/jobs/:job_id", a.getJob)
+	g.GET("/jobs/:job_id/fee", a.getFee)
 	g.GET("/jobs/:job_id/tasks", a.getJobTasks)
 	g.DELETE("/jobs/:job_id", a.deleteJob)
 	g.GET("/tasks/:task_id", a.getTask)

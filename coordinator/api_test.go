@@ -834,3 +834,41 @@ func TestAPIScriptJobs(t *testing.T) {
 		})
 	}
 }
+
+// GET /api/jobs/:id/fee answers the quoter's quote, or says why not.
+func TestAPIFee(t *testing.T) {
+	quote := coordinator.FeeQuote{Gas: 60_000, GasSource: "estimate", Fee: "66000000000000"}
+	var quoteErr error
+	a := newAPI(t, func(c *coordinator.APIConfig) {
+		c.Fees = func(_ context.Context, j coordinator.Job) (coordinator.FeeQuote, error) {
+			q := quote
+			q.JobID = uint64(j.JobID)
+			return q, quoteErr
+		}
+	})
+	w := a.do(http.MethodPost, "/api/jobs", testKey, jobRequest("1", "1"))
+	require.Equal(t, http.StatusCreated, w.Code, w.Body.String())
+
+	tests := []struct {
+		name string
+		path string
+		err  error
+		code int
+		body string
+	}{
+		{"quoted", "/api/jobs/1/fee", nil, http.StatusOK, `"gas_source":"estimate"`},
+		{"no execution yet", "/api/jobs/1/fee", coordinator.ErrNoFeeYet, http.StatusConflict, "no execution yet"},
+		{"chain unreachable", "/api/jobs/1/fee", errors.New("dial tcp: refused"), http.StatusBadGateway, "cannot quote"},
+		{"unknown job", "/api/jobs/9/fee", nil, http.StatusNotFound, "not found"},
+		{"bad id", "/api/jobs/x/fee", nil, http.StatusBadRequest, "job_id"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			quoteErr = tc.err
+			w := a.do(http.MethodGet, tc.path, testKey, nil)
+			require.Equal(t, tc.code, w.Code, w.Body.String())
+			require.Contains(t, w.Body.String(), tc.body)
+		})
+	}
+	require.Equal(t, http.StatusServiceUnavailable, newAPI(t).do(http.MethodGet, "/api/jobs/1/fee", testKey, nil).Code)
+}

@@ -20,6 +20,10 @@ var (
 	// ErrTaskAlreadyExecuted: the hub has already executed this task id
 	// (custom error TaskAlreadyExecuted(bytes32)).
 	ErrTaskAlreadyExecuted = errors.New("task already executed")
+	// ErrOwnerCannotPay: the job owner's TriggerGasRegistry balance cannot
+	// pay for the execution at the gas limit and price simulated (custom
+	// error InsufficientBalance(address,uint256,uint256)); nothing was sent.
+	ErrOwnerCannotPay = errors.New("job owner cannot pay for the execution")
 	// ErrExecutionReverted: simulating executeFunction reverted for another
 	// reason (e.g. the sender is not a registered keeper); nothing was sent.
 	ErrExecutionReverted = errors.New("execution reverted in simulation")
@@ -60,6 +64,7 @@ var reasons = []struct {
 	{ErrInvalidFunction, "invalid_function"},
 	{ErrInvalidArgument, "invalid_argument"},
 	{ErrTaskAlreadyExecuted, "task_already_executed"},
+	{ErrOwnerCannotPay, "owner_cannot_pay"},
 	{ErrExecutionReverted, "execution_reverted"},
 	{ErrTxNotFound, "tx_not_found"},
 	{ErrWrongHub, "wrong_hub"},

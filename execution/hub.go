@@ -28,13 +28,16 @@ const hubABIJSON = `[
              {"name":"success","type":"bool","indexed":false},
              {"name":"calldataHash","type":"bytes32","indexed":false},
              {"name":"charged","type":"uint256","indexed":false}]},
-  {"type":"error","name":"TaskAlreadyExecuted","inputs":[{"name":"taskId","type":"bytes32"}]}
+  {"type":"error","name":"TaskAlreadyExecuted","inputs":[{"name":"taskId","type":"bytes32"}]},
+  {"type":"error","name":"InsufficientBalance","inputs":[{"name":"owner","type":"address"},
+             {"name":"balance","type":"uint256"},{"name":"required","type":"uint256"}]}
 ]`
 
 const (
 	methodExecute      = "executeFunction"
 	eventTaskExecuted  = "TaskExecuted"
 	errAlreadyExecuted = "TaskAlreadyExecuted"
+	errCannotPay       = "InsufficientBalance"
 )
 
 // hubABI parses hubABIJSON once.
@@ -160,11 +163,18 @@ func decodeExecutionLog(ev abi.Event, l *types.Log) (executionLog, error) {
 }
 
 // isAlreadyExecuted reports whether revert data is TaskAlreadyExecuted.
-func isAlreadyExecuted(revert []byte) bool {
+func isAlreadyExecuted(revert []byte) bool { return isHubError(revert, errAlreadyExecuted) }
+
+// isOwnerCannotPay reports whether revert data is InsufficientBalance(address,
+// uint256,uint256): the hub's check that the job owner can pay for the gas
+// limit, or the gas registry's own when charging (same selector).
+func isOwnerCannotPay(revert []byte) bool { return isHubError(revert, errCannotPay) }
+
+func isHubError(revert []byte, name string) bool {
 	a, err := hubABI()
 	if err != nil || len(revert) < 4 {
 		return false
 	}
-	id := a.Errors[errAlreadyExecuted].ID
+	id := a.Errors[name].ID
 	return bytes.Equal(revert[:4], id[:4])
 }

@@ -317,6 +317,67 @@ func TestExecuteRejectedInSimulation(t *testing.T) {
 	require.Zero(t, f.chain.sends.Load())
 }
 
+// A job whose owner cannot pay for the execution is refused in simulation:
+// the hub reverts InsufficientBalance at the real fee price, nothing is sent.
+func TestExecuteOwnerCannotPay(t *testing.T) {
+	f := newFixture(t)
+	ctx := t.Context()
+	commit := func() { f.sim.Commit() }
+	poor, err := bind.NewKeyedTransactorWithChainID(f.outsider, new(big.Int).SetUint64(f.chainID))
+	require.NoError(t, err)
+	action := attestation.Action{ChainID: f.chainID, Target: f.addrs.Counter, Function: "increment(uint256)", Arguments: []string{"1"}}
+	tx, err := f.c.JobRegistry.CreateJob(poor, uint16(attestation.TimeStatic), f.addrs.Counter, action.Hash())
+	require.NoError(t, err)
+	r, err := contracts.WaitMined(ctx, f.sim.Client(), tx, commit)
+	require.NoError(t, err)
+	ev, err := f.c.JobRegistry.ParseJobCreated(*r.Logs[0])
+	require.NoError(t, err)
+	jobID := ev.JobId.Uint64()
+	calldata, err := execution.EncodeCall("increment(uint256)", []string{"1"})
+	require.NoError(t, err)
+	s := f.sender(f.keepers[0])
+
+	for _, deposit := range []int64{0, 1_000} { // none, then far too little
+		t.Run(fmt.Sprint("deposit ", deposit), func(t *testing.T) {
+			if deposit > 0 {
+				opts := *poor
+				opts.Value = big.NewInt(deposit)
+				tx, err := f.c.TriggerGasRegistry.Deposit(&opts, poor.From)
+				require.NoError(t, err)
+				_, err = contracts.WaitMined(ctx, f.sim.Client(), tx, commit)
+				require.NoError(t, err)
+			}
+			sends := f.chain.sends.Load()
+			taskID := attestation.TaskID(jobID, attestation.TimeTriggerKey(deposit))
+			tx, r, _, err := s.ExecuteTask(ctx, f.addrs.TaskExecutionHub, jobID, taskID, f.addrs.Counter, calldata)
+			require.ErrorIs(t, err, execution.ErrOwnerCannotPay)
+			require.Equal(t, "owner_cannot_pay", execution.Reason(err))
+			require.Nil(t, tx)
+			require.Nil(t, r)
+			require.Equal(t, sends, f.chain.sends.Load(), "nothing sent")
+			done, err := f.c.TaskExecutionHub.Executed(nil, taskID)
+			require.NoError(t, err)
+			require.False(t, done)
+			require.Zero(t, f.count())
+		})
+	}
+
+	// A deposit that covers a few executions, far less than the block's gas
+	// limit at the current price: the execution goes through.
+	head, err := f.sim.Client().HeaderByNumber(ctx, nil)
+	require.NoError(t, err)
+	opts := *poor
+	opts.Value = new(big.Int).Mul(big.NewInt(3*300_000), new(big.Int).Add(new(big.Int).Mul(head.BaseFee, big.NewInt(2)), big.NewInt(params.GWei)))
+	tx, err = f.c.TriggerGasRegistry.Deposit(&opts, poor.From)
+	require.NoError(t, err)
+	_, err = contracts.WaitMined(ctx, f.sim.Client(), tx, commit)
+	require.NoError(t, err)
+	_, _, success, err := s.ExecuteTask(ctx, f.addrs.TaskExecutionHub, jobID, attestation.TaskID(jobID, attestation.TimeTriggerKey(7)), f.addrs.Counter, calldata)
+	require.NoError(t, err)
+	require.True(t, success)
+	require.EqualValues(t, 1, f.count())
+}
+
 // Another keeper's execution of the task is mined first in the same block:
 // the performer's transaction fails and ExecuteTask says why.
 func TestExecuteLosesRace(t *testing.T) {

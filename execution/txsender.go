@@ -137,8 +137,9 @@ func ctxEnding(ctx context.Context) bool {
 // target call (60k).
 //
 // The manager first simulates the call: if the hub has already executed
-// taskID it returns ErrTaskAlreadyExecuted without sending; any other revert
-// gives ErrExecutionReverted. If the transaction is mined but fails (status 0), the
+// taskID it returns ErrTaskAlreadyExecuted without sending; if the job owner
+// cannot pay for the gas limit at the simulated fee price, ErrOwnerCannotPay;
+// any other revert gives ErrExecutionReverted. If the transaction is mined but fails (status 0), the
 // error is ErrTaskAlreadyExecuted if another execution of the task won the
 // race and ErrTxFailed otherwise; the transaction and receipt are returned
 // with the error.
@@ -156,6 +157,8 @@ func (s *Sender) ExecuteTask(ctx context.Context, hub common.Address, jobID uint
 		switch {
 		case errors.As(err, &re) && isAlreadyExecuted(re.Data):
 			return nil, nil, false, fmt.Errorf("execute task %s: %w", taskID, ErrTaskAlreadyExecuted)
+		case errors.As(err, &re) && isOwnerCannotPay(re.Data):
+			return nil, nil, false, fmt.Errorf("execute task %s: %w: %s", taskID, ErrOwnerCannotPay, describeRevert(re.Data, re.Err))
 		case errors.As(err, &re):
 			return nil, nil, false, fmt.Errorf("execute task %s: %w: %s", taskID, ErrExecutionReverted, describeRevert(re.Data, re.Err))
 		}

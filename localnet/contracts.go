@@ -23,7 +23,8 @@ func deploy(ctx context.Context, c *chain, owner *ecdsa.PrivateKey, minStake *bi
 	if err != nil {
 		return contracts.Addresses{}, err
 	}
-	addrs, err := contracts.Deploy(ctx, c.eth, auth, minStake, nil)
+	// A short exit delay: a local keeper can deregister and withdraw in a minute.
+	addrs, err := contracts.Deploy(ctx, c.eth, auth, minStake, nil, contracts.WithExitDelay(time.Minute))
 	if err != nil {
 		return contracts.Addresses{}, fmt.Errorf("deploy contracts: %w", err)
 	}

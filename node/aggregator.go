@@ -25,6 +25,9 @@ type AggregatorConfig struct {
 	MetricsAddr string
 	// Tx tunes the transaction manager that sends the submissions.
 	Tx TxConfig
+	// MaxBatch is the most certificates recorded in one submitTasks
+	// transaction (0: DefaultMaxBatch; 1: one transaction per task).
+	MaxBatch int
 	// OthenticRPC is host:port where the aggregator answers Othentic's
 	// JSON-RPC (sendTask, sendCustomMessage); empty for none.
 	OthenticRPC string
@@ -88,6 +91,9 @@ func RunAggregator(ctx context.Context, cfg AggregatorConfig) error {
 	}
 	stageCtx, stopStages := context.WithCancel(context.Background())
 	sub.base, sub.metrics = stageCtx, m
+	if cfg.MaxBatch > 0 {
+		sub.maxBatch = cfg.MaxBatch
+	}
 	l.onStop("stages", func() error { stopStages(); sub.wait(); return nil })
 
 	var gossip *p2p.Node

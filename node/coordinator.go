@@ -164,8 +164,12 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 	if err != nil {
 		return l.abort(err)
 	}
+	fees, err := newFeeQuoter(chain, cfg.Chain, p.registry, store)
+	if err != nil {
+		return l.abort(fmt.Errorf("fee quotes: %w", err))
+	}
 	api := coordinator.NewAPI(store, coordinator.APIConfig{
-		JobLookup: lookup.Job, CheckTrigger: triggerChecker(p.chains), Scripts: scriptStore, Logger: log, Registerer: reg,
+		JobLookup: lookup.Job, CheckTrigger: triggerChecker(p.chains), Scripts: scriptStore, Fees: fees.quote, Logger: log, Registerer: reg,
 		Version: Version,
 		Created: func(j coordinator.Job) {
 			scheduler.Add(j)

@@ -29,6 +29,7 @@ import (
 
 	"github.com/triggerx-network/triggerx/attestation"
 	"github.com/triggerx-network/triggerx/contracts"
+	"github.com/triggerx-network/triggerx/coordinator"
 	"github.com/triggerx-network/triggerx/node"
 )
 
@@ -445,8 +446,46 @@ func TestTimeJobEndToEnd(t *testing.T) {
 	}
 	n := startNetwork(t, 4)
 	jobID := n.createJob("3", 2)
-	n.checkFinalized(n.waitCompleted(jobID, 3))
+	done := n.waitCompleted(jobID, 3)
+	n.checkFinalized(done)
 	n.checkCounter(3)
+
+	// The fee quote: the estimated gas is what an execution uses, and the
+	// fee is the hub's formula at the quoted price.
+	q := n.fee(jobID)
+	require.Equal(t, "estimate", q.GasSource)
+	r, err := n.sim.Client().TransactionReceipt(context.Background(), common.HexToHash(done[0].ExecutionTx))
+	require.NoError(t, err)
+	require.InDelta(t, float64(r.GasUsed), float64(q.Gas), float64(r.GasUsed)*0.25, "quoted gas near an execution's")
+	n.checkQuote(q)
+}
+
+// fee reads a job's fee quote from the API.
+func (n *network) fee(jobID string) coordinator.FeeQuote {
+	n.t.Helper()
+	code, body := n.api(http.MethodGet, "/api/jobs/"+jobID+"/fee", nil)
+	require.Equal(n.t, http.StatusOK, code, string(body))
+	var q coordinator.FeeQuote
+	require.NoError(n.t, json.Unmarshal(body, &q))
+	return q
+}
+
+// checkQuote checks a quote's arithmetic against the hub: gas × price ×
+// (1 + premium) + fixed fee, and the executions the balance covers.
+func (n *network) checkQuote(q coordinator.FeeQuote) {
+	n.t.Helper()
+	num := func(s string) *big.Int {
+		v, ok := new(big.Int).SetString(s, 10)
+		require.True(n.t, ok, "decimal %q", s)
+		return v
+	}
+	require.NotZero(n.t, q.Gas)
+	require.EqualValues(n.t, 1000, q.PremiumBps)
+	want := new(big.Int).Mul(new(big.Int).SetUint64(q.Gas), num(q.GasPrice))
+	want.Mul(want, big.NewInt(int64(10_000+q.PremiumBps))).Div(want, big.NewInt(10_000)).Add(want, num(q.FixedFee))
+	require.Equal(n.t, want.String(), q.Fee)
+	require.Equal(n.t, new(big.Int).Div(num(q.OwnerBalance), num(q.Fee)).String(), q.ExecutionsCovered)
+	require.Positive(n.t, num(q.ExecutionsCovered).Sign())
 }
 
 // A keeper restarted on its data directory rejoins the network and keeps
@@ -671,6 +710,9 @@ func TestScriptJobEndToEnd(t *testing.T) {
 		require.NotZero(t, tk.ScriptRun.Resources.DurationMs)
 		require.NotZero(t, tk.ScriptRun.Resources.PeakMemoryBytes)
 	}
+	q := n.fee(jobID)
+	require.Equal(t, "last_execution", q.GasSource, "a script job's gas is measured on its executions")
+	n.checkQuote(q)
 }
 
 // A performer that lies about its script's output executes other arguments;

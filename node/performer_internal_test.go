@@ -40,9 +40,11 @@ func TestPerformerExactlyOnce(t *testing.T) {
 	self := f.auth(t, performerKey).From
 	a := attestation.Assignment{Task: task, Performer: self, Deadline: time.Now().Add(time.Minute).Unix()}
 
-	stop := make(chan struct{})
-	defer close(stop)
-	go func() { // a chain that seals blocks
+	stop, sealed := make(chan struct{}), make(chan struct{})
+	// The chain seals blocks until the test ends, and stops before it closes.
+	defer func() { close(stop); <-sealed }()
+	go func() {
+		defer close(sealed)
 		for {
 			select {
 			case <-stop:

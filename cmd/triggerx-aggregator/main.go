@@ -28,6 +28,8 @@ func startCommand() *cli.Command {
 			[]string{cliapp.FlagKeeperRegistry, cliapp.FlagAttestationCenter},
 			append(cliapp.TxFlags(),
 				cliapp.String(cliapp.FlagMetricsAddr, "host:port serving Prometheus /metrics (empty: off)", "127.0.0.1:9014"),
+				&cli.IntFlag{Name: "submit-max-batch", Usage: "most certificates recorded in one submitTasks transaction (1: one per task)",
+					Value: node.DefaultMaxBatch, EnvVars: cliapp.Env("submit-max-batch")},
 				cliapp.String("othentic-rpc", "host:port answering Othentic's JSON-RPC sendTask and sendCustomMessage (empty: off)", ""))...),
 		Action: func(c *cli.Context) error {
 			log, chain, key, err := cliapp.Node(c)
@@ -37,7 +39,7 @@ func startCommand() *cli.Command {
 			defer log.Sync() //nolint:errcheck
 			return node.RunAggregator(c.Context, node.AggregatorConfig{
 				DataDir: c.String(cliapp.FlagDataDir), Chain: chain, Key: key, P2P: cliapp.P2P(c),
-				MetricsAddr: c.String(cliapp.FlagMetricsAddr), Tx: cliapp.Tx(c), OthenticRPC: c.String("othentic-rpc"), Logger: log,
+				MetricsAddr: c.String(cliapp.FlagMetricsAddr), Tx: cliapp.Tx(c), MaxBatch: c.Int("submit-max-batch"), OthenticRPC: c.String("othentic-rpc"), Logger: log,
 			})
 		},
 	})

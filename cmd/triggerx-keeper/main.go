@@ -3,34 +3,31 @@
 package main
 
 import (
-	"context"
-	"crypto/ecdsa"
 	"encoding/hex"
 	"fmt"
-	"math/big"
 	"slices"
 	"strings"
-	"time"
 
-	"github.com/ethereum/go-ethereum/accounts/abi/bind"
-	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/urfave/cli/v2"
 
 	"github.com/triggerx-network/triggerx/cmd/internal/cliapp"
-	"github.com/triggerx-network/triggerx/contracts"
-	"github.com/triggerx-network/triggerx/contracts/bindings"
 	"github.com/triggerx-network/triggerx/node"
 	"github.com/triggerx-network/triggerx/node/keystore"
 )
 
 func main() { cliapp.Main(app()) }
 
-func app() *cli.App {
+func app() *cli.App { return newApp(dialRPC) }
+
+// newApp builds the command line; dial connects the on-chain commands to
+// --eth-rpc (tests pass a simulated chain).
+func newApp(dial dialFunc) *cli.App {
 	return &cli.App{
 		Name:  "triggerx-keeper",
 		Usage: "run a TriggerX keeper: execute assigned tasks on-chain and attest to the others' with BLS signatures",
 		Commands: []*cli.Command{
-			startCommand(), keysCommand(), registerCommand(), deregisterCommand(), statusCommand(), scriptCommand(),
+			startCommand(), keysCommand(), registerCommand(dial), deregisterCommand(dial), withdrawStakeCommand(dial),
+			statusCommand(dial), scriptCommand(),
 		},
 	}
 }
@@ -84,13 +81,12 @@ func startCommand() *cli.Command {
 
 func keysCommand() *cli.Command {
 	dir := cliapp.String("out-dir", "directory to write the keystore files to", "./keys")
-	pw := cliapp.String("password-file", "file holding the password that encrypts the keystores", "")
+	pw := cliapp.String("password-file", "file holding the password that encrypts the keystores; without it the password is read from "+
+		cliapp.EnvKeystorePassword+", else asked for twice on a terminal", "")
 	light := &cli.BoolFlag{Name: "light-kdf", Usage: "cheap key derivation (tests and local networks only)", EnvVars: cliapp.Env("light-kdf")}
 	readPW := func(c *cli.Context) (string, error) {
-		if c.String("password-file") == "" {
-			return "", fmt.Errorf("--password-file is required")
-		}
-		return keystore.ReadPasswordFile(c.String("password-file"))
+		return cliapp.Password(c, cliapp.PasswordSource{What: "new keystores in " + c.String("out-dir"), FileFlag: "password-file",
+			EnvVars: []string{cliapp.EnvKeystorePassword}, Confirm: true})
 	}
 	return &cli.Command{
 		Name:  "keys",
@@ -119,12 +115,16 @@ func keysCommand() *cli.Command {
 				},
 			},
 			{
-				Name:  "import",
-				Usage: "encrypt existing hex keys into keystores",
+				Name: "import",
+				Usage: "encrypt existing hex keys into keystores (the keys may come from TRIGGERX_ECDSA_PRIVATE_KEY and " +
+					"TRIGGERX_BLS_PRIVATE_KEY rather than the command line, which other users can see)",
 				Flags: []cli.Flag{dir, pw, light,
 					cliapp.String("ecdsa-private-key", "hex ECDSA private key to import", ""),
 					cliapp.String("bls-private-key", "hex BLS secret key to import", "")},
 				Action: func(c *cli.Context) error {
+					if c.String("ecdsa-private-key") == "" && c.String("bls-private-key") == "" {
+						return fmt.Errorf("nothing to import: give --ecdsa-private-key, --bls-private-key or both")
+					}
 					p, err := readPW(c)
 					if err != nil {
 						return err
@@ -170,158 +170,4 @@ func keysCommand() *cli.Command {
 			},
 		},
 	}
-}
-
-// chainSession is what the on-chain commands share: a client, the registry
-// and a transactor for the controller key.
-type chainSession struct {
-	client   *ethclient.Client
-	registry *bindings.KeeperRegistry
-	key      *ecdsa.PrivateKey
-	auth     *bind.TransactOpts
-	chainID  *big.Int
-}
-
-func openChain(c *cli.Context, needKey bool) (*chainSession, error) {
-	cfg, err := cliapp.Chain(c)
-	if err != nil {
-		return nil, err
-	}
-	ctx, cancel := context.WithTimeout(c.Context, 30*time.Second)
-	defer cancel()
-	client, err := ethclient.DialContext(ctx, cfg.RPC)
-	if err != nil {
-		return nil, fmt.Errorf("dial %s: %w", cfg.RPC, err)
-	}
-	s := &chainSession{client: client}
-	if s.chainID, err = client.ChainID(ctx); err != nil {
-		client.Close()
-		return nil, fmt.Errorf("read chain id: %w", err)
-	}
-	if s.registry, err = bindings.NewKeeperRegistry(cfg.KeeperRegistry, client); err != nil {
-		client.Close()
-		return nil, err
-	}
-	if needKey {
-		if s.key, err = cliapp.LoadECDSA(c); err != nil {
-			client.Close()
-			return nil, err
-		}
-		if s.auth, err = bind.NewKeyedTransactorWithChainID(s.key, s.chainID); err != nil {
-			client.Close()
-			return nil, err
-		}
-	}
-	return s, nil
-}
-
-func registerCommand() *cli.Command {
-	flags := append(cliapp.ChainFlags(cliapp.FlagKeeperRegistry), cliapp.ECDSAFlags()...)
-	flags = append(flags, cliapp.BLSFlags()...)
-	flags = append(flags, cliapp.String("stake", "stake to lock, in wei", ""))
-	return cliapp.WithConfigFile(&cli.Command{
-		Name:  "register",
-		Usage: "register the keeper on-chain with its BLS key, a proof of possession and a stake",
-		Flags: flags,
-		Action: func(c *cli.Context) error {
-			stake, ok := new(big.Int).SetString(c.String("stake"), 10)
-			if !ok || stake.Sign() <= 0 {
-				return fmt.Errorf("--stake: want a positive amount of wei, got %q", c.String("stake"))
-			}
-			s, err := openChain(c, true)
-			if err != nil {
-				return err
-			}
-			defer s.client.Close()
-			blsKey, err := cliapp.LoadBLS(c)
-			if err != nil {
-				return err
-			}
-			addr, err := cliapp.Address(c, cliapp.FlagKeeperRegistry)
-			if err != nil {
-				return err
-			}
-			ctx, cancel := context.WithTimeout(c.Context, 5*time.Minute)
-			defer cancel()
-			tx, err := contracts.RegisterKeeper(ctx, s.registry, s.auth, s.chainID.Uint64(), addr, blsKey, stake)
-			if err != nil {
-				return err
-			}
-			if _, err := contracts.WaitMined(ctx, s.client, tx, nil); err != nil {
-				return err
-			}
-			id, err := s.registry.KeeperId(&bind.CallOpts{Context: ctx}, s.auth.From)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(c.App.Writer, "registered keeper %s as id %s (tx %s)\n", s.auth.From.Hex(), id, tx.Hash().Hex())
-			return nil
-		},
-	})
-}
-
-func deregisterCommand() *cli.Command {
-	return cliapp.WithConfigFile(&cli.Command{
-		Name:  "deregister",
-		Usage: "leave the keeper set and get the stake back",
-		Flags: append(cliapp.ChainFlags(cliapp.FlagKeeperRegistry), cliapp.ECDSAFlags()...),
-		Action: func(c *cli.Context) error {
-			s, err := openChain(c, true)
-			if err != nil {
-				return err
-			}
-			defer s.client.Close()
-			ctx, cancel := context.WithTimeout(c.Context, 5*time.Minute)
-			defer cancel()
-			opts := *s.auth
-			opts.Context = ctx
-			tx, err := s.registry.Deregister(&opts)
-			if err != nil {
-				return fmt.Errorf("deregister: %w", err)
-			}
-			if _, err := contracts.WaitMined(ctx, s.client, tx, nil); err != nil {
-				return err
-			}
-			fmt.Fprintf(c.App.Writer, "deregistered %s (tx %s)\n", s.auth.From.Hex(), tx.Hash().Hex())
-			return nil
-		},
-	})
-}
-
-func statusCommand() *cli.Command {
-	return cliapp.WithConfigFile(&cli.Command{
-		Name:  "status",
-		Usage: "show the keeper's on-chain registration",
-		Flags: append(cliapp.ChainFlags(cliapp.FlagKeeperRegistry), cliapp.ECDSAFlags()[0]),
-		Action: func(c *cli.Context) error {
-			s, err := openChain(c, false)
-			if err != nil {
-				return err
-			}
-			defer s.client.Close()
-			addr, err := keystore.ReadECDSAAddress(c.String(cliapp.FlagECDSAKeystore))
-			if err != nil {
-				return err
-			}
-			opts := &bind.CallOpts{Context: c.Context}
-			id, err := s.registry.KeeperId(opts, addr)
-			if err != nil {
-				return fmt.Errorf("read keeper id: %w", err)
-			}
-			if id.Sign() == 0 {
-				fmt.Fprintf(c.App.Writer, "keeper %s: not registered\n", addr.Hex())
-				return nil
-			}
-			k, err := s.registry.GetKeeper(opts, id)
-			if err != nil {
-				return fmt.Errorf("read keeper: %w", err)
-			}
-			total, err := s.registry.TotalStake(opts)
-			if err != nil {
-				return fmt.Errorf("read total stake: %w", err)
-			}
-			fmt.Fprintf(c.App.Writer, "keeper %s: id %s, active %t, stake %s wei of %s total\n", addr.Hex(), id, k.Active, k.Stake, total)
-			return nil
-		},
-	})
 }

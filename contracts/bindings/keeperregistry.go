@@ -35,8 +35,8 @@ var (
 
 // KeeperRegistryMetaData contains all meta data concerning the KeeperRegistry contract.
 var KeeperRegistryMetaData = &bind.MetaData{
-	ABI: "[{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"minStake_\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"keeper\",\"type\":\"address\"}],\"name\":\"AlreadyRegistered\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"length\",\"type\":\"uint256\"}],\"name\":\"InvalidDstLength\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"length\",\"type\":\"uint256\"}],\"name\":\"InvalidExpandLength\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"length\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"expected\",\"type\":\"uint256\"}],\"name\":\"InvalidPointLength\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidProofOfPossession\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidPubKey\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"keeper\",\"type\":\"address\"}],\"name\":\"NotActive\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotOwner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"precompile\",\"type\":\"address\"}],\"name\":\"PrecompileFailed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"pubKeyHash\",\"type\":\"bytes32\"}],\"name\":\"PubKeyAlreadyRegistered\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"keeper\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"RefundFailed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"stake\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"minStake\",\"type\":\"uint256\"}],\"name\":\"StakeTooLow\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"name\":\"UnknownKeeper\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAddress\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroMinStake\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousCoordinator\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"coordinator\",\"type\":\"address\"}],\"name\":\"CoordinatorSet\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"keeper\",\"type\":\"address\"}],\"name\":\"KeeperDeregistered\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"keeper\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"stake\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"blsPubKey\",\"type\":\"bytes\"}],\"name\":\"KeeperRegistered\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousOwner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"OwnershipTransferred\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"POP_DOMAIN\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"coordinator\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"deregister\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"name\":\"getKeeper\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"keeper\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"stake\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"blsPubKey\",\"type\":\"bytes\"},{\"internalType\":\"bool\",\"name\":\"active\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"getKeepers\",\"outputs\":[{\"internalType\":\"address[]\",\"name\":\"keepers\",\"type\":\"address[]\"},{\"internalType\":\"uint256[]\",\"name\":\"stakes\",\"type\":\"uint256[]\"},{\"internalType\":\"bytes[]\",\"name\":\"blsPubKeys\",\"type\":\"bytes[]\"},{\"internalType\":\"bool[]\",\"name\":\"active\",\"type\":\"bool[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"keeper\",\"type\":\"address\"}],\"name\":\"isActive\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"keeperCount\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"keeper\",\"type\":\"address\"}],\"name\":\"keeperId\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"minStake\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"owner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"keeper\",\"type\":\"address\"},{\"internalType\":\"bytes\",\"name\":\"blsPubKey\",\"type\":\"bytes\"}],\"name\":\"popMessage\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"pubKeyHash\",\"type\":\"bytes32\"}],\"name\":\"pubKeyRegistered\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes\",\"name\":\"blsPubKey\",\"type\":\"bytes\"},{\"internalType\":\"bytes\",\"name\":\"pop\",\"type\":\"bytes\"}],\"name\":\"register\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"stateMutability\":\"payable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"coordinator_\",\"type\":\"address\"}],\"name\":\"setCoordinator\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"totalStake\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"transferOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
-	Bin: "0x60a060405234801561000f575f5ffd5b50604051611c80380380611c8083398101604081905261002e91610094565b5f80546001600160a01b0319163390811782556040519091907f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e0908290a3805f0361008c57604051635902e94960e01b815260040160405180910390fd5b6080526100ab565b5f602082840312156100a4575f5ffd5b5051919050565b608051611baf6100d15f395f81816101400152818161043b01526104760152611baf5ff3fe6080604052600436106100ef575f3560e01c8063a3aa503511610087578063c44a713011610057578063c44a71301461029f578063dcb67779146102ce578063f2fde38b14610301578063ff76a42914610320575f5ffd5b8063a3aa503514610234578063aff5edb114610248578063b105e39f1461025c578063c271479f14610280575f5ffd5b80638da5cb5b116100c25780638da5cb5b146101c35780638ea98117146101e15780639f8a13d714610202578063a3747fef14610221575f5ffd5b80630a009097146100f3578063375b3c0a1461012f5780638b0e9f3f146101705780638be30c4f14610185575b5f5ffd5b3480156100fe575f5ffd5b50600154610112906001600160a01b031681565b6040516001600160a01b0390911681526020015b60405180910390f35b34801561013a575f5ffd5b506101627f000000000000000000000000000000000000000000000000000000000000000081565b604051908152602001610126565b34801561017b575f5ffd5b5061016260025481565b348015610190575f5ffd5b506101b361019f366004611497565b60046020525f908152604090205460ff1681565b6040519015158152602001610126565b3480156101ce575f5ffd5b505f54610112906001600160a01b031681565b3480156101ec575f5ffd5b506102006101fb3660046114c9565b61034b565b005b34801561020d575f5ffd5b506101b361021c3660046114c9565b6103d7565b61016261022f366004611527565b610438565b34801561023f575f5ffd5b50600554610162565b348015610253575f5ffd5b50610200610787565b348015610267575f5ffd5b506102706108f5565b6040516101269493929190611657565b34801561028b575f5ffd5b5061016261029a36600461170d565b610b9e565b3480156102aa575f5ffd5b506102be6102b9366004611497565b610bc8565b604051610126949392919061175c565b3480156102d9575f5ffd5b506101627f333040f7ed9875cb97af071e41e75f49e1f4c741d4760dd7d9798bd2223bd27181565b34801561030c575f5ffd5b5061020061031b3660046114c9565b610ced565b34801561032b575f5ffd5b5061016261033a3660046114c9565b60036020525f908152604090205481565b5f546001600160a01b0316331461037c5760405163245aecd360e01b81523360048201526024015b60405180910390fd5b6001546040516001600160a01b038084169216907f770b8c4e13577f5ef5749f2e790fdb6a3f401e49bb3eded50a027c81f72c6a7c905f90a3600180546001600160a01b0319166001600160a01b0392909216919091179055565b6001600160a01b0381165f908152600360205260408120548015801590610431575060056104066001836117a9565b81548110610416576104166117bc565b5f918252602090912060039091020154600160a01b900460ff165b9392505050565b5f7f00000000000000000000000000000000000000000000000000000000000000003410156104a25760405163829f116360e01b81523460048201527f00000000000000000000000000000000000000000000000000000000000000006024820152604401610373565b335f90815260036020526040902054156104d1576040516345ed80e960e01b8152336004820152602401610373565b60808414158061051a575061051a85858080601f0160208091040260200160405190810160405280939291908181526020018383808284375f92019190915250610d9992505050565b15610538576040516379fae7af60e01b815260040160405180910390fd5b5f85856040516105499291906117d0565b60408051918290039091205f8181526004602052919091205490915060ff16156105895760405163ad5d319f60e01b815260048101829052602401610373565b61060986868080601f0160208091040260200160405190810160405280939291908181526020018383808284375f920191909152506105ce9250339150859050610e08565b86868080601f0160208091040260200160405190810160405280939291908181526020018383808284375f92019190915250610e7a92505050565b610626576040516392536faf60e01b815260040160405180910390fd5b60056040518060800160405280336001600160a01b0316815260200160011515815260200134815260200188888080601f0160208091040260200160405190810160405280939291908181526020018383808284375f92018290525093909452505083546001818101865594825260209182902084516003909202018054928501511515600160a01b026001600160a81b03199093166001600160a01b039092169190911791909117815560408301519381019390935550606081015190919060028201906106f59082611871565b5050600554335f90815260036020908152604080832084905585835260049091528120805460ff19166001179055600280549295503493509161073990849061192c565b9091555050604051339083907f22db156f9a41956586431c05435652a17548541fdb5a3564ccc32734178225e3906107769034908b908b9061193f565b60405180910390a350949350505050565b335f908152600360205260409020548015806107d7575060056107ab6001836117a9565b815481106107bb576107bb6117bc565b5f918252602090912060039091020154600160a01b900460ff16155b156107f757604051634022bc5560e01b8152336004820152602401610373565b5f60056108056001846117a9565b81548110610815576108156117bc565b5f9182526020822060016003909202019081018054825460ff60a01b1916835590839055600280549294509092839261084f9084906117a9565b9091555050604051339084907f73874447649954a4fdee32acb80e214de200b38e6b1d65940e42d6d10f68e910905f90a36040515f90339083908381818185875af1925050503d805f81146108bf576040519150601f19603f3d011682016040523d82523d5f602084013e6108c4565b606091505b50509050806108ef576040516357b9d85960e11b815233600482015260248101839052604401610373565b50505050565b6005546060908190819081908067ffffffffffffffff81111561091a5761091a6117df565b604051908082528060200260200182016040528015610943578160200160208202803683370190505b5094508067ffffffffffffffff81111561095f5761095f6117df565b604051908082528060200260200182016040528015610988578160200160208202803683370190505b5093508067ffffffffffffffff8111156109a4576109a46117df565b6040519080825280602002602001820160405280156109d757816020015b60608152602001906001900390816109c25790505b5092508067ffffffffffffffff8111156109f3576109f36117df565b604051908082528060200260200182016040528015610a1c578160200160208202803683370190505b5091505f5b81811015610b96575f60058281548110610a3d57610a3d6117bc565b5f9182526020909120600390910201805488519192506001600160a01b031690889084908110610a6f57610a6f6117bc565b60200260200101906001600160a01b031690816001600160a01b0316815250508060010154868381518110610aa657610aa66117bc565b602002602001018181525050806002018054610ac1906117f3565b80601f0160208091040260200160405190810160405280929190818152602001828054610aed906117f3565b8015610b385780601f10610b0f57610100808354040283529160200191610b38565b820191905f5260205f20905b815481529060010190602001808311610b1b57829003601f168201915b5050505050858381518110610b4f57610b4f6117bc565b6020026020010181905250805f0160149054906101000a900460ff16848381518110610b7d57610b7d6117bc565b9115156020928302919091019091015250600101610a21565b505090919293565b5f610bc0848484604051610bb39291906117d0565b6040518091039020610e08565b949350505050565b5f80606081841580610bdb575060055485115b15610bfc5760405163af91f57d60e01b815260048101869052602401610373565b5f6005610c0a6001886117a9565b81548110610c1a57610c1a6117bc565b5f9182526020909120600390910201805460018201546002830180549394506001600160a01b0383169391929091600160a01b90910460ff16908290610c5f906117f3565b80601f0160208091040260200160405190810160405280929190818152602001828054610c8b906117f3565b8015610cd65780601f10610cad57610100808354040283529160200191610cd6565b820191905f5260205f20905b815481529060010190602001808311610cb957829003601f168201915b505050505091509450945094509450509193509193565b5f546001600160a01b03163314610d195760405163245aecd360e01b8152336004820152602401610373565b6001600160a01b038116610d405760405163d92e233d60e01b815260040160405180910390fd5b5f80546040516001600160a01b03808516939216917f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e091a35f80546001600160a01b0319166001600160a01b0392909216919091179055565b60015f5b8251811015610e02578281016020015183515f90610dbc9084906117a9565b90506020811015610ddd57610dd2816008611974565b5f19901c1991909116905b8115610ded57505f949350505050565b50610dfb905060208261192c565b9050610d9d565b50919050565b604080517f333040f7ed9875cb97af071e41e75f49e1f4c741d4760dd7d9798bd2223bd271602082015246918101919091523060608201526001600160a01b038316608082015260a081018290525f9060c0016040516020818303038152906040528051906020012090505b92915050565b5f60808451141580610e8f5750610100825114155b80610e9e5750610e9e84610d99565b15610eaa57505f610431565b5f610eea84604051602001610ec191815260200190565b60408051601f1981840301815260608301909152602b808352909190611acf6020830139610f65565b90505f6040518060a0016040528060808152602001611afa60809139848784604051602001610f1c94939291906119a2565b60405160208183030381529060405290505f600f90505f5f60205f855160208701865afa5f5192503d602014169050808015610f585750816001145b9998505050505050505050565b60605f5f610f738585610fa4565b91509150610f9b610f88601184610100611034565b610f96601184610100611034565b6110c2565b95945050505050565b6060805f610fb58585610100611155565b60408051608080825260a082019092529192506020820181803683370190505060408051608080825260a08201909252919450602082018180368337019050509150611003815f855f6113df565b6110118160408560406113df565b61101e816080845f6113df565b61102c8160c08460406113df565b509250929050565b60608167ffffffffffffffff81111561104f5761104f6117df565b6040519080825280601f01601f191660200182016040528015611079576020820181803683370190505b5090505f8260208301855160208701885afa3d8414169050806110ba576040516375c6821d60e11b81526001600160a01b0386166004820152602401610373565b509392505050565b60606101008351146110f55782516040516377e7011b60e01b815260048101919091526101006024820152604401610373565b6101008251146111265781516040516377e7011b60e01b815260048101919091526101006024820152604401610373565b610431600d848460405160200161113e9291906119d2565b604051602081830303815290604052610100611034565b606082515f1480611167575060ff8351115b1561118a578251604051635b16e92560e01b815260040161037391815260200190565b5f602061119884601f61192c565b6111a291906119e0565b90508215806111b1575060ff81115b156111d257604051637fddc84960e01b815260048101849052602401610373565b5f8485516040516020016111e79291906119ff565b60408051601f198184030181529082905291505f9060029061121790839081908b908a9083908990602001611a26565b60408051601f198184030181529082905261123191611a6f565b602060405180830381855afa15801561124c573d5f5f3e3d5ffd5b5050506040513d601f19601f8201168201806040525081019061126f9190611a7a565b90505f60028260018560405160200161128a93929190611a91565b60408051601f19818403018152908290526112a491611a6f565b602060405180830381855afa1580156112bf573d5f5f3e3d5ffd5b5050506040513d601f19601f820116820180604052508101906112e29190611a7a565b90506112ef846020611974565b67ffffffffffffffff811115611307576113076117df565b6040519080825280601f01601f191660200182016040528015611331576020820181803683370190505b5060208101829052945060025b8481116113d1576002828418828660405160200161135e93929190611a91565b60408051601f198184030181529082905261137891611a6f565b602060405180830381855afa158015611393573d5f5f3e3d5ffd5b5050506040513d601f19601f820116820180604052508101906113b69190611a7a565b91508181602002870152806113ca90611ab6565b905061133e565b505050928252509392505050565b5f600590505f604051604081526001602082015260306040820152856020880101805160608301526020810151608083015250600160a08201537f1a0111ea397fe69a4b1ba7b6434bacd764774b84f38512bf6730d2a0f6b0f62460a18201526f1eabfffeb153ffffb9feffffffffaaab60801b60c18201526030858501810160d183865afa3d60301416915081905061148f576040516375c6821d60e11b815260056004820152602401610373565b505050505050565b5f602082840312156114a7575f5ffd5b5035919050565b80356001600160a01b03811681146114c4575f5ffd5b919050565b5f602082840312156114d9575f5ffd5b610431826114ae565b5f5f83601f8401126114f2575f5ffd5b50813567ffffffffffffffff811115611509575f5ffd5b602083019150836020828501011115611520575f5ffd5b9250929050565b5f5f5f5f6040858703121561153a575f5ffd5b843567ffffffffffffffff811115611550575f5ffd5b61155c878288016114e2565b909550935050602085013567ffffffffffffffff81111561157b575f5ffd5b611587878288016114e2565b95989497509550505050565b5f81518084528060208401602086015e5f602082860101526020601f19601f83011685010191505092915050565b5f82825180855260208501945060208160051b830101602085015f5b8381101561160f57601f198584030188526115f9838351611593565b60209889019890935091909101906001016115dd565b50909695505050505050565b5f8151808452602084019350602083015f5b8281101561164d578151151586526020958601959091019060010161162d565b5093949350505050565b608080825285519082018190525f90602087019060a0840190835b818110156116995783516001600160a01b0316835260209384019390920191600101611672565b505083810360208501528091505f87518083526020830193506020890192505f5b818110156116d85783518552602094850194909301926001016116ba565b5050505082810360408401526116ee81866115c1565b90508281036060840152611702818561161b565b979650505050505050565b5f5f5f6040848603121561171f575f5ffd5b611728846114ae565b9250602084013567ffffffffffffffff811115611743575f5ffd5b61174f868287016114e2565b9497909650939450505050565b60018060a01b0385168152836020820152608060408201525f6117826080830185611593565b9050821515606083015295945050505050565b634e487b7160e01b5f52601160045260245ffd5b81810381811115610e7457610e74611795565b634e487b7160e01b5f52603260045260245ffd5b818382375f9101908152919050565b634e487b7160e01b5f52604160045260245ffd5b600181811c9082168061180757607f821691505b602082108103610e0257634e487b7160e01b5f52602260045260245ffd5b601f82111561186c57805f5260205f20601f840160051c8101602085101561184a5750805b601f840160051c820191505b81811015611869575f8155600101611856565b50505b505050565b815167ffffffffffffffff81111561188b5761188b6117df565b61189f8161189984546117f3565b84611825565b6020601f8211600181146118d1575f83156118ba5750848201515b5f19600385901b1c1916600184901b178455611869565b5f84815260208120601f198516915b8281101561190057878501518255602094850194600190920191016118e0565b508482101561191d57868401515f19600387901b60f8161c191681555b50505050600190811b01905550565b80820180821115610e7457610e74611795565b83815260406020820152816040820152818360608301375f818301606090810191909152601f909201601f1916010192915050565b8082028115828204841417610e7457610e74611795565b5f81518060208401855e5f93019283525090919050565b5f6119c86119c26119bc6119b6858a61198b565b8861198b565b8661198b565b8461198b565b9695505050505050565b5f610bc06119c2838661198b565b5f826119fa57634e487b7160e01b5f52601260045260245ffd5b500490565b5f611a0a828561198b565b60f89390931b6001600160f81b03191683525050600101919050565b8681528560208201525f611a3d604083018761198b565b60f086901b6001600160f01b031916815260f885901b6001600160f81b0319166002820152610f58600382018561198b565b5f610431828461198b565b5f60208284031215611a8a575f5ffd5b5051919050565b83815260f883901b6001600160f81b03191660208201525f610f9b602183018461198b565b5f60018201611ac757611ac7611795565b506001019056fe424c535f5349475f424c53313233383147325f584d443a5348412d3235365f535357555f524f5f504f505f0000000000000000000000000000000017f1d3a73197d7942695638c4fa9ac0fc3688c4f9774b905a14e3a3f171bac586c55e83ff97a1aeffb3af00adb22c6bb00000000000000000000000000000000114d1d6855d545a8aa7d76c8cf2e21f267816aef1db507c96655b9d5caac42364e6f38ba0ecb751bad54dcd6b939c2caa26469706673582212202d7dedebd8ee10a9e8deec34ac81e071a57cdd8fb85b09887d6f7ce8f4fe654664736f6c634300081e0033",
+	ABI: "[{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"minStake_\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"keeper\",\"type\":\"address\"}],\"name\":\"AlreadyRegistered\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"withdrawableAt\",\"type\":\"uint256\"}],\"name\":\"ExitDelayNotOver\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"exitDelay\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"maxExitDelay\",\"type\":\"uint256\"}],\"name\":\"ExitDelayTooLong\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"keeper\",\"type\":\"address\"}],\"name\":\"ExitNotRequested\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"treasury\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"InsufficientTreasury\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"bps\",\"type\":\"uint256\"}],\"name\":\"InvalidBps\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"length\",\"type\":\"uint256\"}],\"name\":\"InvalidDstLength\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"length\",\"type\":\"uint256\"}],\"name\":\"InvalidExpandLength\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"length\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"expected\",\"type\":\"uint256\"}],\"name\":\"InvalidPointLength\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidProofOfPossession\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidPubKey\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"keeper\",\"type\":\"address\"}],\"name\":\"NotActive\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotOwner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotSlasher\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"NothingToWithdraw\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"precompile\",\"type\":\"address\"}],\"name\":\"PrecompileFailed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"pubKeyHash\",\"type\":\"bytes32\"}],\"name\":\"PubKeyAlreadyRegistered\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"keeper\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"RefundFailed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"stake\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"minStake\",\"type\":\"uint256\"}],\"name\":\"StakeTooLow\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"TransferFailed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"name\":\"UnknownKeeper\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAddress\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroMinStake\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousCoordinator\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"coordinator\",\"type\":\"address\"}],\"name\":\"CoordinatorSet\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"exitDelay\",\"type\":\"uint256\"}],\"name\":\"ExitDelaySet\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"keeper\",\"type\":\"address\"}],\"name\":\"KeeperDeregistered\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"keeper\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"withdrawableAt\",\"type\":\"uint256\"}],\"name\":\"KeeperEjected\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"keeper\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"withdrawableAt\",\"type\":\"uint256\"}],\"name\":\"KeeperExitRequested\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"keeper\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"stake\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"blsPubKey\",\"type\":\"bytes\"}],\"name\":\"KeeperRegistered\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"reporter\",\"type\":\"address\"}],\"name\":\"KeeperSlashed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousOwner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"OwnershipTransferred\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"reporterBps\",\"type\":\"uint256\"}],\"name\":\"ReporterBpsSet\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"reporter\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"RewardClaimed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"reporter\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"RewardDeferred\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousSlasher\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"slasher\",\"type\":\"address\"}],\"name\":\"SlasherSet\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"TreasuryWithdrawn\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"BPS\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_EXIT_DELAY\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"POP_DOMAIN\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"REWARD_GAS\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"claimReward\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"coordinator\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"deregister\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"exitDelay\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"name\":\"getKeeper\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"keeper\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"stake\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"blsPubKey\",\"type\":\"bytes\"},{\"internalType\":\"bool\",\"name\":\"active\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"getKeepers\",\"outputs\":[{\"internalType\":\"address[]\",\"name\":\"keepers\",\"type\":\"address[]\"},{\"internalType\":\"uint256[]\",\"name\":\"stakes\",\"type\":\"uint256[]\"},{\"internalType\":\"bytes[]\",\"name\":\"blsPubKeys\",\"type\":\"bytes[]\"},{\"internalType\":\"bool[]\",\"name\":\"active\",\"type\":\"bool[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"keeper\",\"type\":\"address\"}],\"name\":\"isActive\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"keeperCount\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"keeper\",\"type\":\"address\"}],\"name\":\"keeperId\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"minStake\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"owner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"keeper\",\"type\":\"address\"},{\"internalType\":\"bytes\",\"name\":\"blsPubKey\",\"type\":\"bytes\"}],\"name\":\"popMessage\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"pubKeyHash\",\"type\":\"bytes32\"}],\"name\":\"pubKeyRegistered\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes\",\"name\":\"blsPubKey\",\"type\":\"bytes\"},{\"internalType\":\"bytes\",\"name\":\"pop\",\"type\":\"bytes\"}],\"name\":\"register\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"stateMutability\":\"payable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"reporterBps\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"reporter\",\"type\":\"address\"}],\"name\":\"rewards\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"coordinator_\",\"type\":\"address\"}],\"name\":\"setCoordinator\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"exitDelay_\",\"type\":\"uint256\"}],\"name\":\"setExitDelay\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"reporterBps_\",\"type\":\"uint256\"}],\"name\":\"setReporterBps\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"slasher_\",\"type\":\"address\"}],\"name\":\"setSlasher\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"bps\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"reporter\",\"type\":\"address\"}],\"name\":\"slash\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"slashed\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"slasher\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"totalStake\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"transferOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"treasury\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"withdrawStake\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"withdrawTreasury\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"keeper\",\"type\":\"address\"}],\"name\":\"withdrawableAt\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"}]",
+	Bin: "0x60a060405262093a806005556103e860075534801561001c575f5ffd5b5060405161288838038061288883398101604081905261003b916100a1565b5f80546001600160a01b0319163390811782556040519091907f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e0908290a3805f0361009957604051635902e94960e01b815260040160405180910390fd5b6080526100b8565b5f602082840312156100b1575f5ffd5b5051919050565b6080516127a36100e55f395f81816102c50152818161084201528181610c480152610c8301526127a35ff3fe6080604052600436106101db575f3560e01c80638ea98117116100fd578063b88a802f11610092578063c6abdb8f11610062578063c6abdb8f14610547578063dcb6777914610566578063f2fde38b14610599578063ff76a429146105b8575f5ffd5b8063b88a802f146104d1578063bed9d861146104e5578063c271479f146104f9578063c44a713014610518575f5ffd5b8063aabc2496116100cd578063aabc24961461045b578063aff5edb11461047a578063b105e39f1461048e578063b1344271146104b2575f5ffd5b80638ea98117146103f65780639f8a13d714610415578063a3747fef14610434578063a3aa503514610447575f5ffd5b806348fd064a116101735780638b0e9f3f116101435780638b0e9f3f146103705780638b69c810146103855780638be30c4f1461039a5780638da5cb5b146103d8575f5ffd5b806348fd064a146102fe5780635a8c06ab1461031d57806361d027b31461033c5780637c3b0b1c14610351575f5ffd5b8063249d39e9116101ae578063249d39e91461028a578063283886301461029f578063375b3c0a146102b45780634616283a146102e7575f5ffd5b80630700037d146101df578063088ae0531461021d5780630a009097146102325780630d86419a14610269575b5f5ffd5b3480156101ea575f5ffd5b5061020a6101f9366004612059565b60096020525f908152604090205481565b6040519081526020015b60405180910390f35b348015610228575f5ffd5b5061020a61c35081565b34801561023d575f5ffd5b50600154610251906001600160a01b031681565b6040516001600160a01b039091168152602001610214565b348015610274575f5ffd5b50610288610283366004612072565b6105e3565b005b348015610295575f5ffd5b5061020a61271081565b3480156102aa575f5ffd5b5061020a60055481565b3480156102bf575f5ffd5b5061020a7f000000000000000000000000000000000000000000000000000000000000000081565b3480156102f2575f5ffd5b5061020a6301e1338081565b348015610309575f5ffd5b5061020a61031836600461209a565b610747565b348015610328575f5ffd5b5061020a610337366004612059565b610a51565b348015610347575f5ffd5b5061020a60085481565b34801561035c575f5ffd5b5061028861036b3660046120cc565b610ac3565b34801561037b575f5ffd5b5061020a60025481565b348015610390575f5ffd5b5061020a60075481565b3480156103a5575f5ffd5b506103c86103b43660046120cc565b60046020525f908152604090205460ff1681565b6040519015158152602001610214565b3480156103e3575f5ffd5b505f54610251906001600160a01b031681565b348015610401575f5ffd5b50610288610410366004612059565b610b5d565b348015610420575f5ffd5b506103c861042f366004612059565b610be4565b61020a610442366004612127565b610c45565b348015610452575f5ffd5b50600a5461020a565b348015610466575f5ffd5b50610288610475366004612059565b610fb4565b348015610485575f5ffd5b5061028861103b565b348015610499575f5ffd5b506104a2611139565b6040516102149493929190612255565b3480156104bd575f5ffd5b50600654610251906001600160a01b031681565b3480156104dc575f5ffd5b506102886113de565b3480156104f0575f5ffd5b506102886114cc565b348015610504575f5ffd5b5061020a61051336600461230b565b611688565b348015610523575f5ffd5b506105376105323660046120cc565b6116b2565b6040516102149493929190612359565b348015610552575f5ffd5b506102886105613660046120cc565b6117d7565b348015610571575f5ffd5b5061020a7f333040f7ed9875cb97af071e41e75f49e1f4c741d4760dd7d9798bd2223bd27181565b3480156105a4575f5ffd5b506102886105b3366004612059565b61185e565b3480156105c3575f5ffd5b5061020a6105d2366004612059565b60036020525f908152604090205481565b5f546001600160a01b031633146106145760405163245aecd360e01b81523360048201526024015b60405180910390fd5b6001600160a01b03821661063b5760405163d92e233d60e01b815260040160405180910390fd5b60085481111561066c5760085460405163a5a5884960e01b815260048101919091526024810182905260440161060b565b8060085f82825461067d91906123a6565b90915550506040518181526001600160a01b038316907f41fdd680478135993bc53fb2ffaf9560951b57ef62ff6badd02b61e018b4f17f9060200160405180910390a25f826001600160a01b0316826040515f6040518083038185875af1925050503d805f8114610709576040519150601f19603f3d011682016040523d82523d5f602084013e61070e565b606091505b505090508061074257604051630e21dcbb60e11b81526001600160a01b03841660048201526024810183905260440161060b565b505050565b6006545f906001600160a01b03163314610776576040516325e066bb60e11b815233600482015260240161060b565b8315806107845750600a5484115b156107a55760405163af91f57d60e01b81526004810185905260240161060b565b6127108311156107cb57604051632e109e9f60e01b81526004810184905260240161060b565b5f600a6107d96001876123a6565b815481106107e9576107e96123b9565b905f5260205f20906003020190505f81600101549050612710858261080e91906123cd565b61081891906123e4565b92505f61082584836123a6565b600184018190558354909150600160a01b900460ff16156108e1577f00000000000000000000000000000000000000000000000000000000000000008110156108ca578160025f82825461087991906123a6565b909155505082546001600160a01b0316877fa4f5b21a735f3f7e193399e59d82bb6b58b7f213965e5448192d1d1f2d06e15a6108b48661190a565b60405190815260200160405180910390a36108e1565b8360025f8282546108db91906123a6565b90915550505b5f6001600160a01b03861615610911576127106007548661090291906123cd565b61090c91906123e4565b610913565b5f5b905061091f81866123a6565b60085f82825461092f9190612403565b9091555050604080518681526001600160a01b038816602082015289917fe0816a05b0e7442b26f8e622047c401a06b1046771ef07b73c670aebc0e384b9910160405180910390a28015610a46575f866001600160a01b03168261c350906040515f60405180830381858888f193505050503d805f81146109cb576040519150601f19603f3d011682016040523d82523d5f602084013e6109d0565b606091505b5050905080610a44576001600160a01b0387165f9081526009602052604081208054849290610a00908490612403565b90915550506040518281526001600160a01b038816907fd12bdb0cae08f502440e2a70f5f5bd91c90d0900301b98d3b158fa8ad77bb3dd9060200160405180910390a25b505b505050509392505050565b6001600160a01b0381165f908152600360205260408120548015610ab157600a610a7c6001836123a6565b81548110610a8c57610a8c6123b9565b5f918252602090912060039091020154600160a81b90046001600160401b0316610ab3565b5f5b6001600160401b03169392505050565b5f546001600160a01b03163314610aef5760405163245aecd360e01b815233600482015260240161060b565b6301e13380811115610b21576040516376fe4d3160e11b8152600481018290526301e13380602482015260440161060b565b60058190556040518181527fa232193603bf5c5e1815932542d88c91310f0b7fa64ef68fbb4ff35ef262f7f4906020015b60405180910390a150565b5f546001600160a01b03163314610b895760405163245aecd360e01b815233600482015260240161060b565b6001546040516001600160a01b038084169216907f770b8c4e13577f5ef5749f2e790fdb6a3f401e49bb3eded50a027c81f72c6a7c905f90a3600180546001600160a01b0319166001600160a01b0392909216919091179055565b6001600160a01b0381165f908152600360205260408120548015801590610c3e5750600a610c136001836123a6565b81548110610c2357610c236123b9565b5f918252602090912060039091020154600160a01b900460ff165b9392505050565b5f7f0000000000000000000000000000000000000000000000000000000000000000341015610caf5760405163829f116360e01b81523460048201527f0000000000000000000000000000000000000000000000000000000000000000602482015260440161060b565b335f9081526003602052604090205415610cde576040516345ed80e960e01b815233600482015260240161060b565b608084141580610d275750610d2785858080601f0160208091040260200160405190810160405280939291908181526020018383808284375f9201919091525061194292505050565b15610d45576040516379fae7af60e01b815260040160405180910390fd5b5f8585604051610d56929190612416565b60408051918290039091205f8181526004602052919091205490915060ff1615610d965760405163ad5d319f60e01b81526004810182905260240161060b565b610e1686868080601f0160208091040260200160405190810160405280939291908181526020018383808284375f92019190915250610ddb92503391508590506119b1565b86868080601f0160208091040260200160405190810160405280939291908181526020018383808284375f92019190915250611a2392505050565b610e33576040516392536faf60e01b815260040160405180910390fd5b6040805160a08101825233815260016020808301919091525f828401523460608301528251601f8901829004820281018201909352878352600a9260808301918a908a90819084018382808284375f920182905250939094525050835460018181018655948252602091829020845160039092020180549285015160408601516001600160401b0316600160a81b0267ffffffffffffffff60a81b19911515600160a01b026001600160a81b03199095166001600160a01b039094169390931793909317929092161781556060830151938101939093555060808101519091906002820190610f2290826124af565b5050600a54335f90815260036020908152604080832084905585835260049091528120805460ff191660011790556002805492955034935091610f66908490612403565b9091555050604051339083907f22db156f9a41956586431c05435652a17548541fdb5a3564ccc32734178225e390610fa39034908b908b90612569565b60405180910390a350949350505050565b5f546001600160a01b03163314610fe05760405163245aecd360e01b815233600482015260240161060b565b6006546040516001600160a01b038084169216907faa835f3d82545233d78a76ddca0ad674f68c29c444771d7246f78d9b07fd9661905f90a3600680546001600160a01b0319166001600160a01b0392909216919091179055565b335f9081526003602052604090205480158061108b5750600a61105f6001836123a6565b8154811061106f5761106f6123b9565b5f918252602090912060039091020154600160a01b900460ff16155b156110ab57604051634022bc5560e01b815233600482015260240161060b565b5f600a6110b96001846123a6565b815481106110c9576110c96123b9565b905f5260205f20906003020190505f6110e18261190a565b9050816001015460025f8282546110f891906123a6565b9091555050604051818152339084907fefe1f02349e7bf5501e4b596879c7dc71948321188d76f49bca683b457779d489060200160405180910390a3505050565b600a54606090819081908190806001600160401b0381111561115d5761115d612425565b604051908082528060200260200182016040528015611186578160200160208202803683370190505b509450806001600160401b038111156111a1576111a1612425565b6040519080825280602002602001820160405280156111ca578160200160208202803683370190505b509350806001600160401b038111156111e5576111e5612425565b60405190808252806020026020018201604052801561121857816020015b60608152602001906001900390816112035790505b509250806001600160401b0381111561123357611233612425565b60405190808252806020026020018201604052801561125c578160200160208202803683370190505b5091505f5b818110156113d6575f600a828154811061127d5761127d6123b9565b5f9182526020909120600390910201805488519192506001600160a01b0316908890849081106112af576112af6123b9565b60200260200101906001600160a01b031690816001600160a01b03168152505080600101548683815181106112e6576112e66123b9565b60200260200101818152505080600201805461130190612439565b80601f016020809104026020016040519081016040528092919081815260200182805461132d90612439565b80156113785780601f1061134f57610100808354040283529160200191611378565b820191905f5260205f20905b81548152906001019060200180831161135b57829003601f168201915b505050505085838151811061138f5761138f6123b9565b6020026020010181905250805f0160149054906101000a900460ff168483815181106113bd576113bd6123b9565b9115156020928302919091019091015250600101611261565b505090919293565b335f908152600960205260408120549081900361140e57604051630686827b60e51b815260040160405180910390fd5b335f8181526009602052604080822091909155517f106f923f993c2149d49b4255ff723acafa1f2d94393f561d3eda32ae348f7241906114519084815260200190565b60405180910390a26040515f90339083908381818185875af1925050503d805f8114611498576040519150601f19603f3d011682016040523d82523d5f602084013e61149d565b606091505b50509050806114c857604051630e21dcbb60e11b81523360048201526024810183905260440161060b565b5050565b335f9081526003602052604090205480158061151b5750600a6114f06001836123a6565b81548110611500576115006123b9565b5f918252602090912060039091020154600160a01b900460ff165b1561153b5760405163ccabe40d60e01b815233600482015260240161060b565b5f600a6115496001846123a6565b81548110611559576115596123b9565b5f9182526020822060039091020180549092506001600160401b03600160a81b909104169081900361159e57604051630686827b60e51b815260040160405180910390fd5b804210156115c2576040516371fdef7b60e11b81526004810182905260240161060b565b6001820180545f91829055835467ffffffffffffffff60a81b191684556040519091339186917f73874447649954a4fdee32acb80e214de200b38e6b1d65940e42d6d10f68e91091a38015611682576040515f90339083908381818185875af1925050503d805f8114611650576040519150601f19603f3d011682016040523d82523d5f602084013e611655565b606091505b5050905080611680576040516357b9d85960e11b81523360048201526024810183905260440161060b565b505b50505050565b5f6116aa84848460405161169d929190612416565b60405180910390206119b1565b949350505050565b5f806060818415806116c55750600a5485115b156116e65760405163af91f57d60e01b81526004810186905260240161060b565b5f600a6116f46001886123a6565b81548110611704576117046123b9565b5f9182526020909120600390910201805460018201546002830180549394506001600160a01b0383169391929091600160a01b90910460ff1690829061174990612439565b80601f016020809104026020016040519081016040528092919081815260200182805461177590612439565b80156117c05780601f10611797576101008083540402835291602001916117c0565b820191905f5260205f20905b8154815290600101906020018083116117a357829003601f168201915b505050505091509450945094509450509193509193565b5f546001600160a01b031633146118035760405163245aecd360e01b815233600482015260240161060b565b61271081111561182957604051632e109e9f60e01b81526004810182905260240161060b565b60078190556040518181527f051e46720adfbe83e18b7b99ef6e379ec74e40289707cab8acf23ffd29d070e690602001610b52565b5f546001600160a01b0316331461188a5760405163245aecd360e01b815233600482015260240161060b565b6001600160a01b0381166118b15760405163d92e233d60e01b815260040160405180910390fd5b5f80546040516001600160a01b03808516939216917f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e091a35f80546001600160a01b0319166001600160a01b0392909216919091179055565b5f600554426119199190612403565b825468ffffffffffffffffff60a01b1916600160a81b6001600160401b03831602179092555090565b60015f5b82518110156119ab578281016020015183515f906119659084906123a6565b905060208110156119865761197b8160086123cd565b5f19901c1991909116905b811561199657505f949350505050565b506119a49050602082612403565b9050611946565b50919050565b604080517f333040f7ed9875cb97af071e41e75f49e1f4c741d4760dd7d9798bd2223bd271602082015246918101919091523060608201526001600160a01b038316608082015260a081018290525f9060c0016040516020818303038152906040528051906020012090505b92915050565b5f60808451141580611a385750610100825114155b80611a475750611a4784611942565b15611a5357505f610c3e565b5f611a9384604051602001611a6a91815260200190565b60408051601f1981840301815260608301909152602b8083529091906126c36020830139611b0e565b90505f6040518060a00160405280608081526020016126ee60809139848784604051602001611ac594939291906125b5565b60405160208183030381529060405290505f600f90505f5f60205f855160208701865afa5f5192503d602014169050808015611b015750816001145b9998505050505050505050565b60605f5f611b1c8585611b4d565b91509150611b44611b31601184610100611bdd565b611b3f601184610100611bdd565b611c6a565b95945050505050565b6060805f611b5e8585610100611cfd565b60408051608080825260a082019092529192506020820181803683370190505060408051608080825260a08201909252919450602082018180368337019050509150611bac815f855f611f86565b611bba816040856040611f86565b611bc7816080845f611f86565b611bd58160c0846040611f86565b509250929050565b6060816001600160401b03811115611bf757611bf7612425565b6040519080825280601f01601f191660200182016040528015611c21576020820181803683370190505b5090505f8260208301855160208701885afa3d841416905080611c62576040516375c6821d60e11b81526001600160a01b038616600482015260240161060b565b509392505050565b6060610100835114611c9d5782516040516377e7011b60e01b81526004810191909152610100602482015260440161060b565b610100825114611cce5781516040516377e7011b60e01b81526004810191909152610100602482015260440161060b565b610c3e600d8484604051602001611ce69291906125e5565b604051602081830303815290604052610100611bdd565b606082515f1480611d0f575060ff8351115b15611d32578251604051635b16e92560e01b815260040161060b91815260200190565b5f6020611d4084601f612403565b611d4a91906123e4565b9050821580611d59575060ff81115b15611d7a57604051637fddc84960e01b81526004810184905260240161060b565b5f848551604051602001611d8f9291906125f3565b60408051601f198184030181529082905291505f90600290611dbf90839081908b908a908390899060200161261a565b60408051601f1981840301815290829052611dd991612663565b602060405180830381855afa158015611df4573d5f5f3e3d5ffd5b5050506040513d601f19601f82011682018060405250810190611e17919061266e565b90505f600282600185604051602001611e3293929190612685565b60408051601f1981840301815290829052611e4c91612663565b602060405180830381855afa158015611e67573d5f5f3e3d5ffd5b5050506040513d601f19601f82011682018060405250810190611e8a919061266e565b9050611e978460206123cd565b6001600160401b03811115611eae57611eae612425565b6040519080825280601f01601f191660200182016040528015611ed8576020820181803683370190505b5060208101829052945060025b848111611f785760028284188286604051602001611f0593929190612685565b60408051601f1981840301815290829052611f1f91612663565b602060405180830381855afa158015611f3a573d5f5f3e3d5ffd5b5050506040513d601f19601f82011682018060405250810190611f5d919061266e565b9150818160200287015280611f71906126aa565b9050611ee5565b505050928252509392505050565b5f600590505f604051604081526001602082015260306040820152856020880101805160608301526020810151608083015250600160a08201537f1a0111ea397fe69a4b1ba7b6434bacd764774b84f38512bf6730d2a0f6b0f62460a18201526f1eabfffeb153ffffb9feffffffffaaab60801b60c18201526030858501810160d183865afa3d603014169150819050612036576040516375c6821d60e11b81526005600482015260240161060b565b505050505050565b80356001600160a01b0381168114612054575f5ffd5b919050565b5f60208284031215612069575f5ffd5b610c3e8261203e565b5f5f60408385031215612083575f5ffd5b61208c8361203e565b946020939093013593505050565b5f5f5f606084860312156120ac575f5ffd5b83359250602084013591506120c36040850161203e565b90509250925092565b5f602082840312156120dc575f5ffd5b5035919050565b5f5f83601f8401126120f3575f5ffd5b5081356001600160401b03811115612109575f5ffd5b602083019150836020828501011115612120575f5ffd5b9250929050565b5f5f5f5f6040858703121561213a575f5ffd5b84356001600160401b0381111561214f575f5ffd5b61215b878288016120e3565b90955093505060208501356001600160401b03811115612179575f5ffd5b612185878288016120e3565b95989497509550505050565b5f81518084528060208401602086015e5f602082860101526020601f19601f83011685010191505092915050565b5f82825180855260208501945060208160051b830101602085015f5b8381101561220d57601f198584030188526121f7838351612191565b60209889019890935091909101906001016121db565b50909695505050505050565b5f8151808452602084019350602083015f5b8281101561224b578151151586526020958601959091019060010161222b565b5093949350505050565b608080825285519082018190525f90602087019060a0840190835b818110156122975783516001600160a01b0316835260209384019390920191600101612270565b505083810360208501528091505f87518083526020830193506020890192505f5b818110156122d65783518552602094850194909301926001016122b8565b5050505082810360408401526122ec81866121bf565b905082810360608401526123008185612219565b979650505050505050565b5f5f5f6040848603121561231d575f5ffd5b6123268461203e565b925060208401356001600160401b03811115612340575f5ffd5b61234c868287016120e3565b9497909650939450505050565b60018060a01b0385168152836020820152608060408201525f61237f6080830185612191565b9050821515606083015295945050505050565b634e487b7160e01b5f52601160045260245ffd5b81810381811115611a1d57611a1d612392565b634e487b7160e01b5f52603260045260245ffd5b8082028115828204841417611a1d57611a1d612392565b5f826123fe57634e487b7160e01b5f52601260045260245ffd5b500490565b80820180821115611a1d57611a1d612392565b818382375f9101908152919050565b634e487b7160e01b5f52604160045260245ffd5b600181811c9082168061244d57607f821691505b6020821081036119ab57634e487b7160e01b5f52602260045260245ffd5b601f82111561074257805f5260205f20601f840160051c810160208510156124905750805b601f840160051c820191505b81811015611680575f815560010161249c565b81516001600160401b038111156124c8576124c8612425565b6124dc816124d68454612439565b8461246b565b6020601f82116001811461250e575f83156124f75750848201515b5f19600385901b1c1916600184901b178455611680565b5f84815260208120601f198516915b8281101561253d578785015182556020948501946001909201910161251d565b508482101561255a57868401515f19600387901b60f8161c191681555b50505050600190811b01905550565b83815260406020820152816040820152818360608301375f818301606090810191909152601f909201601f1916010192915050565b5f81518060208401855e5f93019283525090919050565b5f6125db6125d56125cf6125c9858a61259e565b8861259e565b8661259e565b8461259e565b9695505050505050565b5f6116aa6125d5838661259e565b5f6125fe828561259e565b60f89390931b6001600160f81b03191683525050600101919050565b8681528560208201525f612631604083018761259e565b60f086901b6001600160f01b031916815260f885901b6001600160f81b0319166002820152611b01600382018561259e565b5f610c3e828461259e565b5f6020828403121561267e575f5ffd5b5051919050565b83815260f883901b6001600160f81b03191660208201525f611b44602183018461259e565b5f600182016126bb576126bb612392565b506001019056fe424c535f5349475f424c53313233383147325f584d443a5348412d3235365f535357555f524f5f504f505f0000000000000000000000000000000017f1d3a73197d7942695638c4fa9ac0fc3688c4f9774b905a14e3a3f171bac586c55e83ff97a1aeffb3af00adb22c6bb00000000000000000000000000000000114d1d6855d545a8aa7d76c8cf2e21f267816aef1db507c96655b9d5caac42364e6f38ba0ecb751bad54dcd6b939c2caa264697066735822122039ba955208407fe9440fff71576ee6cb3084dcf49896f064d8c80f9ae848eeaf64736f6c634300081e0033",
 }
 
 // KeeperRegistryABI is the input ABI used to generate the binding from.
@@ -206,6 +206,68 @@ func (_KeeperRegistry *KeeperRegistryTransactorRaw) Transact(opts *bind.Transact
 	return _KeeperRegistry.Contract.contract.Transact(opts, method, params...)
 }
 
+// BPS is a free data retrieval call binding the contract method 0x249d39e9.
+//
+// Solidity: function BPS() view returns(uint256)
+func (_KeeperRegistry *KeeperRegistryCaller) BPS(opts *bind.CallOpts) (*big.Int, error) {
+	var out []interface{}
+	err := _KeeperRegistry.contract.Call(opts, &out, "BPS")
+
+	if err != nil {
+		return *new(*big.Int), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new(*big.Int)).(**big.Int)
+
+	return out0, err
+
+}
+
+// BPS is a free data retrieval call binding the contract method 0x249d39e9.
+//
+// Solidity: function BPS() view returns(uint256)
+func (_KeeperRegistry *KeeperRegistrySession) BPS() (*big.Int, error) {
+	return _KeeperRegistry.Contract.BPS(&_KeeperRegistry.CallOpts)
+}
+
+// BPS is a free data retrieval call binding the contract method 0x249d39e9.
+//
+// Solidity: function BPS() view returns(uint256)
+func (_KeeperRegistry *KeeperRegistryCallerSession) BPS() (*big.Int, error) {
+	return _KeeperRegistry.Contract.BPS(&_KeeperRegistry.CallOpts)
+}
+
+// MAXEXITDELAY is a free data retrieval call binding the contract method 0x4616283a.
+//
+// Solidity: function MAX_EXIT_DELAY() view returns(uint256)
+func (_KeeperRegistry *KeeperRegistryCaller) MAXEXITDELAY(opts *bind.CallOpts) (*big.Int, error) {
+	var out []interface{}
+	err := _KeeperRegistry.contract.Call(opts, &out, "MAX_EXIT_DELAY")
+
+	if err != nil {
+		return *new(*big.Int), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new(*big.Int)).(**big.Int)
+
+	return out0, err
+
+}
+
+// MAXEXITDELAY is a free data retrieval call binding the contract method 0x4616283a.
+//
+// Solidity: function MAX_EXIT_DELAY() view returns(uint256)
+func (_KeeperRegistry *KeeperRegistrySession) MAXEXITDELAY() (*big.Int, error) {
+	return _KeeperRegistry.Contract.MAXEXITDELAY(&_KeeperRegistry.CallOpts)
+}
+
+// MAXEXITDELAY is a free data retrieval call binding the contract method 0x4616283a.
+//
+// Solidity: function MAX_EXIT_DELAY() view returns(uint256)
+func (_KeeperRegistry *KeeperRegistryCallerSession) MAXEXITDELAY() (*big.Int, error) {
+	return _KeeperRegistry.Contract.MAXEXITDELAY(&_KeeperRegistry.CallOpts)
+}
+
 // POPDOMAIN is a free data retrieval call binding the contract method 0xdcb67779.
 //
 // Solidity: function POP_DOMAIN() view returns(bytes32)
@@ -237,6 +299,37 @@ func (_KeeperRegistry *KeeperRegistryCallerSession) POPDOMAIN() ([32]byte, error
 	return _KeeperRegistry.Contract.POPDOMAIN(&_KeeperRegistry.CallOpts)
 }
 
+// REWARDGAS is a free data retrieval call binding the contract method 0x088ae053.
+//
+// Solidity: function REWARD_GAS() view returns(uint256)
+func (_KeeperRegistry *KeeperRegistryCaller) REWARDGAS(opts *bind.CallOpts) (*big.Int, error) {
+	var out []interface{}
+	err := _KeeperRegistry.contract.Call(opts, &out, "REWARD_GAS")
+
+	if err != nil {
+		return *new(*big.Int), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new(*big.Int)).(**big.Int)
+
+	return out0, err
+
+}
+
+// REWARDGAS is a free data retrieval call binding the contract method 0x088ae053.
+//
+// Solidity: function REWARD_GAS() view returns(uint256)
+func (_KeeperRegistry *KeeperRegistrySession) REWARDGAS() (*big.Int, error) {
+	return _KeeperRegistry.Contract.REWARDGAS(&_KeeperRegistry.CallOpts)
+}
+
+// REWARDGAS is a free data retrieval call binding the contract method 0x088ae053.
+//
+// Solidity: function REWARD_GAS() view returns(uint256)
+func (_KeeperRegistry *KeeperRegistryCallerSession) REWARDGAS() (*big.Int, error) {
+	return _KeeperRegistry.Contract.REWARDGAS(&_KeeperRegistry.CallOpts)
+}
+
 // Coordinator is a free data retrieval call binding the contract method 0x0a009097.
 //
 // Solidity: function coordinator() view returns(address)
@@ -266,6 +359,37 @@ func (_KeeperRegistry *KeeperRegistrySession) Coordinator() (common.Address, err
 // Solidity: function coordinator() view returns(address)
 func (_KeeperRegistry *KeeperRegistryCallerSession) Coordinator() (common.Address, error) {
 	return _KeeperRegistry.Contract.Coordinator(&_KeeperRegistry.CallOpts)
+}
+
+// ExitDelay is a free data retrieval call binding the contract method 0x28388630.
+//
+// Solidity: function exitDelay() view returns(uint256)
+func (_KeeperRegistry *KeeperRegistryCaller) ExitDelay(opts *bind.CallOpts) (*big.Int, error) {
+	var out []interface{}
+	err := _KeeperRegistry.contract.Call(opts, &out, "exitDelay")
+
+	if err != nil {
+		return *new(*big.Int), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new(*big.Int)).(**big.Int)
+
+	return out0, err
+
+}
+
+// ExitDelay is a free data retrieval call binding the contract method 0x28388630.
+//
+// Solidity: function exitDelay() view returns(uint256)
+func (_KeeperRegistry *KeeperRegistrySession) ExitDelay() (*big.Int, error) {
+	return _KeeperRegistry.Contract.ExitDelay(&_KeeperRegistry.CallOpts)
+}
+
+// ExitDelay is a free data retrieval call binding the contract method 0x28388630.
+//
+// Solidity: function exitDelay() view returns(uint256)
+func (_KeeperRegistry *KeeperRegistryCallerSession) ExitDelay() (*big.Int, error) {
+	return _KeeperRegistry.Contract.ExitDelay(&_KeeperRegistry.CallOpts)
 }
 
 // GetKeeper is a free data retrieval call binding the contract method 0xc44a7130.
@@ -595,6 +719,99 @@ func (_KeeperRegistry *KeeperRegistryCallerSession) PubKeyRegistered(pubKeyHash 
 	return _KeeperRegistry.Contract.PubKeyRegistered(&_KeeperRegistry.CallOpts, pubKeyHash)
 }
 
+// ReporterBps is a free data retrieval call binding the contract method 0x8b69c810.
+//
+// Solidity: function reporterBps() view returns(uint256)
+func (_KeeperRegistry *KeeperRegistryCaller) ReporterBps(opts *bind.CallOpts) (*big.Int, error) {
+	var out []interface{}
+	err := _KeeperRegistry.contract.Call(opts, &out, "reporterBps")
+
+	if err != nil {
+		return *new(*big.Int), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new(*big.Int)).(**big.Int)
+
+	return out0, err
+
+}
+
+// ReporterBps is a free data retrieval call binding the contract method 0x8b69c810.
+//
+// Solidity: function reporterBps() view returns(uint256)
+func (_KeeperRegistry *KeeperRegistrySession) ReporterBps() (*big.Int, error) {
+	return _KeeperRegistry.Contract.ReporterBps(&_KeeperRegistry.CallOpts)
+}
+
+// ReporterBps is a free data retrieval call binding the contract method 0x8b69c810.
+//
+// Solidity: function reporterBps() view returns(uint256)
+func (_KeeperRegistry *KeeperRegistryCallerSession) ReporterBps() (*big.Int, error) {
+	return _KeeperRegistry.Contract.ReporterBps(&_KeeperRegistry.CallOpts)
+}
+
+// Rewards is a free data retrieval call binding the contract method 0x0700037d.
+//
+// Solidity: function rewards(address reporter) view returns(uint256)
+func (_KeeperRegistry *KeeperRegistryCaller) Rewards(opts *bind.CallOpts, reporter common.Address) (*big.Int, error) {
+	var out []interface{}
+	err := _KeeperRegistry.contract.Call(opts, &out, "rewards", reporter)
+
+	if err != nil {
+		return *new(*big.Int), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new(*big.Int)).(**big.Int)
+
+	return out0, err
+
+}
+
+// Rewards is a free data retrieval call binding the contract method 0x0700037d.
+//
+// Solidity: function rewards(address reporter) view returns(uint256)
+func (_KeeperRegistry *KeeperRegistrySession) Rewards(reporter common.Address) (*big.Int, error) {
+	return _KeeperRegistry.Contract.Rewards(&_KeeperRegistry.CallOpts, reporter)
+}
+
+// Rewards is a free data retrieval call binding the contract method 0x0700037d.
+//
+// Solidity: function rewards(address reporter) view returns(uint256)
+func (_KeeperRegistry *KeeperRegistryCallerSession) Rewards(reporter common.Address) (*big.Int, error) {
+	return _KeeperRegistry.Contract.Rewards(&_KeeperRegistry.CallOpts, reporter)
+}
+
+// Slasher is a free data retrieval call binding the contract method 0xb1344271.
+//
+// Solidity: function slasher() view returns(address)
+func (_KeeperRegistry *KeeperRegistryCaller) Slasher(opts *bind.CallOpts) (common.Address, error) {
+	var out []interface{}
+	err := _KeeperRegistry.contract.Call(opts, &out, "slasher")
+
+	if err != nil {
+		return *new(common.Address), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+
+	return out0, err
+
+}
+
+// Slasher is a free data retrieval call binding the contract method 0xb1344271.
+//
+// Solidity: function slasher() view returns(address)
+func (_KeeperRegistry *KeeperRegistrySession) Slasher() (common.Address, error) {
+	return _KeeperRegistry.Contract.Slasher(&_KeeperRegistry.CallOpts)
+}
+
+// Slasher is a free data retrieval call binding the contract method 0xb1344271.
+//
+// Solidity: function slasher() view returns(address)
+func (_KeeperRegistry *KeeperRegistryCallerSession) Slasher() (common.Address, error) {
+	return _KeeperRegistry.Contract.Slasher(&_KeeperRegistry.CallOpts)
+}
+
 // TotalStake is a free data retrieval call binding the contract method 0x8b0e9f3f.
 //
 // Solidity: function totalStake() view returns(uint256)
@@ -624,6 +841,89 @@ func (_KeeperRegistry *KeeperRegistrySession) TotalStake() (*big.Int, error) {
 // Solidity: function totalStake() view returns(uint256)
 func (_KeeperRegistry *KeeperRegistryCallerSession) TotalStake() (*big.Int, error) {
 	return _KeeperRegistry.Contract.TotalStake(&_KeeperRegistry.CallOpts)
+}
+
+// Treasury is a free data retrieval call binding the contract method 0x61d027b3.
+//
+// Solidity: function treasury() view returns(uint256)
+func (_KeeperRegistry *KeeperRegistryCaller) Treasury(opts *bind.CallOpts) (*big.Int, error) {
+	var out []interface{}
+	err := _KeeperRegistry.contract.Call(opts, &out, "treasury")
+
+	if err != nil {
+		return *new(*big.Int), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new(*big.Int)).(**big.Int)
+
+	return out0, err
+
+}
+
+// Treasury is a free data retrieval call binding the contract method 0x61d027b3.
+//
+// Solidity: function treasury() view returns(uint256)
+func (_KeeperRegistry *KeeperRegistrySession) Treasury() (*big.Int, error) {
+	return _KeeperRegistry.Contract.Treasury(&_KeeperRegistry.CallOpts)
+}
+
+// Treasury is a free data retrieval call binding the contract method 0x61d027b3.
+//
+// Solidity: function treasury() view returns(uint256)
+func (_KeeperRegistry *KeeperRegistryCallerSession) Treasury() (*big.Int, error) {
+	return _KeeperRegistry.Contract.Treasury(&_KeeperRegistry.CallOpts)
+}
+
+// WithdrawableAt is a free data retrieval call binding the contract method 0x5a8c06ab.
+//
+// Solidity: function withdrawableAt(address keeper) view returns(uint256)
+func (_KeeperRegistry *KeeperRegistryCaller) WithdrawableAt(opts *bind.CallOpts, keeper common.Address) (*big.Int, error) {
+	var out []interface{}
+	err := _KeeperRegistry.contract.Call(opts, &out, "withdrawableAt", keeper)
+
+	if err != nil {
+		return *new(*big.Int), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new(*big.Int)).(**big.Int)
+
+	return out0, err
+
+}
+
+// WithdrawableAt is a free data retrieval call binding the contract method 0x5a8c06ab.
+//
+// Solidity: function withdrawableAt(address keeper) view returns(uint256)
+func (_KeeperRegistry *KeeperRegistrySession) WithdrawableAt(keeper common.Address) (*big.Int, error) {
+	return _KeeperRegistry.Contract.WithdrawableAt(&_KeeperRegistry.CallOpts, keeper)
+}
+
+// WithdrawableAt is a free data retrieval call binding the contract method 0x5a8c06ab.
+//
+// Solidity: function withdrawableAt(address keeper) view returns(uint256)
+func (_KeeperRegistry *KeeperRegistryCallerSession) WithdrawableAt(keeper common.Address) (*big.Int, error) {
+	return _KeeperRegistry.Contract.WithdrawableAt(&_KeeperRegistry.CallOpts, keeper)
+}
+
+// ClaimReward is a paid mutator transaction binding the contract method 0xb88a802f.
+//
+// Solidity: function claimReward() returns()
+func (_KeeperRegistry *KeeperRegistryTransactor) ClaimReward(opts *bind.TransactOpts) (*types.Transaction, error) {
+	return _KeeperRegistry.contract.Transact(opts, "claimReward")
+}
+
+// ClaimReward is a paid mutator transaction binding the contract method 0xb88a802f.
+//
+// Solidity: function claimReward() returns()
+func (_KeeperRegistry *KeeperRegistrySession) ClaimReward() (*types.Transaction, error) {
+	return _KeeperRegistry.Contract.ClaimReward(&_KeeperRegistry.TransactOpts)
+}
+
+// ClaimReward is a paid mutator transaction binding the contract method 0xb88a802f.
+//
+// Solidity: function claimReward() returns()
+func (_KeeperRegistry *KeeperRegistryTransactorSession) ClaimReward() (*types.Transaction, error) {
+	return _KeeperRegistry.Contract.ClaimReward(&_KeeperRegistry.TransactOpts)
 }
 
 // Deregister is a paid mutator transaction binding the contract method 0xaff5edb1.
@@ -689,6 +989,90 @@ func (_KeeperRegistry *KeeperRegistryTransactorSession) SetCoordinator(coordinat
 	return _KeeperRegistry.Contract.SetCoordinator(&_KeeperRegistry.TransactOpts, coordinator_)
 }
 
+// SetExitDelay is a paid mutator transaction binding the contract method 0x7c3b0b1c.
+//
+// Solidity: function setExitDelay(uint256 exitDelay_) returns()
+func (_KeeperRegistry *KeeperRegistryTransactor) SetExitDelay(opts *bind.TransactOpts, exitDelay_ *big.Int) (*types.Transaction, error) {
+	return _KeeperRegistry.contract.Transact(opts, "setExitDelay", exitDelay_)
+}
+
+// SetExitDelay is a paid mutator transaction binding the contract method 0x7c3b0b1c.
+//
+// Solidity: function setExitDelay(uint256 exitDelay_) returns()
+func (_KeeperRegistry *KeeperRegistrySession) SetExitDelay(exitDelay_ *big.Int) (*types.Transaction, error) {
+	return _KeeperRegistry.Contract.SetExitDelay(&_KeeperRegistry.TransactOpts, exitDelay_)
+}
+
+// SetExitDelay is a paid mutator transaction binding the contract method 0x7c3b0b1c.
+//
+// Solidity: function setExitDelay(uint256 exitDelay_) returns()
+func (_KeeperRegistry *KeeperRegistryTransactorSession) SetExitDelay(exitDelay_ *big.Int) (*types.Transaction, error) {
+	return _KeeperRegistry.Contract.SetExitDelay(&_KeeperRegistry.TransactOpts, exitDelay_)
+}
+
+// SetReporterBps is a paid mutator transaction binding the contract method 0xc6abdb8f.
+//
+// Solidity: function setReporterBps(uint256 reporterBps_) returns()
+func (_KeeperRegistry *KeeperRegistryTransactor) SetReporterBps(opts *bind.TransactOpts, reporterBps_ *big.Int) (*types.Transaction, error) {
+	return _KeeperRegistry.contract.Transact(opts, "setReporterBps", reporterBps_)
+}
+
+// SetReporterBps is a paid mutator transaction binding the contract method 0xc6abdb8f.
+//
+// Solidity: function setReporterBps(uint256 reporterBps_) returns()
+func (_KeeperRegistry *KeeperRegistrySession) SetReporterBps(reporterBps_ *big.Int) (*types.Transaction, error) {
+	return _KeeperRegistry.Contract.SetReporterBps(&_KeeperRegistry.TransactOpts, reporterBps_)
+}
+
+// SetReporterBps is a paid mutator transaction binding the contract method 0xc6abdb8f.
+//
+// Solidity: function setReporterBps(uint256 reporterBps_) returns()
+func (_KeeperRegistry *KeeperRegistryTransactorSession) SetReporterBps(reporterBps_ *big.Int) (*types.Transaction, error) {
+	return _KeeperRegistry.Contract.SetReporterBps(&_KeeperRegistry.TransactOpts, reporterBps_)
+}
+
+// SetSlasher is a paid mutator transaction binding the contract method 0xaabc2496.
+//
+// Solidity: function setSlasher(address slasher_) returns()
+func (_KeeperRegistry *KeeperRegistryTransactor) SetSlasher(opts *bind.TransactOpts, slasher_ common.Address) (*types.Transaction, error) {
+	return _KeeperRegistry.contract.Transact(opts, "setSlasher", slasher_)
+}
+
+// SetSlasher is a paid mutator transaction binding the contract method 0xaabc2496.
+//
+// Solidity: function setSlasher(address slasher_) returns()
+func (_KeeperRegistry *KeeperRegistrySession) SetSlasher(slasher_ common.Address) (*types.Transaction, error) {
+	return _KeeperRegistry.Contract.SetSlasher(&_KeeperRegistry.TransactOpts, slasher_)
+}
+
+// SetSlasher is a paid mutator transaction binding the contract method 0xaabc2496.
+//
+// Solidity: function setSlasher(address slasher_) returns()
+func (_KeeperRegistry *KeeperRegistryTransactorSession) SetSlasher(slasher_ common.Address) (*types.Transaction, error) {
+	return _KeeperRegistry.Contract.SetSlasher(&_KeeperRegistry.TransactOpts, slasher_)
+}
+
+// Slash is a paid mutator transaction binding the contract method 0x48fd064a.
+//
+// Solidity: function slash(uint256 id, uint256 bps, address reporter) returns(uint256 slashed)
+func (_KeeperRegistry *KeeperRegistryTransactor) Slash(opts *bind.TransactOpts, id *big.Int, bps *big.Int, reporter common.Address) (*types.Transaction, error) {
+	return _KeeperRegistry.contract.Transact(opts, "slash", id, bps, reporter)
+}
+
+// Slash is a paid mutator transaction binding the contract method 0x48fd064a.
+//
+// Solidity: function slash(uint256 id, uint256 bps, address reporter) returns(uint256 slashed)
+func (_KeeperRegistry *KeeperRegistrySession) Slash(id *big.Int, bps *big.Int, reporter common.Address) (*types.Transaction, error) {
+	return _KeeperRegistry.Contract.Slash(&_KeeperRegistry.TransactOpts, id, bps, reporter)
+}
+
+// Slash is a paid mutator transaction binding the contract method 0x48fd064a.
+//
+// Solidity: function slash(uint256 id, uint256 bps, address reporter) returns(uint256 slashed)
+func (_KeeperRegistry *KeeperRegistryTransactorSession) Slash(id *big.Int, bps *big.Int, reporter common.Address) (*types.Transaction, error) {
+	return _KeeperRegistry.Contract.Slash(&_KeeperRegistry.TransactOpts, id, bps, reporter)
+}
+
 // TransferOwnership is a paid mutator transaction binding the contract method 0xf2fde38b.
 //
 // Solidity: function transferOwnership(address newOwner) returns()
@@ -708,6 +1092,48 @@ func (_KeeperRegistry *KeeperRegistrySession) TransferOwnership(newOwner common.
 // Solidity: function transferOwnership(address newOwner) returns()
 func (_KeeperRegistry *KeeperRegistryTransactorSession) TransferOwnership(newOwner common.Address) (*types.Transaction, error) {
 	return _KeeperRegistry.Contract.TransferOwnership(&_KeeperRegistry.TransactOpts, newOwner)
+}
+
+// WithdrawStake is a paid mutator transaction binding the contract method 0xbed9d861.
+//
+// Solidity: function withdrawStake() returns()
+func (_KeeperRegistry *KeeperRegistryTransactor) WithdrawStake(opts *bind.TransactOpts) (*types.Transaction, error) {
+	return _KeeperRegistry.contract.Transact(opts, "withdrawStake")
+}
+
+// WithdrawStake is a paid mutator transaction binding the contract method 0xbed9d861.
+//
+// Solidity: function withdrawStake() returns()
+func (_KeeperRegistry *KeeperRegistrySession) WithdrawStake() (*types.Transaction, error) {
+	return _KeeperRegistry.Contract.WithdrawStake(&_KeeperRegistry.TransactOpts)
+}
+
+// WithdrawStake is a paid mutator transaction binding the contract method 0xbed9d861.
+//
+// Solidity: function withdrawStake() returns()
+func (_KeeperRegistry *KeeperRegistryTransactorSession) WithdrawStake() (*types.Transaction, error) {
+	return _KeeperRegistry.Contract.WithdrawStake(&_KeeperRegistry.TransactOpts)
+}
+
+// WithdrawTreasury is a paid mutator transaction binding the contract method 0x0d86419a.
+//
+// Solidity: function withdrawTreasury(address to, uint256 amount) returns()
+func (_KeeperRegistry *KeeperRegistryTransactor) WithdrawTreasury(opts *bind.TransactOpts, to common.Address, amount *big.Int) (*types.Transaction, error) {
+	return _KeeperRegistry.contract.Transact(opts, "withdrawTreasury", to, amount)
+}
+
+// WithdrawTreasury is a paid mutator transaction binding the contract method 0x0d86419a.
+//
+// Solidity: function withdrawTreasury(address to, uint256 amount) returns()
+func (_KeeperRegistry *KeeperRegistrySession) WithdrawTreasury(to common.Address, amount *big.Int) (*types.Transaction, error) {
+	return _KeeperRegistry.Contract.WithdrawTreasury(&_KeeperRegistry.TransactOpts, to, amount)
+}
+
+// WithdrawTreasury is a paid mutator transaction binding the contract method 0x0d86419a.
+//
+// Solidity: function withdrawTreasury(address to, uint256 amount) returns()
+func (_KeeperRegistry *KeeperRegistryTransactorSession) WithdrawTreasury(to common.Address, amount *big.Int) (*types.Transaction, error) {
+	return _KeeperRegistry.Contract.WithdrawTreasury(&_KeeperRegistry.TransactOpts, to, amount)
 }
 
 // KeeperRegistryCoordinatorSetIterator is returned from FilterCoordinatorSet and is used to iterate over the raw logs and unpacked data for CoordinatorSet events raised by the KeeperRegistry contract.
@@ -867,6 +1293,144 @@ func (_KeeperRegistry *KeeperRegistryFilterer) ParseCoordinatorSet(log types.Log
 	return event, nil
 }
 
+// KeeperRegistryExitDelaySetIterator is returned from FilterExitDelaySet and is used to iterate over the raw logs and unpacked data for ExitDelaySet events raised by the KeeperRegistry contract.
+type KeeperRegistryExitDelaySetIterator struct {
+	Event *KeeperRegistryExitDelaySet // Event containing the contract specifics and raw log
+
+	contract *bind.BoundContract // Generic contract to use for unpacking event data
+	event    string              // Event name to use for unpacking event data
+
+	logs chan types.Log        // Log channel receiving the found contract events
+	sub  ethereum.Subscription // Subscription for errors, completion and termination
+	done bool                  // Whether the subscription completed delivering logs
+	fail error                 // Occurred error to stop iteration
+}
+
+// Next advances the iterator to the subsequent event, returning whether there
+// are any more events found. In case of a retrieval or parsing error, false is
+// returned and Error() can be queried for the exact failure.
+func (it *KeeperRegistryExitDelaySetIterator) Next() bool {
+	// If the iterator failed, stop iterating
+	if it.fail != nil {
+		return false
+	}
+	// If the iterator completed, deliver directly whatever's available
+	if it.done {
+		select {
+		case log := <-it.logs:
+			it.Event = new(KeeperRegistryExitDelaySet)
+			if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+				it.fail = err
+				return false
+			}
+			it.Event.Raw = log
+			return true
+
+		default:
+			return false
+		}
+	}
+	// Iterator still in progress, wait for either a data or an error event
+	select {
+	case log := <-it.logs:
+		it.Event = new(KeeperRegistryExitDelaySet)
+		if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+			it.fail = err
+			return false
+		}
+		it.Event.Raw = log
+		return true
+
+	case err := <-it.sub.Err():
+		it.done = true
+		it.fail = err
+		return it.Next()
+	}
+}
+
+// Error returns any retrieval or parsing error occurred during filtering.
+func (it *KeeperRegistryExitDelaySetIterator) Error() error {
+	return it.fail
+}
+
+// Close terminates the iteration process, releasing any pending underlying
+// resources.
+func (it *KeeperRegistryExitDelaySetIterator) Close() error {
+	it.sub.Unsubscribe()
+	return nil
+}
+
+// KeeperRegistryExitDelaySet represents a ExitDelaySet event raised by the KeeperRegistry contract.
+type KeeperRegistryExitDelaySet struct {
+	ExitDelay *big.Int
+	Raw       types.Log // Blockchain specific contextual infos
+}
+
+// FilterExitDelaySet is a free log retrieval operation binding the contract event 0xa232193603bf5c5e1815932542d88c91310f0b7fa64ef68fbb4ff35ef262f7f4.
+//
+// Solidity: event ExitDelaySet(uint256 exitDelay)
+func (_KeeperRegistry *KeeperRegistryFilterer) FilterExitDelaySet(opts *bind.FilterOpts) (*KeeperRegistryExitDelaySetIterator, error) {
+
+	logs, sub, err := _KeeperRegistry.contract.FilterLogs(opts, "ExitDelaySet")
+	if err != nil {
+		return nil, err
+	}
+	return &KeeperRegistryExitDelaySetIterator{contract: _KeeperRegistry.contract, event: "ExitDelaySet", logs: logs, sub: sub}, nil
+}
+
+// WatchExitDelaySet is a free log subscription operation binding the contract event 0xa232193603bf5c5e1815932542d88c91310f0b7fa64ef68fbb4ff35ef262f7f4.
+//
+// Solidity: event ExitDelaySet(uint256 exitDelay)
+func (_KeeperRegistry *KeeperRegistryFilterer) WatchExitDelaySet(opts *bind.WatchOpts, sink chan<- *KeeperRegistryExitDelaySet) (event.Subscription, error) {
+
+	logs, sub, err := _KeeperRegistry.contract.WatchLogs(opts, "ExitDelaySet")
+	if err != nil {
+		return nil, err
+	}
+	return event.NewSubscription(func(quit <-chan struct{}) error {
+		defer sub.Unsubscribe()
+		for {
+			select {
+			case log := <-logs:
+				// New log arrived, parse the event and forward to the user
+				event := new(KeeperRegistryExitDelaySet)
+				if err := _KeeperRegistry.contract.UnpackLog(event, "ExitDelaySet", log); err != nil {
+					// If the signature doesn't match, skip this log.
+					if errors.Is(err, bind.ErrEventSignatureMismatch) {
+						continue
+					}
+					return err
+				}
+				event.Raw = log
+
+				select {
+				case sink <- event:
+				case err := <-sub.Err():
+					return err
+				case <-quit:
+					return nil
+				}
+			case err := <-sub.Err():
+				return err
+			case <-quit:
+				return nil
+			}
+		}
+	}), nil
+}
+
+// ParseExitDelaySet is a log parse operation binding the contract event 0xa232193603bf5c5e1815932542d88c91310f0b7fa64ef68fbb4ff35ef262f7f4.
+//
+// Solidity: event ExitDelaySet(uint256 exitDelay)
+func (_KeeperRegistry *KeeperRegistryFilterer) ParseExitDelaySet(log types.Log) (*KeeperRegistryExitDelaySet, error) {
+	event := new(KeeperRegistryExitDelaySet)
+	if err := _KeeperRegistry.contract.UnpackLog(event, "ExitDelaySet", log); err != nil {
+		return nil, err
+	}
+	event.Raw = log
+	return event, nil
+}
+
 // KeeperRegistryKeeperDeregisteredIterator is returned from FilterKeeperDeregistered and is used to iterate over the raw logs and unpacked data for KeeperDeregistered events raised by the KeeperRegistry contract.
 type KeeperRegistryKeeperDeregisteredIterator struct {
 	Event *KeeperRegistryKeeperDeregistered // Event containing the contract specifics and raw log
@@ -1018,6 +1582,322 @@ func (_KeeperRegistry *KeeperRegistryFilterer) WatchKeeperDeregistered(opts *bin
 func (_KeeperRegistry *KeeperRegistryFilterer) ParseKeeperDeregistered(log types.Log) (*KeeperRegistryKeeperDeregistered, error) {
 	event := new(KeeperRegistryKeeperDeregistered)
 	if err := _KeeperRegistry.contract.UnpackLog(event, "KeeperDeregistered", log); err != nil {
+		return nil, err
+	}
+	event.Raw = log
+	return event, nil
+}
+
+// KeeperRegistryKeeperEjectedIterator is returned from FilterKeeperEjected and is used to iterate over the raw logs and unpacked data for KeeperEjected events raised by the KeeperRegistry contract.
+type KeeperRegistryKeeperEjectedIterator struct {
+	Event *KeeperRegistryKeeperEjected // Event containing the contract specifics and raw log
+
+	contract *bind.BoundContract // Generic contract to use for unpacking event data
+	event    string              // Event name to use for unpacking event data
+
+	logs chan types.Log        // Log channel receiving the found contract events
+	sub  ethereum.Subscription // Subscription for errors, completion and termination
+	done bool                  // Whether the subscription completed delivering logs
+	fail error                 // Occurred error to stop iteration
+}
+
+// Next advances the iterator to the subsequent event, returning whether there
+// are any more events found. In case of a retrieval or parsing error, false is
+// returned and Error() can be queried for the exact failure.
+func (it *KeeperRegistryKeeperEjectedIterator) Next() bool {
+	// If the iterator failed, stop iterating
+	if it.fail != nil {
+		return false
+	}
+	// If the iterator completed, deliver directly whatever's available
+	if it.done {
+		select {
+		case log := <-it.logs:
+			it.Event = new(KeeperRegistryKeeperEjected)
+			if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+				it.fail = err
+				return false
+			}
+			it.Event.Raw = log
+			return true
+
+		default:
+			return false
+		}
+	}
+	// Iterator still in progress, wait for either a data or an error event
+	select {
+	case log := <-it.logs:
+		it.Event = new(KeeperRegistryKeeperEjected)
+		if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+			it.fail = err
+			return false
+		}
+		it.Event.Raw = log
+		return true
+
+	case err := <-it.sub.Err():
+		it.done = true
+		it.fail = err
+		return it.Next()
+	}
+}
+
+// Error returns any retrieval or parsing error occurred during filtering.
+func (it *KeeperRegistryKeeperEjectedIterator) Error() error {
+	return it.fail
+}
+
+// Close terminates the iteration process, releasing any pending underlying
+// resources.
+func (it *KeeperRegistryKeeperEjectedIterator) Close() error {
+	it.sub.Unsubscribe()
+	return nil
+}
+
+// KeeperRegistryKeeperEjected represents a KeeperEjected event raised by the KeeperRegistry contract.
+type KeeperRegistryKeeperEjected struct {
+	Id             *big.Int
+	Keeper         common.Address
+	WithdrawableAt *big.Int
+	Raw            types.Log // Blockchain specific contextual infos
+}
+
+// FilterKeeperEjected is a free log retrieval operation binding the contract event 0xa4f5b21a735f3f7e193399e59d82bb6b58b7f213965e5448192d1d1f2d06e15a.
+//
+// Solidity: event KeeperEjected(uint256 indexed id, address indexed keeper, uint256 withdrawableAt)
+func (_KeeperRegistry *KeeperRegistryFilterer) FilterKeeperEjected(opts *bind.FilterOpts, id []*big.Int, keeper []common.Address) (*KeeperRegistryKeeperEjectedIterator, error) {
+
+	var idRule []interface{}
+	for _, idItem := range id {
+		idRule = append(idRule, idItem)
+	}
+	var keeperRule []interface{}
+	for _, keeperItem := range keeper {
+		keeperRule = append(keeperRule, keeperItem)
+	}
+
+	logs, sub, err := _KeeperRegistry.contract.FilterLogs(opts, "KeeperEjected", idRule, keeperRule)
+	if err != nil {
+		return nil, err
+	}
+	return &KeeperRegistryKeeperEjectedIterator{contract: _KeeperRegistry.contract, event: "KeeperEjected", logs: logs, sub: sub}, nil
+}
+
+// WatchKeeperEjected is a free log subscription operation binding the contract event 0xa4f5b21a735f3f7e193399e59d82bb6b58b7f213965e5448192d1d1f2d06e15a.
+//
+// Solidity: event KeeperEjected(uint256 indexed id, address indexed keeper, uint256 withdrawableAt)
+func (_KeeperRegistry *KeeperRegistryFilterer) WatchKeeperEjected(opts *bind.WatchOpts, sink chan<- *KeeperRegistryKeeperEjected, id []*big.Int, keeper []common.Address) (event.Subscription, error) {
+
+	var idRule []interface{}
+	for _, idItem := range id {
+		idRule = append(idRule, idItem)
+	}
+	var keeperRule []interface{}
+	for _, keeperItem := range keeper {
+		keeperRule = append(keeperRule, keeperItem)
+	}
+
+	logs, sub, err := _KeeperRegistry.contract.WatchLogs(opts, "KeeperEjected", idRule, keeperRule)
+	if err != nil {
+		return nil, err
+	}
+	return event.NewSubscription(func(quit <-chan struct{}) error {
+		defer sub.Unsubscribe()
+		for {
+			select {
+			case log := <-logs:
+				// New log arrived, parse the event and forward to the user
+				event := new(KeeperRegistryKeeperEjected)
+				if err := _KeeperRegistry.contract.UnpackLog(event, "KeeperEjected", log); err != nil {
+					// If the signature doesn't match, skip this log.
+					if errors.Is(err, bind.ErrEventSignatureMismatch) {
+						continue
+					}
+					return err
+				}
+				event.Raw = log
+
+				select {
+				case sink <- event:
+				case err := <-sub.Err():
+					return err
+				case <-quit:
+					return nil
+				}
+			case err := <-sub.Err():
+				return err
+			case <-quit:
+				return nil
+			}
+		}
+	}), nil
+}
+
+// ParseKeeperEjected is a log parse operation binding the contract event 0xa4f5b21a735f3f7e193399e59d82bb6b58b7f213965e5448192d1d1f2d06e15a.
+//
+// Solidity: event KeeperEjected(uint256 indexed id, address indexed keeper, uint256 withdrawableAt)
+func (_KeeperRegistry *KeeperRegistryFilterer) ParseKeeperEjected(log types.Log) (*KeeperRegistryKeeperEjected, error) {
+	event := new(KeeperRegistryKeeperEjected)
+	if err := _KeeperRegistry.contract.UnpackLog(event, "KeeperEjected", log); err != nil {
+		return nil, err
+	}
+	event.Raw = log
+	return event, nil
+}
+
+// KeeperRegistryKeeperExitRequestedIterator is returned from FilterKeeperExitRequested and is used to iterate over the raw logs and unpacked data for KeeperExitRequested events raised by the KeeperRegistry contract.
+type KeeperRegistryKeeperExitRequestedIterator struct {
+	Event *KeeperRegistryKeeperExitRequested // Event containing the contract specifics and raw log
+
+	contract *bind.BoundContract // Generic contract to use for unpacking event data
+	event    string              // Event name to use for unpacking event data
+
+	logs chan types.Log        // Log channel receiving the found contract events
+	sub  ethereum.Subscription // Subscription for errors, completion and termination
+	done bool                  // Whether the subscription completed delivering logs
+	fail error                 // Occurred error to stop iteration
+}
+
+// Next advances the iterator to the subsequent event, returning whether there
+// are any more events found. In case of a retrieval or parsing error, false is
+// returned and Error() can be queried for the exact failure.
+func (it *KeeperRegistryKeeperExitRequestedIterator) Next() bool {
+	// If the iterator failed, stop iterating
+	if it.fail != nil {
+		return false
+	}
+	// If the iterator completed, deliver directly whatever's available
+	if it.done {
+		select {
+		case log := <-it.logs:
+			it.Event = new(KeeperRegistryKeeperExitRequested)
+			if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+				it.fail = err
+				return false
+			}
+			it.Event.Raw = log
+			return true
+
+		default:
+			return false
+		}
+	}
+	// Iterator still in progress, wait for either a data or an error event
+	select {
+	case log := <-it.logs:
+		it.Event = new(KeeperRegistryKeeperExitRequested)
+		if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+			it.fail = err
+			return false
+		}
+		it.Event.Raw = log
+		return true
+
+	case err := <-it.sub.Err():
+		it.done = true
+		it.fail = err
+		return it.Next()
+	}
+}
+
+// Error returns any retrieval or parsing error occurred during filtering.
+func (it *KeeperRegistryKeeperExitRequestedIterator) Error() error {
+	return it.fail
+}
+
+// Close terminates the iteration process, releasing any pending underlying
+// resources.
+func (it *KeeperRegistryKeeperExitRequestedIterator) Close() error {
+	it.sub.Unsubscribe()
+	return nil
+}
+
+// KeeperRegistryKeeperExitRequested represents a KeeperExitRequested event raised by the KeeperRegistry contract.
+type KeeperRegistryKeeperExitRequested struct {
+	Id             *big.Int
+	Keeper         common.Address
+	WithdrawableAt *big.Int
+	Raw            types.Log // Blockchain specific contextual infos
+}
+
+// FilterKeeperExitRequested is a free log retrieval operation binding the contract event 0xefe1f02349e7bf5501e4b596879c7dc71948321188d76f49bca683b457779d48.
+//
+// Solidity: event KeeperExitRequested(uint256 indexed id, address indexed keeper, uint256 withdrawableAt)
+func (_KeeperRegistry *KeeperRegistryFilterer) FilterKeeperExitRequested(opts *bind.FilterOpts, id []*big.Int, keeper []common.Address) (*KeeperRegistryKeeperExitRequestedIterator, error) {
+
+	var idRule []interface{}
+	for _, idItem := range id {
+		idRule = append(idRule, idItem)
+	}
+	var keeperRule []interface{}
+	for _, keeperItem := range keeper {
+		keeperRule = append(keeperRule, keeperItem)
+	}
+
+	logs, sub, err := _KeeperRegistry.contract.FilterLogs(opts, "KeeperExitRequested", idRule, keeperRule)
+	if err != nil {
+		return nil, err
+	}
+	return &KeeperRegistryKeeperExitRequestedIterator{contract: _KeeperRegistry.contract, event: "KeeperExitRequested", logs: logs, sub: sub}, nil
+}
+
+// WatchKeeperExitRequested is a free log subscription operation binding the contract event 0xefe1f02349e7bf5501e4b596879c7dc71948321188d76f49bca683b457779d48.
+//
+// Solidity: event KeeperExitRequested(uint256 indexed id, address indexed keeper, uint256 withdrawableAt)
+func (_KeeperRegistry *KeeperRegistryFilterer) WatchKeeperExitRequested(opts *bind.WatchOpts, sink chan<- *KeeperRegistryKeeperExitRequested, id []*big.Int, keeper []common.Address) (event.Subscription, error) {
+
+	var idRule []interface{}
+	for _, idItem := range id {
+		idRule = append(idRule, idItem)
+	}
+	var keeperRule []interface{}
+	for _, keeperItem := range keeper {
+		keeperRule = append(keeperRule, keeperItem)
+	}
+
+	logs, sub, err := _KeeperRegistry.contract.WatchLogs(opts, "KeeperExitRequested", idRule, keeperRule)
+	if err != nil {
+		return nil, err
+	}
+	return event.NewSubscription(func(quit <-chan struct{}) error {
+		defer sub.Unsubscribe()
+		for {
+			select {
+			case log := <-logs:
+				// New log arrived, parse the event and forward to the user
+				event := new(KeeperRegistryKeeperExitRequested)
+				if err := _KeeperRegistry.contract.UnpackLog(event, "KeeperExitRequested", log); err != nil {
+					// If the signature doesn't match, skip this log.
+					if errors.Is(err, bind.ErrEventSignatureMismatch) {
+						continue
+					}
+					return err
+				}
+				event.Raw = log
+
+				select {
+				case sink <- event:
+				case err := <-sub.Err():
+					return err
+				case <-quit:
+					return nil
+				}
+			case err := <-sub.Err():
+				return err
+			case <-quit:
+				return nil
+			}
+		}
+	}), nil
+}
+
+// ParseKeeperExitRequested is a log parse operation binding the contract event 0xefe1f02349e7bf5501e4b596879c7dc71948321188d76f49bca683b457779d48.
+//
+// Solidity: event KeeperExitRequested(uint256 indexed id, address indexed keeper, uint256 withdrawableAt)
+func (_KeeperRegistry *KeeperRegistryFilterer) ParseKeeperExitRequested(log types.Log) (*KeeperRegistryKeeperExitRequested, error) {
+	event := new(KeeperRegistryKeeperExitRequested)
+	if err := _KeeperRegistry.contract.UnpackLog(event, "KeeperExitRequested", log); err != nil {
 		return nil, err
 	}
 	event.Raw = log
@@ -1183,6 +2063,156 @@ func (_KeeperRegistry *KeeperRegistryFilterer) ParseKeeperRegistered(log types.L
 	return event, nil
 }
 
+// KeeperRegistryKeeperSlashedIterator is returned from FilterKeeperSlashed and is used to iterate over the raw logs and unpacked data for KeeperSlashed events raised by the KeeperRegistry contract.
+type KeeperRegistryKeeperSlashedIterator struct {
+	Event *KeeperRegistryKeeperSlashed // Event containing the contract specifics and raw log
+
+	contract *bind.BoundContract // Generic contract to use for unpacking event data
+	event    string              // Event name to use for unpacking event data
+
+	logs chan types.Log        // Log channel receiving the found contract events
+	sub  ethereum.Subscription // Subscription for errors, completion and termination
+	done bool                  // Whether the subscription completed delivering logs
+	fail error                 // Occurred error to stop iteration
+}
+
+// Next advances the iterator to the subsequent event, returning whether there
+// are any more events found. In case of a retrieval or parsing error, false is
+// returned and Error() can be queried for the exact failure.
+func (it *KeeperRegistryKeeperSlashedIterator) Next() bool {
+	// If the iterator failed, stop iterating
+	if it.fail != nil {
+		return false
+	}
+	// If the iterator completed, deliver directly whatever's available
+	if it.done {
+		select {
+		case log := <-it.logs:
+			it.Event = new(KeeperRegistryKeeperSlashed)
+			if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+				it.fail = err
+				return false
+			}
+			it.Event.Raw = log
+			return true
+
+		default:
+			return false
+		}
+	}
+	// Iterator still in progress, wait for either a data or an error event
+	select {
+	case log := <-it.logs:
+		it.Event = new(KeeperRegistryKeeperSlashed)
+		if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+			it.fail = err
+			return false
+		}
+		it.Event.Raw = log
+		return true
+
+	case err := <-it.sub.Err():
+		it.done = true
+		it.fail = err
+		return it.Next()
+	}
+}
+
+// Error returns any retrieval or parsing error occurred during filtering.
+func (it *KeeperRegistryKeeperSlashedIterator) Error() error {
+	return it.fail
+}
+
+// Close terminates the iteration process, releasing any pending underlying
+// resources.
+func (it *KeeperRegistryKeeperSlashedIterator) Close() error {
+	it.sub.Unsubscribe()
+	return nil
+}
+
+// KeeperRegistryKeeperSlashed represents a KeeperSlashed event raised by the KeeperRegistry contract.
+type KeeperRegistryKeeperSlashed struct {
+	Id       *big.Int
+	Amount   *big.Int
+	Reporter common.Address
+	Raw      types.Log // Blockchain specific contextual infos
+}
+
+// FilterKeeperSlashed is a free log retrieval operation binding the contract event 0xe0816a05b0e7442b26f8e622047c401a06b1046771ef07b73c670aebc0e384b9.
+//
+// Solidity: event KeeperSlashed(uint256 indexed id, uint256 amount, address reporter)
+func (_KeeperRegistry *KeeperRegistryFilterer) FilterKeeperSlashed(opts *bind.FilterOpts, id []*big.Int) (*KeeperRegistryKeeperSlashedIterator, error) {
+
+	var idRule []interface{}
+	for _, idItem := range id {
+		idRule = append(idRule, idItem)
+	}
+
+	logs, sub, err := _KeeperRegistry.contract.FilterLogs(opts, "KeeperSlashed", idRule)
+	if err != nil {
+		return nil, err
+	}
+	return &KeeperRegistryKeeperSlashedIterator{contract: _KeeperRegistry.contract, event: "KeeperSlashed", logs: logs, sub: sub}, nil
+}
+
+// WatchKeeperSlashed is a free log subscription operation binding the contract event 0xe0816a05b0e7442b26f8e622047c401a06b1046771ef07b73c670aebc0e384b9.
+//
+// Solidity: event KeeperSlashed(uint256 indexed id, uint256 amount, address reporter)
+func (_KeeperRegistry *KeeperRegistryFilterer) WatchKeeperSlashed(opts *bind.WatchOpts, sink chan<- *KeeperRegistryKeeperSlashed, id []*big.Int) (event.Subscription, error) {
+
+	var idRule []interface{}
+	for _, idItem := range id {
+		idRule = append(idRule, idItem)
+	}
+
+	logs, sub, err := _KeeperRegistry.contract.WatchLogs(opts, "KeeperSlashed", idRule)
+	if err != nil {
+		return nil, err
+	}
+	return event.NewSubscription(func(quit <-chan struct{}) error {
+		defer sub.Unsubscribe()
+		for {
+			select {
+			case log := <-logs:
+				// New log arrived, parse the event and forward to the user
+				event := new(KeeperRegistryKeeperSlashed)
+				if err := _KeeperRegistry.contract.UnpackLog(event, "KeeperSlashed", log); err != nil {
+					// If the signature doesn't match, skip this log.
+					if errors.Is(err, bind.ErrEventSignatureMismatch) {
+						continue
+					}
+					return err
+				}
+				event.Raw = log
+
+				select {
+				case sink <- event:
+				case err := <-sub.Err():
+					return err
+				case <-quit:
+					return nil
+				}
+			case err := <-sub.Err():
+				return err
+			case <-quit:
+				return nil
+			}
+		}
+	}), nil
+}
+
+// ParseKeeperSlashed is a log parse operation binding the contract event 0xe0816a05b0e7442b26f8e622047c401a06b1046771ef07b73c670aebc0e384b9.
+//
+// Solidity: event KeeperSlashed(uint256 indexed id, uint256 amount, address reporter)
+func (_KeeperRegistry *KeeperRegistryFilterer) ParseKeeperSlashed(log types.Log) (*KeeperRegistryKeeperSlashed, error) {
+	event := new(KeeperRegistryKeeperSlashed)
+	if err := _KeeperRegistry.contract.UnpackLog(event, "KeeperSlashed", log); err != nil {
+		return nil, err
+	}
+	event.Raw = log
+	return event, nil
+}
+
 // KeeperRegistryOwnershipTransferredIterator is returned from FilterOwnershipTransferred and is used to iterate over the raw logs and unpacked data for OwnershipTransferred events raised by the KeeperRegistry contract.
 type KeeperRegistryOwnershipTransferredIterator struct {
 	Event *KeeperRegistryOwnershipTransferred // Event containing the contract specifics and raw log
@@ -1334,6 +2364,748 @@ func (_KeeperRegistry *KeeperRegistryFilterer) WatchOwnershipTransferred(opts *b
 func (_KeeperRegistry *KeeperRegistryFilterer) ParseOwnershipTransferred(log types.Log) (*KeeperRegistryOwnershipTransferred, error) {
 	event := new(KeeperRegistryOwnershipTransferred)
 	if err := _KeeperRegistry.contract.UnpackLog(event, "OwnershipTransferred", log); err != nil {
+		return nil, err
+	}
+	event.Raw = log
+	return event, nil
+}
+
+// KeeperRegistryReporterBpsSetIterator is returned from FilterReporterBpsSet and is used to iterate over the raw logs and unpacked data for ReporterBpsSet events raised by the KeeperRegistry contract.
+type KeeperRegistryReporterBpsSetIterator struct {
+	Event *KeeperRegistryReporterBpsSet // Event containing the contract specifics and raw log
+
+	contract *bind.BoundContract // Generic contract to use for unpacking event data
+	event    string              // Event name to use for unpacking event data
+
+	logs chan types.Log        // Log channel receiving the found contract events
+	sub  ethereum.Subscription // Subscription for errors, completion and termination
+	done bool                  // Whether the subscription completed delivering logs
+	fail error                 // Occurred error to stop iteration
+}
+
+// Next advances the iterator to the subsequent event, returning whether there
+// are any more events found. In case of a retrieval or parsing error, false is
+// returned and Error() can be queried for the exact failure.
+func (it *KeeperRegistryReporterBpsSetIterator) Next() bool {
+	// If the iterator failed, stop iterating
+	if it.fail != nil {
+		return false
+	}
+	// If the iterator completed, deliver directly whatever's available
+	if it.done {
+		select {
+		case log := <-it.logs:
+			it.Event = new(KeeperRegistryReporterBpsSet)
+			if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+				it.fail = err
+				return false
+			}
+			it.Event.Raw = log
+			return true
+
+		default:
+			return false
+		}
+	}
+	// Iterator still in progress, wait for either a data or an error event
+	select {
+	case log := <-it.logs:
+		it.Event = new(KeeperRegistryReporterBpsSet)
+		if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+			it.fail = err
+			return false
+		}
+		it.Event.Raw = log
+		return true
+
+	case err := <-it.sub.Err():
+		it.done = true
+		it.fail = err
+		return it.Next()
+	}
+}
+
+// Error returns any retrieval or parsing error occurred during filtering.
+func (it *KeeperRegistryReporterBpsSetIterator) Error() error {
+	return it.fail
+}
+
+// Close terminates the iteration process, releasing any pending underlying
+// resources.
+func (it *KeeperRegistryReporterBpsSetIterator) Close() error {
+	it.sub.Unsubscribe()
+	return nil
+}
+
+// KeeperRegistryReporterBpsSet represents a ReporterBpsSet event raised by the KeeperRegistry contract.
+type KeeperRegistryReporterBpsSet struct {
+	ReporterBps *big.Int
+	Raw         types.Log // Blockchain specific contextual infos
+}
+
+// FilterReporterBpsSet is a free log retrieval operation binding the contract event 0x051e46720adfbe83e18b7b99ef6e379ec74e40289707cab8acf23ffd29d070e6.
+//
+// Solidity: event ReporterBpsSet(uint256 reporterBps)
+func (_KeeperRegistry *KeeperRegistryFilterer) FilterReporterBpsSet(opts *bind.FilterOpts) (*KeeperRegistryReporterBpsSetIterator, error) {
+
+	logs, sub, err := _KeeperRegistry.contract.FilterLogs(opts, "ReporterBpsSet")
+	if err != nil {
+		return nil, err
+	}
+	return &KeeperRegistryReporterBpsSetIterator{contract: _KeeperRegistry.contract, event: "ReporterBpsSet", logs: logs, sub: sub}, nil
+}
+
+// WatchReporterBpsSet is a free log subscription operation binding the contract event 0x051e46720adfbe83e18b7b99ef6e379ec74e40289707cab8acf23ffd29d070e6.
+//
+// Solidity: event ReporterBpsSet(uint256 reporterBps)
+func (_KeeperRegistry *KeeperRegistryFilterer) WatchReporterBpsSet(opts *bind.WatchOpts, sink chan<- *KeeperRegistryReporterBpsSet) (event.Subscription, error) {
+
+	logs, sub, err := _KeeperRegistry.contract.WatchLogs(opts, "ReporterBpsSet")
+	if err != nil {
+		return nil, err
+	}
+	return event.NewSubscription(func(quit <-chan struct{}) error {
+		defer sub.Unsubscribe()
+		for {
+			select {
+			case log := <-logs:
+				// New log arrived, parse the event and forward to the user
+				event := new(KeeperRegistryReporterBpsSet)
+				if err := _KeeperRegistry.contract.UnpackLog(event, "ReporterBpsSet", log); err != nil {
+					// If the signature doesn't match, skip this log.
+					if errors.Is(err, bind.ErrEventSignatureMismatch) {
+						continue
+					}
+					return err
+				}
+				event.Raw = log
+
+				select {
+				case sink <- event:
+				case err := <-sub.Err():
+					return err
+				case <-quit:
+					return nil
+				}
+			case err := <-sub.Err():
+				return err
+			case <-quit:
+				return nil
+			}
+		}
+	}), nil
+}
+
+// ParseReporterBpsSet is a log parse operation binding the contract event 0x051e46720adfbe83e18b7b99ef6e379ec74e40289707cab8acf23ffd29d070e6.
+//
+// Solidity: event ReporterBpsSet(uint256 reporterBps)
+func (_KeeperRegistry *KeeperRegistryFilterer) ParseReporterBpsSet(log types.Log) (*KeeperRegistryReporterBpsSet, error) {
+	event := new(KeeperRegistryReporterBpsSet)
+	if err := _KeeperRegistry.contract.UnpackLog(event, "ReporterBpsSet", log); err != nil {
+		return nil, err
+	}
+	event.Raw = log
+	return event, nil
+}
+
+// KeeperRegistryRewardClaimedIterator is returned from FilterRewardClaimed and is used to iterate over the raw logs and unpacked data for RewardClaimed events raised by the KeeperRegistry contract.
+type KeeperRegistryRewardClaimedIterator struct {
+	Event *KeeperRegistryRewardClaimed // Event containing the contract specifics and raw log
+
+	contract *bind.BoundContract // Generic contract to use for unpacking event data
+	event    string              // Event name to use for unpacking event data
+
+	logs chan types.Log        // Log channel receiving the found contract events
+	sub  ethereum.Subscription // Subscription for errors, completion and termination
+	done bool                  // Whether the subscription completed delivering logs
+	fail error                 // Occurred error to stop iteration
+}
+
+// Next advances the iterator to the subsequent event, returning whether there
+// are any more events found. In case of a retrieval or parsing error, false is
+// returned and Error() can be queried for the exact failure.
+func (it *KeeperRegistryRewardClaimedIterator) Next() bool {
+	// If the iterator failed, stop iterating
+	if it.fail != nil {
+		return false
+	}
+	// If the iterator completed, deliver directly whatever's available
+	if it.done {
+		select {
+		case log := <-it.logs:
+			it.Event = new(KeeperRegistryRewardClaimed)
+			if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+				it.fail = err
+				return false
+			}
+			it.Event.Raw = log
+			return true
+
+		default:
+			return false
+		}
+	}
+	// Iterator still in progress, wait for either a data or an error event
+	select {
+	case log := <-it.logs:
+		it.Event = new(KeeperRegistryRewardClaimed)
+		if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+			it.fail = err
+			return false
+		}
+		it.Event.Raw = log
+		return true
+
+	case err := <-it.sub.Err():
+		it.done = true
+		it.fail = err
+		return it.Next()
+	}
+}
+
+// Error returns any retrieval or parsing error occurred during filtering.
+func (it *KeeperRegistryRewardClaimedIterator) Error() error {
+	return it.fail
+}
+
+// Close terminates the iteration process, releasing any pending underlying
+// resources.
+func (it *KeeperRegistryRewardClaimedIterator) Close() error {
+	it.sub.Unsubscribe()
+	return nil
+}
+
+// KeeperRegistryRewardClaimed represents a RewardClaimed event raised by the KeeperRegistry contract.
+type KeeperRegistryRewardClaimed struct {
+	Reporter common.Address
+	Amount   *big.Int
+	Raw      types.Log // Blockchain specific contextual infos
+}
+
+// FilterRewardClaimed is a free log retrieval operation binding the contract event 0x106f923f993c2149d49b4255ff723acafa1f2d94393f561d3eda32ae348f7241.
+//
+// Solidity: event RewardClaimed(address indexed reporter, uint256 amount)
+func (_KeeperRegistry *KeeperRegistryFilterer) FilterRewardClaimed(opts *bind.FilterOpts, reporter []common.Address) (*KeeperRegistryRewardClaimedIterator, error) {
+
+	var reporterRule []interface{}
+	for _, reporterItem := range reporter {
+		reporterRule = append(reporterRule, reporterItem)
+	}
+
+	logs, sub, err := _KeeperRegistry.contract.FilterLogs(opts, "RewardClaimed", reporterRule)
+	if err != nil {
+		return nil, err
+	}
+	return &KeeperRegistryRewardClaimedIterator{contract: _KeeperRegistry.contract, event: "RewardClaimed", logs: logs, sub: sub}, nil
+}
+
+// WatchRewardClaimed is a free log subscription operation binding the contract event 0x106f923f993c2149d49b4255ff723acafa1f2d94393f561d3eda32ae348f7241.
+//
+// Solidity: event RewardClaimed(address indexed reporter, uint256 amount)
+func (_KeeperRegistry *KeeperRegistryFilterer) WatchRewardClaimed(opts *bind.WatchOpts, sink chan<- *KeeperRegistryRewardClaimed, reporter []common.Address) (event.Subscription, error) {
+
+	var reporterRule []interface{}
+	for _, reporterItem := range reporter {
+		reporterRule = append(reporterRule, reporterItem)
+	}
+
+	logs, sub, err := _KeeperRegistry.contract.WatchLogs(opts, "RewardClaimed", reporterRule)
+	if err != nil {
+		return nil, err
+	}
+	return event.NewSubscription(func(quit <-chan struct{}) error {
+		defer sub.Unsubscribe()
+		for {
+			select {
+			case log := <-logs:
+				// New log arrived, parse the event and forward to the user
+				event := new(KeeperRegistryRewardClaimed)
+				if err := _KeeperRegistry.contract.UnpackLog(event, "RewardClaimed", log); err != nil {
+					// If the signature doesn't match, skip this log.
+					if errors.Is(err, bind.ErrEventSignatureMismatch) {
+						continue
+					}
+					return err
+				}
+				event.Raw = log
+
+				select {
+				case sink <- event:
+				case err := <-sub.Err():
+					return err
+				case <-quit:
+					return nil
+				}
+			case err := <-sub.Err():
+				return err
+			case <-quit:
+				return nil
+			}
+		}
+	}), nil
+}
+
+// ParseRewardClaimed is a log parse operation binding the contract event 0x106f923f993c2149d49b4255ff723acafa1f2d94393f561d3eda32ae348f7241.
+//
+// Solidity: event RewardClaimed(address indexed reporter, uint256 amount)
+func (_KeeperRegistry *KeeperRegistryFilterer) ParseRewardClaimed(log types.Log) (*KeeperRegistryRewardClaimed, error) {
+	event := new(KeeperRegistryRewardClaimed)
+	if err := _KeeperRegistry.contract.UnpackLog(event, "RewardClaimed", log); err != nil {
+		return nil, err
+	}
+	event.Raw = log
+	return event, nil
+}
+
+// KeeperRegistryRewardDeferredIterator is returned from FilterRewardDeferred and is used to iterate over the raw logs and unpacked data for RewardDeferred events raised by the KeeperRegistry contract.
+type KeeperRegistryRewardDeferredIterator struct {
+	Event *KeeperRegistryRewardDeferred // Event containing the contract specifics and raw log
+
+	contract *bind.BoundContract // Generic contract to use for unpacking event data
+	event    string              // Event name to use for unpacking event data
+
+	logs chan types.Log        // Log channel receiving the found contract events
+	sub  ethereum.Subscription // Subscription for errors, completion and termination
+	done bool                  // Whether the subscription completed delivering logs
+	fail error                 // Occurred error to stop iteration
+}
+
+// Next advances the iterator to the subsequent event, returning whether there
+// are any more events found. In case of a retrieval or parsing error, false is
+// returned and Error() can be queried for the exact failure.
+func (it *KeeperRegistryRewardDeferredIterator) Next() bool {
+	// If the iterator failed, stop iterating
+	if it.fail != nil {
+		return false
+	}
+	// If the iterator completed, deliver directly whatever's available
+	if it.done {
+		select {
+		case log := <-it.logs:
+			it.Event = new(KeeperRegistryRewardDeferred)
+			if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+				it.fail = err
+				return false
+			}
+			it.Event.Raw = log
+			return true
+
+		default:
+			return false
+		}
+	}
+	// Iterator still in progress, wait for either a data or an error event
+	select {
+	case log := <-it.logs:
+		it.Event = new(KeeperRegistryRewardDeferred)
+		if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+			it.fail = err
+			return false
+		}
+		it.Event.Raw = log
+		return true
+
+	case err := <-it.sub.Err():
+		it.done = true
+		it.fail = err
+		return it.Next()
+	}
+}
+
+// Error returns any retrieval or parsing error occurred during filtering.
+func (it *KeeperRegistryRewardDeferredIterator) Error() error {
+	return it.fail
+}
+
+// Close terminates the iteration process, releasing any pending underlying
+// resources.
+func (it *KeeperRegistryRewardDeferredIterator) Close() error {
+	it.sub.Unsubscribe()
+	return nil
+}
+
+// KeeperRegistryRewardDeferred represents a RewardDeferred event raised by the KeeperRegistry contract.
+type KeeperRegistryRewardDeferred struct {
+	Reporter common.Address
+	Amount   *big.Int
+	Raw      types.Log // Blockchain specific contextual infos
+}
+
+// FilterRewardDeferred is a free log retrieval operation binding the contract event 0xd12bdb0cae08f502440e2a70f5f5bd91c90d0900301b98d3b158fa8ad77bb3dd.
+//
+// Solidity: event RewardDeferred(address indexed reporter, uint256 amount)
+func (_KeeperRegistry *KeeperRegistryFilterer) FilterRewardDeferred(opts *bind.FilterOpts, reporter []common.Address) (*KeeperRegistryRewardDeferredIterator, error) {
+
+	var reporterRule []interface{}
+	for _, reporterItem := range reporter {
+		reporterRule = append(reporterRule, reporterItem)
+	}
+
+	logs, sub, err := _KeeperRegistry.contract.FilterLogs(opts, "RewardDeferred", reporterRule)
+	if err != nil {
+		return nil, err
+	}
+	return &KeeperRegistryRewardDeferredIterator{contract: _KeeperRegistry.contract, event: "RewardDeferred", logs: logs, sub: sub}, nil
+}
+
+// WatchRewardDeferred is a free log subscription operation binding the contract event 0xd12bdb0cae08f502440e2a70f5f5bd91c90d0900301b98d3b158fa8ad77bb3dd.
+//
+// Solidity: event RewardDeferred(address indexed reporter, uint256 amount)
+func (_KeeperRegistry *KeeperRegistryFilterer) WatchRewardDeferred(opts *bind.WatchOpts, sink chan<- *KeeperRegistryRewardDeferred, reporter []common.Address) (event.Subscription, error) {
+
+	var reporterRule []interface{}
+	for _, reporterItem := range reporter {
+		reporterRule = append(reporterRule, reporterItem)
+	}
+
+	logs, sub, err := _KeeperRegistry.contract.WatchLogs(opts, "RewardDeferred", reporterRule)
+	if err != nil {
+		return nil, err
+	}
+	return event.NewSubscription(func(quit <-chan struct{}) error {
+		defer sub.Unsubscribe()
+		for {
+			select {
+			case log := <-logs:
+				// New log arrived, parse the event and forward to the user
+				event := new(KeeperRegistryRewardDeferred)
+				if err := _KeeperRegistry.contract.UnpackLog(event, "RewardDeferred", log); err != nil {
+					// If the signature doesn't match, skip this log.
+					if errors.Is(err, bind.ErrEventSignatureMismatch) {
+						continue
+					}
+					return err
+				}
+				event.Raw = log
+
+				select {
+				case sink <- event:
+				case err := <-sub.Err():
+					return err
+				case <-quit:
+					return nil
+				}
+			case err := <-sub.Err():
+				return err
+			case <-quit:
+				return nil
+			}
+		}
+	}), nil
+}
+
+// ParseRewardDeferred is a log parse operation binding the contract event 0xd12bdb0cae08f502440e2a70f5f5bd91c90d0900301b98d3b158fa8ad77bb3dd.
+//
+// Solidity: event RewardDeferred(address indexed reporter, uint256 amount)
+func (_KeeperRegistry *KeeperRegistryFilterer) ParseRewardDeferred(log types.Log) (*KeeperRegistryRewardDeferred, error) {
+	event := new(KeeperRegistryRewardDeferred)
+	if err := _KeeperRegistry.contract.UnpackLog(event, "RewardDeferred", log); err != nil {
+		return nil, err
+	}
+	event.Raw = log
+	return event, nil
+}
+
+// KeeperRegistrySlasherSetIterator is returned from FilterSlasherSet and is used to iterate over the raw logs and unpacked data for SlasherSet events raised by the KeeperRegistry contract.
+type KeeperRegistrySlasherSetIterator struct {
+	Event *KeeperRegistrySlasherSet // Event containing the contract specifics and raw log
+
+	contract *bind.BoundContract // Generic contract to use for unpacking event data
+	event    string              // Event name to use for unpacking event data
+
+	logs chan types.Log        // Log channel receiving the found contract events
+	sub  ethereum.Subscription // Subscription for errors, completion and termination
+	done bool                  // Whether the subscription completed delivering logs
+	fail error                 // Occurred error to stop iteration
+}
+
+// Next advances the iterator to the subsequent event, returning whether there
+// are any more events found. In case of a retrieval or parsing error, false is
+// returned and Error() can be queried for the exact failure.
+func (it *KeeperRegistrySlasherSetIterator) Next() bool {
+	// If the iterator failed, stop iterating
+	if it.fail != nil {
+		return false
+	}
+	// If the iterator completed, deliver directly whatever's available
+	if it.done {
+		select {
+		case log := <-it.logs:
+			it.Event = new(KeeperRegistrySlasherSet)
+			if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+				it.fail = err
+				return false
+			}
+			it.Event.Raw = log
+			return true
+
+		default:
+			return false
+		}
+	}
+	// Iterator still in progress, wait for either a data or an error event
+	select {
+	case log := <-it.logs:
+		it.Event = new(KeeperRegistrySlasherSet)
+		if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+			it.fail = err
+			return false
+		}
+		it.Event.Raw = log
+		return true
+
+	case err := <-it.sub.Err():
+		it.done = true
+		it.fail = err
+		return it.Next()
+	}
+}
+
+// Error returns any retrieval or parsing error occurred during filtering.
+func (it *KeeperRegistrySlasherSetIterator) Error() error {
+	return it.fail
+}
+
+// Close terminates the iteration process, releasing any pending underlying
+// resources.
+func (it *KeeperRegistrySlasherSetIterator) Close() error {
+	it.sub.Unsubscribe()
+	return nil
+}
+
+// KeeperRegistrySlasherSet represents a SlasherSet event raised by the KeeperRegistry contract.
+type KeeperRegistrySlasherSet struct {
+	PreviousSlasher common.Address
+	Slasher         common.Address
+	Raw             types.Log // Blockchain specific contextual infos
+}
+
+// FilterSlasherSet is a free log retrieval operation binding the contract event 0xaa835f3d82545233d78a76ddca0ad674f68c29c444771d7246f78d9b07fd9661.
+//
+// Solidity: event SlasherSet(address indexed previousSlasher, address indexed slasher)
+func (_KeeperRegistry *KeeperRegistryFilterer) FilterSlasherSet(opts *bind.FilterOpts, previousSlasher []common.Address, slasher []common.Address) (*KeeperRegistrySlasherSetIterator, error) {
+
+	var previousSlasherRule []interface{}
+	for _, previousSlasherItem := range previousSlasher {
+		previousSlasherRule = append(previousSlasherRule, previousSlasherItem)
+	}
+	var slasherRule []interface{}
+	for _, slasherItem := range slasher {
+		slasherRule = append(slasherRule, slasherItem)
+	}
+
+	logs, sub, err := _KeeperRegistry.contract.FilterLogs(opts, "SlasherSet", previousSlasherRule, slasherRule)
+	if err != nil {
+		return nil, err
+	}
+	return &KeeperRegistrySlasherSetIterator{contract: _KeeperRegistry.contract, event: "SlasherSet", logs: logs, sub: sub}, nil
+}
+
+// WatchSlasherSet is a free log subscription operation binding the contract event 0xaa835f3d82545233d78a76ddca0ad674f68c29c444771d7246f78d9b07fd9661.
+//
+// Solidity: event SlasherSet(address indexed previousSlasher, address indexed slasher)
+func (_KeeperRegistry *KeeperRegistryFilterer) WatchSlasherSet(opts *bind.WatchOpts, sink chan<- *KeeperRegistrySlasherSet, previousSlasher []common.Address, slasher []common.Address) (event.Subscription, error) {
+
+	var previousSlasherRule []interface{}
+	for _, previousSlasherItem := range previousSlasher {
+		previousSlasherRule = append(previousSlasherRule, previousSlasherItem)
+	}
+	var slasherRule []interface{}
+	for _, slasherItem := range slasher {
+		slasherRule = append(slasherRule, slasherItem)
+	}
+
+	logs, sub, err := _KeeperRegistry.contract.WatchLogs(opts, "SlasherSet", previousSlasherRule, slasherRule)
+	if err != nil {
+		return nil, err
+	}
+	return event.NewSubscription(func(quit <-chan struct{}) error {
+		defer sub.Unsubscribe()
+		for {
+			select {
+			case log := <-logs:
+				// New log arrived, parse the event and forward to the user
+				event := new(KeeperRegistrySlasherSet)
+				if err := _KeeperRegistry.contract.UnpackLog(event, "SlasherSet", log); err != nil {
+					// If the signature doesn't match, skip this log.
+					if errors.Is(err, bind.ErrEventSignatureMismatch) {
+						continue
+					}
+					return err
+				}
+				event.Raw = log
+
+				select {
+				case sink <- event:
+				case err := <-sub.Err():
+					return err
+				case <-quit:
+					return nil
+				}
+			case err := <-sub.Err():
+				return err
+			case <-quit:
+				return nil
+			}
+		}
+	}), nil
+}
+
+// ParseSlasherSet is a log parse operation binding the contract event 0xaa835f3d82545233d78a76ddca0ad674f68c29c444771d7246f78d9b07fd9661.
+//
+// Solidity: event SlasherSet(address indexed previousSlasher, address indexed slasher)
+func (_KeeperRegistry *KeeperRegistryFilterer) ParseSlasherSet(log types.Log) (*KeeperRegistrySlasherSet, error) {
+	event := new(KeeperRegistrySlasherSet)
+	if err := _KeeperRegistry.contract.UnpackLog(event, "SlasherSet", log); err != nil {
+		return nil, err
+	}
+	event.Raw = log
+	return event, nil
+}
+
+// KeeperRegistryTreasuryWithdrawnIterator is returned from FilterTreasuryWithdrawn and is used to iterate over the raw logs and unpacked data for TreasuryWithdrawn events raised by the KeeperRegistry contract.
+type KeeperRegistryTreasuryWithdrawnIterator struct {
+	Event *KeeperRegistryTreasuryWithdrawn // Event containing the contract specifics and raw log
+
+	contract *bind.BoundContract // Generic contract to use for unpacking event data
+	event    string              // Event name to use for unpacking event data
+
+	logs chan types.Log        // Log channel receiving the found contract events
+	sub  ethereum.Subscription // Subscription for errors, completion and termination
+	done bool                  // Whether the subscription completed delivering logs
+	fail error                 // Occurred error to stop iteration
+}
+
+// Next advances the iterator to the subsequent event, returning whether there
+// are any more events found. In case of a retrieval or parsing error, false is
+// returned and Error() can be queried for the exact failure.
+func (it *KeeperRegistryTreasuryWithdrawnIterator) Next() bool {
+	// If the iterator failed, stop iterating
+	if it.fail != nil {
+		return false
+	}
+	// If the iterator completed, deliver directly whatever's available
+	if it.done {
+		select {
+		case log := <-it.logs:
+			it.Event = new(KeeperRegistryTreasuryWithdrawn)
+			if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+				it.fail = err
+				return false
+			}
+			it.Event.Raw = log
+			return true
+
+		default:
+			return false
+		}
+	}
+	// Iterator still in progress, wait for either a data or an error event
+	select {
+	case log := <-it.logs:
+		it.Event = new(KeeperRegistryTreasuryWithdrawn)
+		if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+			it.fail = err
+			return false
+		}
+		it.Event.Raw = log
+		return true
+
+	case err := <-it.sub.Err():
+		it.done = true
+		it.fail = err
+		return it.Next()
+	}
+}
+
+// Error returns any retrieval or parsing error occurred during filtering.
+func (it *KeeperRegistryTreasuryWithdrawnIterator) Error() error {
+	return it.fail
+}
+
+// Close terminates the iteration process, releasing any pending underlying
+// resources.
+func (it *KeeperRegistryTreasuryWithdrawnIterator) Close() error {
+	it.sub.Unsubscribe()
+	return nil
+}
+
+// KeeperRegistryTreasuryWithdrawn represents a TreasuryWithdrawn event raised by the KeeperRegistry contract.
+type KeeperRegistryTreasuryWithdrawn struct {
+	To     common.Address
+	Amount *big.Int
+	Raw    types.Log // Blockchain specific contextual infos
+}
+
+// FilterTreasuryWithdrawn is a free log retrieval operation binding the contract event 0x41fdd680478135993bc53fb2ffaf9560951b57ef62ff6badd02b61e018b4f17f.
+//
+// Solidity: event TreasuryWithdrawn(address indexed to, uint256 amount)
+func (_KeeperRegistry *KeeperRegistryFilterer) FilterTreasuryWithdrawn(opts *bind.FilterOpts, to []common.Address) (*KeeperRegistryTreasuryWithdrawnIterator, error) {
+
+	var toRule []interface{}
+	for _, toItem := range to {
+		toRule = append(toRule, toItem)
+	}
+
+	logs, sub, err := _KeeperRegistry.contract.FilterLogs(opts, "TreasuryWithdrawn", toRule)
+	if err != nil {
+		return nil, err
+	}
+	return &KeeperRegistryTreasuryWithdrawnIterator{contract: _KeeperRegistry.contract, event: "TreasuryWithdrawn", logs: logs, sub: sub}, nil
+}
+
+// WatchTreasuryWithdrawn is a free log subscription operation binding the contract event 0x41fdd680478135993bc53fb2ffaf9560951b57ef62ff6badd02b61e018b4f17f.
+//
+// Solidity: event TreasuryWithdrawn(address indexed to, uint256 amount)
+func (_KeeperRegistry *KeeperRegistryFilterer) WatchTreasuryWithdrawn(opts *bind.WatchOpts, sink chan<- *KeeperRegistryTreasuryWithdrawn, to []common.Address) (event.Subscription, error) {
+
+	var toRule []interface{}
+	for _, toItem := range to {
+		toRule = append(toRule, toItem)
+	}
+
+	logs, sub, err := _KeeperRegistry.contract.WatchLogs(opts, "TreasuryWithdrawn", toRule)
+	if err != nil {
+		return nil, err
+	}
+	return event.NewSubscription(func(quit <-chan struct{}) error {
+		defer sub.Unsubscribe()
+		for {
+			select {
+			case log := <-logs:
+				// New log arrived, parse the event and forward to the user
+				event := new(KeeperRegistryTreasuryWithdrawn)
+				if err := _KeeperRegistry.contract.UnpackLog(event, "TreasuryWithdrawn", log); err != nil {
+					// If the signature doesn't match, skip this log.
+					if errors.Is(err, bind.ErrEventSignatureMismatch) {
+						continue
+					}
+					return err
+				}
+				event.Raw = log
+
+				select {
+				case sink <- event:
+				case err := <-sub.Err():
+					return err
+				case <-quit:
+					return nil
+				}
+			case err := <-sub.Err():
+				return err
+			case <-quit:
+				return nil
+			}
+		}
+	}), nil
+}
+
+// ParseTreasuryWithdrawn is a log parse operation binding the contract event 0x41fdd680478135993bc53fb2ffaf9560951b57ef62ff6badd02b61e018b4f17f.
+//
+// Solidity: event TreasuryWithdrawn(address indexed to, uint256 amount)
+func (_KeeperRegistry *KeeperRegistryFilterer) ParseTreasuryWithdrawn(log types.Log) (*KeeperRegistryTreasuryWithdrawn, error) {
+	event := new(KeeperRegistryTreasuryWithdrawn)
+	if err := _KeeperRegistry.contract.UnpackLog(event, "TreasuryWithdrawn", log); err != nil {
 		return nil, err
 	}
 	event.Raw = log

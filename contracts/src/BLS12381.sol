@@ -28,8 +28,12 @@ library BLS12381 {
     address internal constant MODEXP = address(0x05);
     /// @dev EIP-2537 BLS12_G1ADD.
     address internal constant G1ADD = address(0x0b);
+    /// @dev EIP-2537 BLS12_G1MSM.
+    address internal constant G1MSM = address(0x0c);
     /// @dev EIP-2537 BLS12_G2ADD.
     address internal constant G2ADD = address(0x0d);
+    /// @dev EIP-2537 BLS12_G2MSM.
+    address internal constant G2MSM = address(0x0e);
     /// @dev EIP-2537 BLS12_PAIRING_CHECK.
     address internal constant PAIRING_CHECK = address(0x0f);
     /// @dev EIP-2537 BLS12_MAP_FP2_TO_G2 (includes cofactor clearing).
@@ -80,6 +84,66 @@ library BLS12381 {
             result := mload(0x00)
         }
         return ok && result == 1;
+    }
+
+    /// @notice Checks n signatures at once: sigsG2[i] by pubkeysG1[i] over
+    /// messages[i], each as verify checks it. True only if every one is
+    /// valid (up to a 2^-127 chance per attempt, see below); false for
+    /// mismatched lengths or any malformed key or signature.
+    /// @dev Small-exponent batch verification: with weights r_i,
+    /// e(-G1, Σ r_i·sig_i) · Π e(r_i·pk_i, H(m_i)) == 1, one pairing with
+    /// n + 1 pairs instead of n with 2. The weights are 128-bit, odd (so
+    /// nonzero), and derived by Fiat–Shamir from a hash of every key, message
+    /// and signature, so they are fixed only after all inputs are: an invalid
+    /// signature passes only if an adversary finds, by hashing, weights that
+    /// cancel its error, about 2^127 hashes. Sound because every point is in
+    /// the prime-order subgroup: G1MSM, G2MSM and the pairing check their
+    /// inputs, and hash-to-G2 clears the cofactor. A single entry goes to
+    /// verify.
+    function verifyBatch(bytes[] memory pubkeysG1, bytes32[] memory messages, bytes[] memory sigsG2)
+        internal
+        view
+        returns (bool)
+    {
+        uint256 n = messages.length;
+        if (n == 0 || pubkeysG1.length != n || sigsG2.length != n) return false;
+        if (n == 1) return verify(pubkeysG1[0], messages[0], sigsG2[0]);
+        bytes32 seed = keccak256("TriggerX.BLS.batch.v1");
+        for (uint256 i = 0; i < n; ++i) {
+            bytes memory pk = pubkeysG1[i];
+            if (pk.length != G1_LENGTH || sigsG2[i].length != G2_LENGTH || isZero(pk)) return false;
+            seed = keccak256(abi.encodePacked(seed, pk, messages[i], sigsG2[i]));
+        }
+        // G2MSM input: n × (signature ‖ weight); pairing input: (-G1, Σ) and
+        // n × (weight·key, H(message)).
+        bytes memory msmInput = new bytes(n * (G2_LENGTH + 32));
+        bytes memory pairingInput = new bytes((n + 1) * (G1_LENGTH + G2_LENGTH));
+        for (uint256 i = 0; i < n; ++i) {
+            uint256 r = uint256(uint128(uint256(keccak256(abi.encodePacked(seed, i))))) | 1;
+            uint256 at = i * (G2_LENGTH + 32);
+            _copy(msmInput, at, sigsG2[i]);
+            assembly ("memory-safe") {
+                mstore(add(add(msmInput, 32), add(at, 256)), r)
+            }
+            (bool ok, bytes memory weightedKey) = _tryPrecompile(G1MSM, abi.encodePacked(pubkeysG1[i], r), G1_LENGTH);
+            if (!ok) return false;
+            at = (i + 1) * (G1_LENGTH + G2_LENGTH);
+            _copy(pairingInput, at, weightedKey);
+            _copy(pairingInput, at + G1_LENGTH, hashToG2(abi.encodePacked(messages[i]), ETH_DST));
+        }
+        (bool msmOk, bytes memory sigSum) = _tryPrecompile(G2MSM, msmInput, G2_LENGTH);
+        if (!msmOk) return false;
+        _copy(pairingInput, 0, NEG_G1_GENERATOR);
+        _copy(pairingInput, G1_LENGTH, sigSum);
+        address pairing = PAIRING_CHECK;
+        uint256 result;
+        bool pairingOk;
+        assembly ("memory-safe") {
+            pairingOk := staticcall(gas(), pairing, add(pairingInput, 32), mload(pairingInput), 0x00, 0x20)
+            pairingOk := and(pairingOk, eq(returndatasize(), 0x20))
+            result := mload(0x00)
+        }
+        return pairingOk && result == 1;
     }
 
     /// @notice Adds two G1 points, e.g. to aggregate public keys.
@@ -210,6 +274,27 @@ library BLS12381 {
             ok := and(ok, eq(returndatasize(), 48))
         }
         if (!ok) revert PrecompileFailed(MODEXP);
+    }
+
+    /// @dev Like _precompile, but reports failure (e.g. a point off the curve
+    /// or outside the subgroup) instead of reverting.
+    function _tryPrecompile(address precompile, bytes memory input, uint256 outLength)
+        private
+        view
+        returns (bool ok, bytes memory out)
+    {
+        out = new bytes(outLength);
+        assembly ("memory-safe") {
+            ok := staticcall(gas(), precompile, add(input, 32), mload(input), add(out, 32), outLength)
+            ok := and(ok, eq(returndatasize(), outLength))
+        }
+    }
+
+    /// @dev Copies src into dst from byte offset on; dst must be long enough.
+    function _copy(bytes memory dst, uint256 offset, bytes memory src) private pure {
+        assembly ("memory-safe") {
+            mcopy(add(add(dst, 32), offset), add(src, 32), mload(src))
+        }
     }
 
     /// @dev Calls a precompile and requires exactly outLength bytes back.

@@ -3,26 +3,33 @@ pragma solidity ^0.8.30;
 
 import {JobRegistry} from "./JobRegistry.sol";
 import {KeeperRegistry} from "./KeeperRegistry.sol";
+import {Owned} from "./Owned.sol";
 import {TriggerGasRegistry} from "./TriggerGasRegistry.sol";
 
 /// @title TaskExecutionHub
 /// @notice The one entry point through which keepers perform tasks. It lets
 /// only active keepers in, performs each task at most once, calls only the
 /// job's target, and charges the job owner's TriggerGasRegistry balance for
-/// the gas, crediting the keeper that paid for the transaction.
+/// the gas plus a premium and a fixed fee (see quote), crediting the keeper
+/// that paid for the transaction. It refuses, before calling the target, a
+/// task whose owner could not pay for the whole gas limit.
 /// @dev A failing target call does not revert the execution: the task counts
 /// as executed, the gas is charged and TaskExecuted reports success = false,
 /// so a broken target cannot make keepers retry forever. Whether the result
 /// was right is for the keepers to attest in the AttestationCenter.
-contract TaskExecutionHub {
+contract TaskExecutionHub is Owned {
     /// @notice Gas the measurement inside executeFunction cannot see: the
     /// intrinsic transaction cost, calldata, dispatch, the charge itself and
     /// the event. Calibrated on a typical execution so the charge is close to
     /// the receipt's gasUsed.
-    uint256 public constant GAS_OVERHEAD = 45_000;
+    uint256 public constant GAS_OVERHEAD = 40_600;
     /// @notice Gas kept back from the target call so the execution can always
     /// be charged and recorded afterwards.
     uint256 public constant POST_CALL_GAS = 60_000;
+    /// @notice Basis points: 10000 is 100%.
+    uint256 public constant BPS = 10_000;
+    /// @notice The highest premium the owner may set (100%).
+    uint256 public constant MAX_PREMIUM_BPS = 10_000;
 
     /// @notice Whose keepers may execute.
     KeeperRegistry public immutable keeperRegistry;
@@ -31,6 +38,11 @@ contract TaskExecutionHub {
     /// @notice Whose balances pay for executions.
     TriggerGasRegistry public immutable gasRegistry;
 
+    /// @notice The keeper's premium on top of the gas cost, in basis points
+    /// of it.
+    uint256 public premiumBps = 1_000;
+    /// @notice A flat fee per execution, in wei.
+    uint256 public fixedFee;
     /// @notice The keeper that executed a task, zero when not executed.
     mapping(bytes32 taskId => address keeper) public executedBy;
 
@@ -45,6 +57,11 @@ contract TaskExecutionHub {
         bytes32 calldataHash,
         uint256 charged
     );
+
+    /// @notice The premium changed.
+    event PremiumBpsSet(uint256 premiumBps);
+    /// @notice The fixed fee changed.
+    event FixedFeeSet(uint256 fixedFee);
 
     /// @notice The caller is not an active keeper.
     error NotKeeper(address caller);
@@ -62,6 +79,12 @@ contract TaskExecutionHub {
     /// @notice Too little gas to call the target and charge for it, or the
     /// target call ran out of gas.
     error InsufficientGas();
+    /// @notice The job owner's gas balance cannot pay for the execution at
+    /// the transaction's gas limit and price. Same selector as
+    /// TriggerGasRegistry.InsufficientBalance.
+    error InsufficientBalance(address owner, uint256 balance, uint256 required);
+    /// @notice The premium exceeds MAX_PREMIUM_BPS.
+    error PremiumTooHigh(uint256 premiumBps, uint256 maxPremiumBps);
 
     constructor(KeeperRegistry keeperRegistry_, JobRegistry jobRegistry_, TriggerGasRegistry gasRegistry_) {
         keeperRegistry = keeperRegistry_;
@@ -69,8 +92,32 @@ contract TaskExecutionHub {
         gasRegistry = gasRegistry_;
     }
 
+    /// @notice Sets the premium, in basis points of the gas cost.
+    function setPremiumBps(uint256 premiumBps_) external onlyOwner {
+        if (premiumBps_ > MAX_PREMIUM_BPS) revert PremiumTooHigh(premiumBps_, MAX_PREMIUM_BPS);
+        premiumBps = premiumBps_;
+        emit PremiumBpsSet(premiumBps_);
+    }
+
+    /// @notice Sets the fixed fee per execution, in wei.
+    function setFixedFee(uint256 fixedFee_) external onlyOwner {
+        fixedFee = fixedFee_;
+        emit FixedFeeSet(fixedFee_);
+    }
+
+    /// @notice What an execution that used gasUsed gas at gasPrice costs the
+    /// job owner: gasUsed × gasPrice × (10000 + premiumBps) / 10000 +
+    /// fixedFee.
+    function quote(uint256 gasUsed, uint256 gasPrice) public view returns (uint256) {
+        return gasUsed * gasPrice * (BPS + premiumBps) / BPS + fixedFee;
+    }
+
     /// @notice Performs task taskId of job jobId: calls target with data (no
-    /// value) and charges the job owner for the gas at tx.gasprice.
+    /// value) and charges the job owner quote(gas used, tx.gasprice). Before
+    /// calling the target it reverts InsufficientBalance, executing nothing,
+    /// when the owner's balance is below the worst case, quote(all the gas
+    /// left + GAS_OVERHEAD, tx.gasprice); simulations at real fee prices
+    /// therefore fail, and keepers do not send.
     /// @dev target must equal the job's target; a custom-script job (kind 7)
     /// registered without a target may call any contract but the protocol's
     /// own.
@@ -82,13 +129,16 @@ contract TaskExecutionHub {
         uint256 startGas = gasleft();
         if (!keeperRegistry.isActive(msg.sender)) revert NotKeeper(msg.sender);
         if (executedBy[taskId] != address(0)) revert TaskAlreadyExecuted(taskId);
-        address owner = _checkJob(jobId, target);
+        address jobOwner = _checkJob(jobId, target);
+        uint256 required = quote(startGas + GAS_OVERHEAD, tx.gasprice);
+        uint256 balance = gasRegistry.balanceOf(jobOwner);
+        if (balance < required) revert InsufficientBalance(jobOwner, balance, required);
         executedBy[taskId] = msg.sender;
 
         success = _call(target, data);
 
-        uint256 charged = (startGas - gasleft() + GAS_OVERHEAD) * tx.gasprice;
-        gasRegistry.deduct(owner, charged, msg.sender);
+        uint256 charged = quote(startGas - gasleft() + GAS_OVERHEAD, tx.gasprice);
+        gasRegistry.deduct(jobOwner, charged, msg.sender);
         emit TaskExecuted(taskId, jobId, msg.sender, target, success, keccak256(data), charged);
     }
 
@@ -99,7 +149,7 @@ contract TaskExecutionHub {
 
     /// @dev Checks that the job exists, is active and may call target; returns
     /// its owner.
-    function _checkJob(uint256 jobId, address target) private view returns (address owner) {
+    function _checkJob(uint256 jobId, address target) private view returns (address) {
         (address jobOwner,, address jobTarget,, bool active) = jobRegistry.getJob(jobId);
         if (jobOwner == address(0)) revert UnknownJob(jobId);
         if (!active) revert JobInactive(jobId);

@@ -30,6 +30,14 @@ contract BLS12381Harness {
         return BLS12381.verify(pubkeyG1, message, sigG2);
     }
 
+    function verifyBatch(bytes[] calldata pubkeysG1, bytes32[] calldata messages, bytes[] calldata sigsG2)
+        external
+        view
+        returns (bool)
+    {
+        return BLS12381.verifyBatch(pubkeysG1, messages, sigsG2);
+    }
+
     function addG1(bytes calldata a, bytes calldata b) external view returns (bytes memory) {
         return BLS12381.addG1(a, b);
     }

@@ -32,6 +32,9 @@
 //     nonce with both fees bumped by Config.FeeBumpPercent (at least the 10%
 //     nodes require), never above Config.MaxFeePerGas; at the cap the last
 //     attempt is re-broadcast instead;
+//   - a receipt lookup the node cannot answer yet ("transaction indexing is
+//     in progress", a fresh or restarted geth) counts as not mined for
+//     replacements, and as no answer for the next rule;
 //   - a nonce that the chain shows used while none of the entry's attempts
 //     has a receipt, on several polls in a row, was taken by a transaction
 //     this manager did not send (the key was used elsewhere): the entry gets a

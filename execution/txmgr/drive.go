@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math/big"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
@@ -51,10 +52,15 @@ func (m *Manager) check(ctx context.Context, e *entry, consumed map[string]int) 
 		log.Debug("read head", zap.Error(err))
 		return
 	}
+	unsure := false // a receipt lookup could not say whether the attempt is mined
 	for i := len(e.Attempts) - 1; i >= 0; i-- {
 		a := e.Attempts[i]
 		r, err := m.be.TransactionReceipt(ctx, a.Hash)
 		if errors.Is(err, ethereum.NotFound) {
+			continue
+		}
+		if indexing(err) {
+			unsure = true
 			continue
 		}
 		if err != nil {
@@ -86,7 +92,11 @@ func (m *Manager) check(ctx context.Context, e *entry, consumed map[string]int) 
 	}
 	if used > e.Nonce {
 		// Possibly our own transaction whose receipt this node does not
-		// serve yet; only several polls in a row mean someone else took it.
+		// serve yet; only several polls in a row of definite answers mean
+		// someone else took it.
+		if unsure {
+			return
+		}
 		if consumed[e.Key]++; consumed[e.Key] >= consumedPolls {
 			delete(consumed, e.Key)
 			m.renonce(ctx, e)
@@ -201,6 +211,13 @@ func (m *Manager) renonce(ctx context.Context, e *entry) {
 	m.log.Warn("nonce taken by a transaction this keeper did not send: sending at a new nonce",
 		zap.String("key", e.Key), zap.Uint64("old_nonce", old), zap.Uint64("nonce", nonce), zap.Stringer("tx_hash", a.Hash))
 	m.broadcast(ctx, e.last())
+}
+
+// indexing reports geth's answer for a receipt while its transaction index
+// is being built (a fresh or restarted node): the transaction is not known
+// to be mined.
+func indexing(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "transaction indexing is in progress")
 }
 
 // bump raises v by percent, and by at least 1 wei.

@@ -321,18 +321,21 @@ func (m *Manager) start(ctx context.Context, req Request) error {
 	if err != nil {
 		return err
 	}
-	// Estimate with the real fees: contracts may spend gas differently when
-	// tx.gasprice is not zero.
-	msg.GasFeeCap, msg.GasTipCap = feeCap, tip
-	est, err := m.be.EstimateGas(ctx, msg)
+	// Estimate twice. At gas price zero first, which finds the call's gas
+	// whatever the contract demands of balances at a real price. Then with
+	// the real fees and that estimate (doubled, plus the headroom) as the
+	// upper bound: contracts may spend gas differently when tx.gasprice is
+	// not zero (the hub charges the job owner), and a contract that checks
+	// a balance against the worst case of the gas limit (the hub does) is
+	// checked against a limit near the one the transaction will carry, not
+	// against the block's.
+	est, err := m.estimate(ctx, msg)
 	if err != nil {
-		if data, ok := RevertData(err); ok {
-			return &RevertError{Data: data, Err: err}
-		}
-		return fmt.Errorf("estimate gas: %w", err)
+		return err
 	}
-	if est > m.cfg.GasLimitCap {
-		return fmt.Errorf("%w: %d > %d", ErrGasCap, est, m.cfg.GasLimitCap)
+	msg.GasFeeCap, msg.GasTipCap, msg.Gas = feeCap, tip, min(2*est+req.GasHeadroom, m.cfg.GasLimitCap)
+	if est, err = m.estimate(ctx, msg); err != nil {
+		return err
 	}
 	gas := min(max(est+est*m.cfg.GasMarginPercent/100, est+req.GasHeadroom), m.cfg.GasLimitCap)
 
@@ -361,6 +364,21 @@ func (m *Manager) start(ctx context.Context, req Request) error {
 		zap.Uint64("gas", gas), zap.Stringer("fee_cap", feeCap), zap.Stringer("tip", tip))
 	m.broadcast(ctx, e.last())
 	return nil
+}
+
+// estimate runs eth_estimateGas, classifying a revert.
+func (m *Manager) estimate(ctx context.Context, msg ethereum.CallMsg) (uint64, error) {
+	est, err := m.be.EstimateGas(ctx, msg)
+	if err != nil {
+		if data, ok := RevertData(err); ok {
+			return 0, &RevertError{Data: data, Err: err}
+		}
+		return 0, fmt.Errorf("estimate gas: %w", err)
+	}
+	if est > m.cfg.GasLimitCap {
+		return 0, fmt.Errorf("%w: %d > %d", ErrGasCap, est, m.cfg.GasLimitCap)
+	}
+	return est, nil
 }
 
 // nextNonce is the nonce for a new entry; sendMu held.

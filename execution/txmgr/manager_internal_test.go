@@ -294,17 +294,23 @@ func TestStuckTransactionIsReplaced(t *testing.T) {
 // re-broadcast.
 func TestFeeCap(t *testing.T) {
 	c := newChain(t)
-	c.mineEvery(t, 50*time.Millisecond)
 	be := newFlaky(c)
 	be.dropSends.Store(6)
 	head, err := c.sim.Client().HeaderByNumber(context.Background(), nil)
 	require.NoError(t, err)
+	// Room for two bumps above the first attempt's 2 × base fee + tip; no
+	// block is sealed (the base fee stays) until every lost broadcast is
+	// spent.
 	feeCap := new(big.Int).Add(new(big.Int).Mul(head.BaseFee, big.NewInt(3)), big.NewInt(params.GWei))
 	m := newManager(t, c, be, openDB(t, t.TempDir()), func(cfg *Config) {
 		cfg.MaxFeePerGas, cfg.ResubmitAfter = feeCap, 100*time.Millisecond
 	})
-	out, err := m.Send(sendCtx(t), transfer("a"))
-	require.NoError(t, err)
+	done := sendAsync(t, m, transfer("a"))
+	require.Eventually(t, func() bool { return be.sends.Load() >= 7 }, 20*time.Second, 10*time.Millisecond)
+	c.mineEvery(t, 50*time.Millisecond)
+	r := <-done
+	require.NoError(t, r.err)
+	out := r.out
 	require.LessOrEqual(t, out.Tx.GasFeeCap().Cmp(feeCap), 0)
 	e := m.done["a"]
 	for _, a := range e.Attempts {

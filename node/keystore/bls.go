@@ -8,6 +8,7 @@ import (
 	"crypto/subtle"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/google/uuid"
@@ -264,7 +265,8 @@ func GenerateBLS(dir, password string, light bool) (string, attestation.BLSPubli
 func ImportBLS(hexKey, dir, password string, light bool) (string, attestation.BLSPublicKey, error) {
 	b, err := hex.DecodeString(trim0x(hexKey))
 	if err != nil {
-		return "", attestation.BLSPublicKey{}, fmt.Errorf("decode BLS key hex: %w", err)
+		// The error does not quote the input: it is a secret.
+		return "", attestation.BLSPublicKey{}, errors.New("decode BLS key: not hex")
 	}
 	sk, err := attestation.BLSKeyFromBytes(b)
 	if err != nil {

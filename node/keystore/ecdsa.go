@@ -125,7 +125,8 @@ func GenerateECDSA(dir, password string, light bool) (string, common.Address, er
 func ImportECDSA(hexKey, dir, password string, light bool) (string, common.Address, error) {
 	b, err := hex.DecodeString(trim0x(hexKey))
 	if err != nil {
-		return "", common.Address{}, fmt.Errorf("decode ECDSA key hex: %w", err)
+		// The error does not quote the input: it is a secret.
+		return "", common.Address{}, errors.New("decode ECDSA key: not hex")
 	}
 	key, err := crypto.ToECDSA(b)
 	if err != nil {

@@ -173,6 +173,18 @@ func TestImport(t *testing.T) {
 	}
 	_, _, err = keystore.ImportBLS("00", dir, "pw", true)
 	require.Error(t, err)
+
+	// An error never quotes the key, not even the bytes around a typo.
+	for _, bad := range []string{eipSecret[:10] + "g" + eipSecret[11:], ecdsaHex[:10] + "g" + ecdsaHex[11:], ecdsaHex[:63]} {
+		_, _, err = keystore.ImportBLS(bad, t.TempDir(), "pw", true)
+		require.Error(t, err)
+		require.NotContains(t, err.Error(), bad[:8])
+		require.NotContains(t, err.Error(), "'g'")
+		_, _, err = keystore.ImportECDSA(bad, t.TempDir(), "pw", true)
+		require.Error(t, err)
+		require.NotContains(t, err.Error(), bad[:8])
+		require.NotContains(t, err.Error(), "'g'")
+	}
 }
 
 func TestTampered(t *testing.T) {

@@ -2,6 +2,12 @@
 // also read TRIGGERX_* environment variables and an optional YAML config
 // file, logger construction, key loading, and the main wrapper that ties the
 // root context to SIGINT/SIGTERM.
+//
+// A keystore password comes from a file flag, else from an environment
+// variable holding the password itself, else from a prompt without echo when
+// standard input is a terminal (see Password); with none of them a command
+// fails with ErrNoPassword naming all three. Passwords and keys are never
+// printed or put in errors.
 package cliapp
 
 import (
@@ -53,6 +59,11 @@ func Strings(name, usage string, value ...string) cli.Flag {
 // Duration is a duration flag ("1s", "2m").
 func Duration(name, usage string, value time.Duration) cli.Flag {
 	return altsrc.NewDurationFlag(&cli.DurationFlag{Name: name, Usage: usage, Value: value, EnvVars: Env(name)})
+}
+
+// Uint64 is an unsigned integer flag.
+func Uint64(name, usage string, value uint64) cli.Flag {
+	return altsrc.NewUint64Flag(&cli.Uint64Flag{Name: name, Usage: usage, Value: value, EnvVars: Env(name)})
 }
 
 // Flag names shared by several commands.
@@ -117,7 +128,8 @@ func ethRPCFallbackFlag() cli.Flag {
 func ECDSAFlags() []cli.Flag {
 	return []cli.Flag{
 		String(FlagECDSAKeystore, "ECDSA key in a go-ethereum v3 keystore file", ""),
-		String(FlagECDSAPassword, "file holding the ECDSA keystore password", ""),
+		String(FlagECDSAPassword, "file holding the ECDSA keystore password; without it the password is read from "+
+			EnvECDSAPassword+", else "+EnvKeystorePassword+", else asked for on a terminal", ""),
 	}
 }
 
@@ -125,7 +137,8 @@ func ECDSAFlags() []cli.Flag {
 func BLSFlags() []cli.Flag {
 	return []cli.Flag{
 		String(FlagBLSKeystore, "BLS key in an EIP-2335 keystore file", ""),
-		String(FlagBLSPassword, "file holding the BLS keystore password", ""),
+		String(FlagBLSPassword, "file holding the BLS keystore password; without it the password is read from "+
+			EnvBLSPassword+", else "+EnvKeystorePassword+", else asked for on a terminal", ""),
 	}
 }
 
@@ -229,21 +242,16 @@ func hasFlag(c *cli.Context, name string) bool {
 	return false
 }
 
-func password(c *cli.Context, flag string) (string, error) {
-	path := c.String(flag)
-	if path == "" {
-		return "", fmt.Errorf("--%s is required", flag)
-	}
-	return keystore.ReadPasswordFile(path)
-}
-
-// LoadECDSA decrypts the controller key the flags name.
+// LoadECDSA decrypts the controller key the flags name. Its password comes
+// from --ecdsa-password-file, else $TRIGGERX_ECDSA_PASSWORD, else
+// $TRIGGERX_KEYSTORE_PASSWORD, else a prompt on a terminal.
 func LoadECDSA(c *cli.Context) (*ecdsa.PrivateKey, error) {
 	path := c.String(FlagECDSAKeystore)
 	if path == "" {
 		return nil, fmt.Errorf("--%s is required", FlagECDSAKeystore)
 	}
-	pw, err := password(c, FlagECDSAPassword)
+	pw, err := Password(c, PasswordSource{What: "ECDSA keystore " + path, FileFlag: FlagECDSAPassword,
+		EnvVars: []string{EnvECDSAPassword, EnvKeystorePassword}})
 	if err != nil {
 		return nil, err
 	}
@@ -254,13 +262,16 @@ func LoadECDSA(c *cli.Context) (*ecdsa.PrivateKey, error) {
 	return k, nil
 }
 
-// LoadBLS decrypts the BLS key the flags name.
+// LoadBLS decrypts the BLS key the flags name. Its password comes from
+// --bls-password-file, else $TRIGGERX_BLS_PASSWORD, else
+// $TRIGGERX_KEYSTORE_PASSWORD, else a prompt on a terminal.
 func LoadBLS(c *cli.Context) (*attestation.BLSSecretKey, error) {
 	path := c.String(FlagBLSKeystore)
 	if path == "" {
 		return nil, fmt.Errorf("--%s is required", FlagBLSKeystore)
 	}
-	pw, err := password(c, FlagBLSPassword)
+	pw, err := Password(c, PasswordSource{What: "BLS keystore " + path, FileFlag: FlagBLSPassword,
+		EnvVars: []string{EnvBLSPassword, EnvKeystorePassword}})
 	if err != nil {
 		return nil, err
 	}
