@@ -8,9 +8,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/ethereum/go-ethereum/ethclient"
-
 	"github.com/triggerx-network/triggerx/execution"
+	"go.uber.org/zap"
 )
 
 // ErrUnknownChain is returned for a chain id the node has no RPC endpoint for.
@@ -21,17 +20,26 @@ var ErrUnknownChain = errors.New("no RPC endpoint configured for chain")
 // triggers watch. Clients are dialed on first use and closed with the set.
 // Safe for concurrent use.
 type chainSet struct {
-	homeID uint64
-	home   execution.Chain
-	rpcs   map[uint64]string          // chain id → URL
-	fixed  map[uint64]execution.Chain // test clients, never closed here
+	homeID    uint64
+	home      execution.Chain
+	rpcs      map[uint64]string          // chain id → URL
+	fallbacks map[uint64][]string        // chain id → more URLs
+	fixed     map[uint64]execution.Chain // test clients, never closed here
+	log       *zap.Logger
 
 	mu     sync.Mutex
-	dialed map[uint64]*ethclient.Client
+	dialed map[uint64]execution.Chain
+	closes []func()
 }
 
-func newChainSet(homeID uint64, home execution.Chain, rpcs map[uint64]string, fixed map[uint64]execution.Chain) *chainSet {
-	return &chainSet{homeID: homeID, home: home, rpcs: rpcs, fixed: fixed, dialed: map[uint64]*ethclient.Client{}}
+func newChainSet(homeID uint64, home execution.Chain, rpcs map[uint64]string, fallbacks map[uint64][]string,
+	fixed map[uint64]execution.Chain, log *zap.Logger,
+) *chainSet {
+	if log == nil {
+		log = zap.NewNop()
+	}
+	return &chainSet{homeID: homeID, home: home, rpcs: rpcs, fallbacks: fallbacks, fixed: fixed, log: log,
+		dialed: map[uint64]execution.Chain{}}
 }
 
 // Get returns a client for chain id, dialing it on first use and checking
@@ -54,20 +62,21 @@ func (s *chainSet) Get(ctx context.Context, id uint64) (execution.Chain, error) 
 	}
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
-	c, err := ethclient.DialContext(ctx, url)
+	c, closeAll, err := dialEndpoints(ctx, append([]string{url}, s.fallbacks[id]...), s.log.With(zap.Uint64("chain_id", id)))
 	if err != nil {
 		return nil, fmt.Errorf("dial chain %d: %w", id, err)
 	}
 	got, err := c.ChainID(ctx)
 	if err != nil {
-		c.Close()
-		return nil, fmt.Errorf("read chain id of %s: %w", url, err)
+		closeAll()
+		return nil, fmt.Errorf("read chain id of %s: %w", execution.EndpointName(url), err)
 	}
 	if !got.IsUint64() || got.Uint64() != id {
-		c.Close()
-		return nil, fmt.Errorf("endpoint %s serves chain %s, not %d", url, got, id)
+		closeAll()
+		return nil, fmt.Errorf("endpoint %s serves chain %s, not %d", execution.EndpointName(url), got, id)
 	}
 	s.dialed[id] = c
+	s.closes = append(s.closes, closeAll)
 	return c, nil
 }
 
@@ -92,9 +101,10 @@ func (s *chainSet) IDs() []uint64 {
 func (s *chainSet) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for id, c := range s.dialed {
-		c.Close()
-		delete(s.dialed, id)
+	for _, closeAll := range s.closes {
+		closeAll()
 	}
+	s.closes = nil
+	clear(s.dialed)
 	return nil
 }

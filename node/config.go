@@ -32,7 +32,10 @@ type ChainConfig struct {
 	FallbackRPCs []string
 	// Chains are RPC URLs of the other chains that triggers watch, by chain
 	// id. The home chain needs no entry.
-	Chains            map[uint64]string
+	Chains map[uint64]string
+	// ChainFallbacks are more URLs of those chains, tried in order when the
+	// endpoint in use fails to answer.
+	ChainFallbacks    map[uint64][]string
 	KeeperRegistry    common.Address
 	JobRegistry       common.Address
 	TaskExecutionHub  common.Address
@@ -112,7 +115,7 @@ func newProcess(ctx context.Context, name string, key *ecdsa.PrivateKey, dataDir
 	if p.registry, err = bindings.NewKeeperRegistry(chainCfg.KeeperRegistry, chain); err != nil {
 		return nil, p.l.abort(fmt.Errorf("bind keeper registry: %w", err))
 	}
-	p.chains = newChainSet(p.domain.ChainID, chain, chainCfg.Chains, test.Chains)
+	p.chains = newChainSet(p.domain.ChainID, chain, chainCfg.Chains, chainCfg.ChainFallbacks, test.Chains, p.log)
 	p.l.onStop("trigger chains", p.chains.Close)
 	return p, nil
 }
@@ -133,7 +136,14 @@ func dialChain(ctx context.Context, cfg ChainConfig, test execution.Chain, log *
 	if cfg.RPC == "" {
 		return nil, nil, errors.New("no Ethereum RPC URL configured")
 	}
-	urls := append([]string{cfg.RPC}, cfg.FallbackRPCs...)
+	return dialEndpoints(ctx, append([]string{cfg.RPC}, cfg.FallbackRPCs...), log)
+}
+
+// dialEndpoints dials each URL of one chain and returns the client, or with
+// several an execution.Failover over them (which checks they serve one
+// chain), and a function closing them all. Logs and errors name endpoints by
+// execution.EndpointName, never by full URL.
+func dialEndpoints(ctx context.Context, urls []string, log *zap.Logger) (execution.Chain, func(), error) {
 	var clients []*ethclient.Client
 	closeAll := func() {
 		for _, c := range clients {

@@ -34,7 +34,7 @@ type chain struct {
 	id  *big.Int
 }
 
-func newChain(t *testing.T) *chain {
+func newChain(t testing.TB) *chain {
 	t.Helper()
 	key, err := crypto.GenerateKey()
 	require.NoError(t, err)
@@ -407,4 +407,55 @@ func TestConfigChecks(t *testing.T) {
 	m.Close()
 	_, err = m.Send(sendCtx(t), transfer("x"))
 	require.ErrorIs(t, err, ErrClosed)
+}
+
+// minedBackend seals a block after every accepted transaction.
+type minedBackend struct {
+	Backend
+	sim *simulated.Backend
+}
+
+func (b *minedBackend) SendTransaction(ctx context.Context, tx *types.Transaction) error {
+	if err := b.Backend.SendTransaction(ctx, tx); err != nil {
+		return err
+	}
+	b.sim.Commit()
+	return nil
+}
+
+// BenchmarkSend measures one request from Send to its confirmed receipt on a
+// chain that seals a block per transaction: simulation, two estimates,
+// journal write (badger, synchronous), signature, broadcast and the receipt
+// poll; next to a bare sign-send-receipt of the same transfer.
+func BenchmarkSend(b *testing.B) {
+	for _, mode := range []string{"manager", "bare"} {
+		b.Run(mode, func(b *testing.B) {
+			c := newChain(b)
+			be := &minedBackend{Backend: c.sim.Client(), sim: c.sim}
+			db, err := badger.Open(badger.DefaultOptions(b.TempDir()).WithSyncWrites(true).WithLogger(nil))
+			require.NoError(b, err)
+			defer db.Close()
+			m, err := New(Config{Backend: be, Key: c.key, ChainID: c.id, Store: NewBadgerStore(db, "tx/"), PollInterval: time.Millisecond})
+			require.NoError(b, err)
+			defer m.Close()
+			signer := types.LatestSignerForChainID(c.id)
+			ctx := context.Background()
+			b.ResetTimer()
+			for i := range b.N {
+				if mode == "manager" {
+					if _, err := m.Send(ctx, transfer(fmt.Sprint("k", i))); err != nil {
+						b.Fatal(err)
+					}
+					continue
+				}
+				tx, err := types.SignNewTx(c.key, signer, &types.DynamicFeeTx{ChainID: c.id, Nonce: uint64(i), GasTipCap: big.NewInt(params.GWei),
+					GasFeeCap: big.NewInt(10 * params.GWei), Gas: 21000, To: &sink, Value: big.NewInt(1)})
+				require.NoError(b, err)
+				require.NoError(b, be.SendTransaction(ctx, tx))
+				if _, err := be.TransactionReceipt(ctx, tx.Hash()); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }

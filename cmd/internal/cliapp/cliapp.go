@@ -32,6 +32,7 @@ import (
 	"go.uber.org/zap/zapcore"
 
 	"github.com/triggerx-network/triggerx/attestation"
+	"github.com/triggerx-network/triggerx/execution"
 	"github.com/triggerx-network/triggerx/node"
 	"github.com/triggerx-network/triggerx/node/keystore"
 )
@@ -110,7 +111,8 @@ func ChainFlags(contracts ...string) []cli.Flag {
 	}
 	fs := []cli.Flag{
 		String(FlagEthRPC, "JSON-RPC URL (http, https, ws or wss) of the home chain, where the contracts live", "http://127.0.0.1:8545"),
-		Strings(FlagChainRPC, "CHAINID=URL of another chain that triggers watch (repeatable)"),
+		Strings(FlagChainRPC, "CHAINID=URL of another chain that triggers watch (repeatable; "+
+			"more URLs of one chain are fallbacks, tried in order)"),
 	}
 	for _, c := range contracts {
 		fs = append(fs, String(c, usage[c], ""))
@@ -210,10 +212,18 @@ func Chain(c *cli.Context) (node.ChainConfig, error) {
 		if !ok || err != nil || n == 0 || url == "" {
 			return node.ChainConfig{}, fmt.Errorf("--%s: want CHAINID=URL, got %q", FlagChainRPC, entry)
 		}
-		if _, dup := cfg.Chains[n]; dup {
-			return node.ChainConfig{}, fmt.Errorf("--%s: chain %d given twice", FlagChainRPC, n)
+		first, again := cfg.Chains[n]
+		switch {
+		case !again:
+			cfg.Chains[n] = url
+		case url == first || slices.Contains(cfg.ChainFallbacks[n], url):
+			return node.ChainConfig{}, fmt.Errorf("--%s: %s given twice for chain %d", FlagChainRPC, execution.EndpointName(url), n)
+		default: // more endpoints of the chain: fallbacks, in order
+			if cfg.ChainFallbacks == nil {
+				cfg.ChainFallbacks = map[uint64][]string{}
+			}
+			cfg.ChainFallbacks[n] = append(cfg.ChainFallbacks[n], url)
 		}
-		cfg.Chains[n] = url
 	}
 	for name, dst := range map[string]*common.Address{
 		FlagKeeperRegistry: &cfg.KeeperRegistry, FlagJobRegistry: &cfg.JobRegistry,

@@ -110,21 +110,24 @@ func TestEthRPCFallbackFlag(t *testing.T) {
 
 func TestChainRPCFlag(t *testing.T) {
 	tests := []struct {
-		args    []string
-		want    map[uint64]string
-		wantErr string
+		args      []string
+		want      map[uint64]string
+		fallbacks map[uint64][]string
+		wantErr   string
 	}{
-		{nil, map[uint64]string{}, ""},
-		{[]string{"--chain-rpc", "8453=https://base.example", "--chain-rpc", "10=ws://op.example"}, map[uint64]string{8453: "https://base.example", 10: "ws://op.example"}, ""},
-		{[]string{"--chain-rpc", "base=https://x"}, nil, "want CHAINID=URL"},
-		{[]string{"--chain-rpc", "8453="}, nil, "want CHAINID=URL"},
-		{[]string{"--chain-rpc", "1=a", "--chain-rpc", "1=b"}, nil, "given twice"},
+		{nil, map[uint64]string{}, nil, ""},
+		{[]string{"--chain-rpc", "8453=https://base.example", "--chain-rpc", "10=ws://op.example"}, map[uint64]string{8453: "https://base.example", 10: "ws://op.example"}, nil, ""},
+		{[]string{"--chain-rpc", "base=https://x"}, nil, nil, "want CHAINID=URL"},
+		{[]string{"--chain-rpc", "8453="}, nil, nil, "want CHAINID=URL"},
+		{[]string{"--chain-rpc", "1=http://a", "--chain-rpc", "1=http://b", "--chain-rpc", "1=http://c"}, map[uint64]string{1: "http://a"},
+			map[uint64][]string{1: {"http://b", "http://c"}}, ""},
+		{[]string{"--chain-rpc", "1=http://a", "--chain-rpc", "1=http://a"}, nil, nil, "given twice"},
 	}
 	for _, tt := range tests {
-		var got map[uint64]string
+		var got node.ChainConfig
 		cmd := &cli.Command{Name: "start", Flags: ChainFlags(), Action: func(c *cli.Context) error {
-			cfg, err := Chain(c)
-			got = cfg.Chains
+			var err error
+			got, err = Chain(c)
 			return err
 		}}
 		err := (&cli.App{Name: "x", Commands: []*cli.Command{cmd}}).Run(append([]string{"x", "start"}, tt.args...))
@@ -133,7 +136,8 @@ func TestChainRPCFlag(t *testing.T) {
 			continue
 		}
 		require.NoError(t, err)
-		require.Equal(t, tt.want, got)
+		require.Equal(t, tt.want, got.Chains)
+		require.Equal(t, tt.fallbacks, got.ChainFallbacks)
 	}
 }
 
