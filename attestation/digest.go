@@ -16,6 +16,7 @@ import (
 // another. VoteDomain and PopDomain are also constants of the contracts.
 var (
 	actionDomain     = keccak([]byte("TriggerX.Action.v1"))
+	targetJobDomain  = keccak([]byte("TriggerX.TargetJob.v1"))
 	assignmentDomain = keccak([]byte("TriggerX.Assignment.v1"))
 	resultDomain     = keccak([]byte("TriggerX.Result.v1"))
 	// VoteDomain separates vote digests; AttestationCenter.VOTE_DOMAIN.

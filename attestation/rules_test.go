@@ -156,3 +156,16 @@ func TestScriptIsCommittedAndAttested(t *testing.T) {
 	require.True(t, TimeScript.HasScript())
 	require.False(t, TimeStatic.HasScript())
 }
+
+// An action on another chain commits to the job's id there; one on the home
+// chain hashes as before the field existed.
+func TestTargetJobIsCommitted(t *testing.T) {
+	a := Action{ChainID: 8453, Target: common.HexToAddress("0x01"), Function: "f()"}
+	b := a.Clone()
+	b.TargetJobID = 7
+	c := b.Clone()
+	c.TargetJobID = 8
+	require.NotEqual(t, a.Hash(), b.Hash())
+	require.NotEqual(t, b.Hash(), c.Hash())
+	require.Equal(t, a.Hash(), Action{ChainID: 8453, Target: common.HexToAddress("0x01"), Function: "f()", TargetJobID: 0}.Hash())
+}

@@ -47,6 +47,10 @@ type Action struct {
 	// Script computes the arguments (task definitions 2, 4, 6) or the whole
 	// call (7); nil for static jobs.
 	Script *Script
+	// TargetJobID is the job's id in the JobRegistry of ChainID when that is
+	// not the home chain (the chain of the AttestationCenter): the hub there
+	// executes the job under that id. 0 for jobs on the home chain.
+	TargetJobID uint64
 }
 
 // Clone returns a deep copy of a.
@@ -72,6 +76,10 @@ func (a Action) Hash() common.Hash {
 	}
 	if a.Script != nil {
 		a.Script.hashInto(&b)
+	}
+	if a.TargetJobID != 0 {
+		b.Write(targetJobDomain[:])
+		b.Write(uintWord(a.TargetJobID))
 	}
 	return keccak(b.Bytes())
 }

@@ -97,6 +97,7 @@ type JobRequest struct {
 	StartTime             *Decimal `json:"start_time,omitempty"` // unix seconds, part of the commitment
 	EndTime               *Decimal `json:"end_time,omitempty"`   // unix seconds, part of the commitment
 	TargetChainID         *Decimal `json:"target_chain_id"`
+	TargetJobID           *Decimal `json:"target_job_id,omitempty"` // the job's id on the target chain, when not the home chain
 	TargetContractAddress string   `json:"target_contract_address"`
 	// TargetFunction is a canonical signature ("increment(uint256)") or a
 	// method name of ABI.
@@ -702,6 +703,7 @@ func decodeJobRequest(raw json.RawMessage) (JobRequest, error) {
 		decimal("start_time", &r.StartTime),
 		decimal("end_time", &r.EndTime),
 		decimal("target_chain_id", &r.TargetChainID),
+		decimal("target_job_id", &r.TargetJobID),
 		str("target_contract_address", &r.TargetContractAddress),
 		str("target_function", &r.TargetFunction),
 	} {
@@ -813,6 +815,10 @@ func buildJob(r JobRequest, now time.Time, check func(attestation.Trigger) error
 	if err != nil {
 		return Job{}, err
 	}
+	var targetJobID Decimal
+	if r.TargetJobID != nil {
+		targetJobID = *r.TargetJobID
+	}
 
 	j := Job{
 		JobID:                  *r.JobID,
@@ -826,6 +832,7 @@ func buildJob(r JobRequest, now time.Time, check func(attestation.Trigger) error
 		EndTime:                end,
 		Trigger:                trigger,
 		TargetChainID:          *r.TargetChainID,
+		TargetJobID:            targetJobID,
 		TargetContractAddress:  target,
 		TargetFunction:         sig,
 		ABI:                    r.ABI,

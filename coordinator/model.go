@@ -139,8 +139,11 @@ type Job struct {
 	// commitment stored in the JobRegistry (attestation.JobCommitment).
 	Trigger attestation.Trigger `json:"trigger"`
 	// ExpirationTime is CreatedAt + TimeFrame; zero when the job never expires.
-	ExpirationTime        time.Time      `json:"expiration_time,omitzero"`
-	TargetChainID         Decimal        `json:"target_chain_id"`
+	ExpirationTime time.Time `json:"expiration_time,omitzero"`
+	TargetChainID  Decimal   `json:"target_chain_id"`
+	// TargetJobID is the job's id in the JobRegistry of the target chain,
+	// when that is not the home chain; part of the commitment.
+	TargetJobID           Decimal        `json:"target_job_id,omitzero"`
 	TargetContractAddress common.Address `json:"target_contract_address"`
 	// TargetFunction is the canonical signature, e.g. "increment(uint256)".
 	TargetFunction string   `json:"target_function"`
@@ -176,11 +179,12 @@ func (j Job) Clone() Job {
 // Action is what each firing of the job calls on-chain.
 func (j Job) Action() attestation.Action {
 	return attestation.Action{
-		ChainID:   uint64(j.TargetChainID),
-		Target:    j.TargetContractAddress,
-		Function:  j.TargetFunction,
-		Arguments: slices.Clone(j.Arguments),
-		Script:    j.Script.Clone(),
+		ChainID:     uint64(j.TargetChainID),
+		Target:      j.TargetContractAddress,
+		Function:    j.TargetFunction,
+		Arguments:   slices.Clone(j.Arguments),
+		Script:      j.Script.Clone(),
+		TargetJobID: uint64(j.TargetJobID),
 	}
 }
 

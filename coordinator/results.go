@@ -13,16 +13,21 @@ import (
 
 // RecordResult keeps on the task what its assigned performer's signed
 // result (already checked by the gossip validators) says about a script run,
-// so the API shows the run's inputs and resources. Results of tasks this
-// coordinator does not know, or from anyone but the assigned performer, are
-// ignored.
+// so the API shows the run's inputs and resources, and, for an action on
+// another chain than the home one (whose hub the monitor does not follow),
+// the execution transaction and the target's outcome. Attesters check both
+// before the task is accepted. Results of tasks this coordinator does not
+// know, or from anyone but the assigned performer, are ignored.
 func RecordResult(ctx context.Context, store Store, r attestation.Result) error {
-	if r.Script == nil {
-		return nil
-	}
 	_, err := store.UpdateTask(ctx, r.TaskID, func(t *Task) error {
-		if t.TaskPerformer == r.Performer && t.ScriptRun == nil {
+		if t.TaskPerformer != r.Performer {
+			return nil
+		}
+		if r.Script != nil && t.ScriptRun == nil {
 			t.ScriptRun = r.Script.Clone()
+		}
+		if t.Action.TargetJobID != 0 && t.ExecutionTxHash == (common.Hash{}) && r.TxHash != (common.Hash{}) {
+			t.ExecutionTxHash, t.IsSuccessful = r.TxHash, r.Success
 		}
 		return nil
 	})

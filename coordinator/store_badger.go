@@ -482,10 +482,11 @@ type storedTask struct {
 }
 
 type storedAction struct {
-	ChainID   uint64         `json:"chain_id"`
-	Target    common.Address `json:"target"`
-	Function  string         `json:"function"`
-	Arguments []string       `json:"arguments"`
+	ChainID     uint64         `json:"chain_id"`
+	Target      common.Address `json:"target"`
+	Function    string         `json:"function"`
+	Arguments   []string       `json:"arguments"`
+	TargetJobID uint64         `json:"target_job_id,omitempty"`
 }
 
 func getJob(txn *badger.Txn, id uint64) (Job, error) {
@@ -538,6 +539,7 @@ func getTask(txn *badger.Txn, id common.Hash) (Task, error) {
 	t.Action.Target = st.StoredAction.Target
 	t.Action.Function = st.StoredAction.Function
 	t.Action.Arguments = st.StoredAction.Arguments
+	t.Action.TargetJobID = st.StoredAction.TargetJobID
 	t.Trigger, t.Storage = st.StoredTrigger, st.StoredStorage
 	return t, nil
 }
@@ -570,10 +572,11 @@ func createTask(txn *badger.Txn, t Task) (bool, error) {
 
 func putTaskValue(txn *badger.Txn, t Task) error {
 	st := storedTask{Task: t, StoredAction: storedAction{
-		ChainID:   t.Action.ChainID,
-		Target:    t.Action.Target,
-		Function:  t.Action.Function,
-		Arguments: t.Action.Arguments,
+		ChainID:     t.Action.ChainID,
+		Target:      t.Action.Target,
+		Function:    t.Action.Function,
+		Arguments:   t.Action.Arguments,
+		TargetJobID: t.Action.TargetJobID,
 	}, StoredTrigger: t.Trigger, StoredStorage: t.Storage}
 	v, err := json.Marshal(st)
 	if err != nil {

@@ -32,10 +32,12 @@ func TestStartAndStop(t *testing.T) {
 	live, err := running(l)
 	require.NoError(t, err)
 	require.Len(t, live, 2)
-	require.Eventually(t, func() bool {
-		b, _ := os.ReadFile(l.logFile("stubborn"))
-		return string(b) == "ready\n"
-	}, 5*time.Second, 20*time.Millisecond)
+	for name, want := range map[string]string{"stubborn": "ready\n", "polite": "hello\n"} {
+		require.Eventually(t, func() bool {
+			b, _ := os.ReadFile(l.logFile(name))
+			return string(b) == want
+		}, 5*time.Second, 20*time.Millisecond, "%s started", name)
+	}
 
 	require.NoError(t, stopAll(l, true))
 	for _, p := range []*process{polite, stubborn} {

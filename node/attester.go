@@ -9,7 +9,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 	"go.uber.org/zap"
 
@@ -34,10 +33,8 @@ const (
 // transaction called the hub with exactly that calldata for this task, was
 // sent by the assigned performer and succeeded.
 type chainVerifier struct {
-	chainID  uint64
-	chain    execution.Chain
-	hub      common.Address
-	jobs     *bindings.JobRegistry
+	jobs     *bindings.JobRegistry // the home chain's
+	sites    *sites                // where actions execute
 	triggers *triggercheck.Checker // checks that the task was due
 	scripts  *scriptRunner         // re-runs script jobs' scripts
 }
@@ -52,9 +49,13 @@ func (v *chainVerifier) Verify(ctx context.Context, a attestation.Assignment, r 
 	if r.TaskID != t.ID || r.JobID != t.JobID || r.TaskDefinitionID != t.TaskDefinitionID || r.Performer != a.Performer {
 		return reject(reasonResultMismatch)
 	}
-	if err := checkCommitment(ctx, v.jobs, t); err != nil {
-		if errors.Is(err, errActionMismatch) {
+	st, err := checkJob(ctx, v.jobs, v.sites, t)
+	if err != nil {
+		switch {
+		case errors.Is(err, errActionMismatch):
 			return reject(reasonActionMismatch)
+		case errors.Is(err, errNoSite):
+			return attestation.Verdict{}, err // cannot judge: no vote
 		}
 		return attestation.Verdict{}, err
 	}
@@ -65,7 +66,7 @@ func (v *chainVerifier) Verify(ctx context.Context, a attestation.Assignment, r 
 		if r.Script == nil {
 			return reject(reasonScriptRunMissing)
 		}
-		out, run, err := v.scripts.run(ctx, t, r.Script.Block, r.Script)
+		out, run, err := v.scripts.run(ctx, st.chain, t, r.Script.Block, r.Script)
 		if err != nil {
 			if reason := scriptRejectReason(err); reason != "" {
 				return reject(reason) // the script cannot give what the performer claims
@@ -83,7 +84,7 @@ func (v *chainVerifier) Verify(ctx context.Context, a attestation.Assignment, r 
 				if r.TxHash != (common.Hash{}) || r.Success {
 					return reject(reasonScriptOutput)
 				}
-				return v.checkTrigger(ctx, t, triggercheck.Execution{ChainID: v.chainID, BlockNumber: r.Script.Block,
+				return v.checkTrigger(ctx, t, triggercheck.Execution{ChainID: st.chainID, BlockNumber: r.Script.Block,
 					BlockTime: time.Unix(r.Script.Timestamp, 0)})
 			}
 			target = out.Target
@@ -97,8 +98,8 @@ func (v *chainVerifier) Verify(ctx context.Context, a attestation.Assignment, r 
 			return reject(execution.Reason(execution.ErrCalldataMismatch))
 		}
 	}
-	obs, err := execution.VerifyExecution(ctx, v.chain, v.hub, execution.ExpectedExecution{
-		ChainID: v.chainID, JobID: t.JobID, TaskID: t.ID, Target: target, Calldata: calldata, Performer: a.Performer,
+	obs, err := execution.VerifyExecution(ctx, st.chain, st.hubAddr, execution.ExpectedExecution{
+		ChainID: st.chainID, JobID: st.jobID(t), TaskID: t.ID, Target: target, Calldata: calldata, Performer: a.Performer,
 	}, r.TxHash)
 	if err != nil {
 		reason := execution.Reason(err)
@@ -113,11 +114,11 @@ func (v *chainVerifier) Verify(ctx context.Context, a attestation.Assignment, r 
 	if r.Script != nil && r.Script.Block > obs.BlockNumber {
 		return reject(reasonScriptContextBlock) // the script saw a block after its own execution
 	}
-	head, err := v.chain.HeaderByNumber(ctx, new(big.Int).SetUint64(obs.BlockNumber))
+	head, err := st.chain.HeaderByNumber(ctx, new(big.Int).SetUint64(obs.BlockNumber))
 	if err != nil {
 		return attestation.Verdict{}, fmt.Errorf("read execution block %d: %w", obs.BlockNumber, err)
 	}
-	return v.checkTrigger(ctx, t, triggercheck.Execution{ChainID: v.chainID, BlockNumber: obs.BlockNumber,
+	return v.checkTrigger(ctx, t, triggercheck.Execution{ChainID: st.chainID, BlockNumber: obs.BlockNumber,
 		BlockTime: time.Unix(int64(head.Time), 0)})
 }
 
@@ -148,25 +149,39 @@ func (v *chainVerifier) checkTrigger(ctx context.Context, t attestation.Task, ex
 
 var errActionMismatch = errors.New("task action or trigger differs from the job's on-chain commitment")
 
-// checkCommitment checks that the JobRegistry holds an active job whose kind
-// and target match the task's and whose commitment is the task's action and
-// trigger (attestation.JobCommitment).
-func checkCommitment(ctx context.Context, jobs *bindings.JobRegistry, t attestation.Task) error {
-	job, err := jobs.GetJob(&bind.CallOpts{Context: ctx}, new(big.Int).SetUint64(t.JobID))
+// checkCommitment checks that the home JobRegistry holds an active job whose
+// kind and target match the task's and whose commitment is the task's action
+// and trigger (attestation.JobCommitment), and returns it.
+func checkCommitment(ctx context.Context, jobs *bindings.JobRegistry, t attestation.Task) (onchainJob, error) {
+	job, err := readJob(ctx, jobs, t.JobID)
 	if err != nil {
-		return fmt.Errorf("read job %d: %w", t.JobID, err)
+		return job, fmt.Errorf("read job %d: %w", t.JobID, err)
 	}
 	switch {
 	case !job.Active:
-		return fmt.Errorf("%w: job %d is not active", errActionMismatch, t.JobID)
+		return job, fmt.Errorf("%w: job %d is not active", errActionMismatch, t.JobID)
 	case job.TaskDefinitionId != uint16(t.TaskDefinitionID):
-		return fmt.Errorf("%w: task definition %d, job has %d", errActionMismatch, t.TaskDefinitionID, job.TaskDefinitionId)
+		return job, fmt.Errorf("%w: task definition %d, job has %d", errActionMismatch, t.TaskDefinitionID, job.TaskDefinitionId)
 	case job.Target != t.Action.Target:
-		return fmt.Errorf("%w: target %s, job has %s", errActionMismatch, t.Action.Target.Hex(), job.Target.Hex())
+		return job, fmt.Errorf("%w: target %s, job has %s", errActionMismatch, t.Action.Target.Hex(), job.Target.Hex())
 	case common.Hash(job.SpecHash) != attestation.JobCommitment(t.Action, t.Trigger):
-		return fmt.Errorf("%w: action and trigger do not hash to the job's commitment", errActionMismatch)
+		return job, fmt.Errorf("%w: action and trigger do not hash to the job's commitment", errActionMismatch)
 	}
-	return nil
+	return job, nil
+}
+
+// checkJob checks the task's job on the home chain and, for an action on
+// another chain, the job there; it returns the action's site.
+func checkJob(ctx context.Context, homeJobs *bindings.JobRegistry, all *sites, t attestation.Task) (*site, error) {
+	home, err := checkCommitment(ctx, homeJobs, t)
+	if err != nil {
+		return nil, err
+	}
+	st, err := all.of(ctx, t.Action)
+	if err != nil {
+		return nil, err
+	}
+	return st, checkSite(ctx, st, t, home)
 }
 
 // attester verifies other keepers' results and signs its verdict

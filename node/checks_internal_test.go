@@ -16,6 +16,7 @@ import (
 
 	"github.com/triggerx-network/triggerx/attestation"
 	"github.com/triggerx-network/triggerx/contracts"
+	"github.com/triggerx-network/triggerx/execution"
 	"github.com/triggerx-network/triggerx/p2p"
 )
 
@@ -103,6 +104,13 @@ func newChecksFixture(t *testing.T) *checksFixture {
 	f.sim, f.client, f.addrs, f.c, f.chainID, f.owner = sim, client, addrs, c, chainID, owner
 	f.deadline = time.Now().Add(time.Minute).Unix()
 	return f
+}
+
+// homeSites is the fixture's chain as the only site, with sender (nil for
+// attesters).
+func (f *checksFixture) homeSites(sender *execution.Sender) *sites {
+	return &sites{home: &site{chainID: f.chainID.Uint64(), chain: f.client, hubAddr: f.addrs.TaskExecutionHub,
+		hub: f.c.TaskExecutionHub, jobs: f.c.JobRegistry, sender: sender, home: true}}
 }
 
 func mustKey(t *testing.T) *ecdsa.PrivateKey {

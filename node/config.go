@@ -35,7 +35,12 @@ type ChainConfig struct {
 	Chains map[uint64]string
 	// ChainFallbacks are more URLs of those chains, tried in order when the
 	// endpoint in use fails to answer.
-	ChainFallbacks    map[uint64][]string
+	ChainFallbacks map[uint64][]string
+	// Hubs and JobRegistries are the TaskExecutionHub and JobRegistry of
+	// other chains, by chain id: jobs whose action is on such a chain are
+	// executed by its hub, under the id the job has in its JobRegistry.
+	Hubs              map[uint64]common.Address
+	JobRegistries     map[uint64]common.Address
 	KeeperRegistry    common.Address
 	JobRegistry       common.Address
 	TaskExecutionHub  common.Address

@@ -44,6 +44,7 @@ type network struct {
 	c        *contracts.Contracts
 	owner    *bind.TransactOpts
 	user     *bind.TransactOpts
+	userKey  *ecdsa.PrivateKey
 	apiURL   string
 	apiKey   string
 	bootAddr []string
@@ -95,7 +96,7 @@ func startNetworkWith(t *testing.T, keepers int, keeperCfg func(*node.KeeperConf
 		require.NoError(t, err)
 		return a
 	}
-	n := &network{t: t, sim: sim, chainID: chainID, owner: auth(ownerKey), user: auth(userKey),
+	n := &network{t: t, sim: sim, chainID: chainID, owner: auth(ownerKey), user: auth(userKey), userKey: userKey,
 		apiKey: "test-api-key-0123456789", errs: make(chan error, 16)}
 
 	stake := big.NewInt(1e18)

@@ -5,6 +5,7 @@ import (
 	"crypto/ecdsa"
 	"errors"
 	"fmt"
+	"math/big"
 	"path/filepath"
 	"time"
 
@@ -15,6 +16,7 @@ import (
 
 	"github.com/triggerx-network/triggerx/attestation"
 	"github.com/triggerx-network/triggerx/contracts/bindings"
+	"github.com/triggerx-network/triggerx/execution"
 	"github.com/triggerx-network/triggerx/execution/egress"
 	"github.com/triggerx-network/triggerx/execution/sandbox"
 	"github.com/triggerx-network/triggerx/execution/triggercheck"
@@ -116,21 +118,29 @@ func RunKeeper(ctx context.Context, cfg KeeperConfig) error {
 	if spot == 0 {
 		spot = DefaultSpotSample
 	}
-	runner := &scriptRunner{scripts: scriptStore, chain: p.chain, self: p.self, log: log.Named("script"),
+	runner := &scriptRunner{scripts: scriptStore, self: p.self, log: log.Named("script"),
 		tamper: cfg.Test.TamperScriptOutput, upstream: cfg.Test.ScriptUpstream}
 	// Attesters re-run scripts untampered.
-	rerunner := &scriptRunner{scripts: scriptStore, chain: p.chain, self: p.self, log: log.Named("script"), spotSample: spot}
+	rerunner := &scriptRunner{scripts: scriptStore, self: p.self, log: log.Named("script"), spotSample: spot}
+	home := site{chainID: p.domain.ChainID, chain: p.chain, hubAddr: cfg.Chain.TaskExecutionHub, hub: hub, jobs: jobs, home: true}
+	perfHome, attHome := home, home
+	perfHome.sender = sender
+	perfSites := &sites{home: &perfHome, chains: p.chains, hubs: cfg.Chain.Hubs, jobRegs: cfg.Chain.JobRegistries,
+		newSender: func(id uint64, chain execution.Chain) (*execution.Sender, func(), error) {
+			return startSender(journal.db, otherChainPrefix(id), cfg.ControllerKey, cfg.Tx, chain, new(big.Int).SetUint64(id), log)
+		}}
+	l.onStop("other chains' transaction managers", perfSites.close)
+	attSites := &sites{home: &attHome, chains: p.chains, hubs: cfg.Chain.Hubs, jobRegs: cfg.Chain.JobRegistries}
 	perf := &performer{
-		self: p.self, domain: p.domain, chain: p.chain, sender: sender,
-		hubAddr: cfg.Chain.TaskExecutionHub, hub: hub, jobs: jobs, journal: journal, scripts: runner, log: log.Named("performer"), metrics: m,
+		self: p.self, domain: p.domain, sites: perfSites,
+		jobs: jobs, journal: journal, scripts: runner, log: log.Named("performer"), metrics: m,
 		base: stageCtx, running: map[common.Hash]bool{},
 		key: func(d common.Hash) ([]byte, error) { return attestation.SignECDSA(cfg.ControllerKey, d) },
 	}
 	att := &attester{
 		self: p.self, key: cfg.BLSKey, domain: p.domain, journal: journal, log: log.Named("attester"), metrics: m,
-		verifier: &chainVerifier{chainID: p.domain.ChainID, chain: p.chain, hub: cfg.Chain.TaskExecutionHub, jobs: jobs, triggers: triggers,
-			scripts: rerunner},
-		grace: attestGrace, base: stageCtx, sem: make(chan struct{}, maxParallelChecks),
+		verifier: &chainVerifier{jobs: jobs, sites: attSites, triggers: triggers, scripts: rerunner},
+		grace:    attestGrace, base: stageCtx, sem: make(chan struct{}, maxParallelChecks),
 	}
 	l.onStop("stages", func() error { stopStages(); perf.wait(); att.wait(); return nil })
 

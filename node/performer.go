@@ -29,11 +29,8 @@ type performer struct {
 	self    common.Address
 	key     signerKey
 	domain  attestation.Domain
-	chain   execution.Chain
-	sender  *execution.Sender
-	hubAddr common.Address
-	hub     *bindings.TaskExecutionHub
-	jobs    *bindings.JobRegistry
+	jobs    *bindings.JobRegistry // the home chain's
+	sites   *sites                // where actions execute, with a sender each
 	journal *Journal
 	scripts *scriptRunner
 	log     *zap.Logger
@@ -85,6 +82,8 @@ func (p *performer) Perform(_ context.Context, a attestation.Assignment) error {
 			switch {
 			case errors.Is(err, errActionMismatch):
 				reason = reasonActionMismatch
+			case errors.Is(err, errNoSite):
+				reason = reasonNoSite
 			case scriptReason(err) != "":
 				reason = scriptReason(err)
 			}
@@ -119,7 +118,8 @@ func (p *performer) perform(ctx context.Context, log *zap.Logger, a attestation.
 		}
 		return &r, nil
 	}
-	if err := checkCommitment(ctx, p.jobs, t); err != nil {
+	st, err := checkJob(ctx, p.jobs, p.sites, t)
+	if err != nil {
 		return nil, fmt.Errorf("refuse task: %w", err)
 	}
 	var (
@@ -132,11 +132,11 @@ func (p *performer) perform(ctx context.Context, log *zap.Logger, a attestation.
 		// Sent before a restart: the journal has what was sent.
 		calldata, run, target = rec.Calldata, rec.Script, rec.Target
 	case t.TaskDefinitionID.HasScript():
-		head, err := p.chain.HeaderByNumber(ctx, nil)
+		head, err := st.chain.HeaderByNumber(ctx, nil)
 		if err != nil {
 			return nil, fmt.Errorf("read head: %w", err)
 		}
-		out, r, err := p.scripts.run(ctx, t, head.Number.Uint64(), nil)
+		out, r, err := p.scripts.run(ctx, st.chain, t, head.Number.Uint64(), nil)
 		if err != nil {
 			return nil, err
 		}
@@ -159,14 +159,14 @@ func (p *performer) perform(ctx context.Context, log *zap.Logger, a attestation.
 	if found {
 		// Sent before a restart: wait for that transaction, never send another.
 		txHash = rec.TxHash
-		success, err = p.outcome(ctx, t.ID, txHash)
+		success, err = p.outcome(ctx, st, t.ID, txHash)
 	} else {
 		log.Debug("executing", zap.Stringer("target", t.Action.Target), zap.String("function", t.Action.Function))
 		var tx *types.Transaction
-		tx, _, success, err = p.sender.ExecuteTask(ctx, p.hubAddr, t.JobID, t.ID, target, calldata)
+		tx, _, success, err = st.sender.ExecuteTask(ctx, st.hubAddr, st.jobID(t), t.ID, target, calldata)
 		if errors.Is(err, execution.ErrTaskAlreadyExecuted) {
 			var by common.Address
-			txHash, by, success, err = p.findExecution(ctx, t.ID)
+			txHash, by, success, err = p.findExecution(ctx, st, t.ID)
 			if err == nil && by != p.self {
 				log.Info("task already executed by another keeper", zap.Stringer("keeper", by))
 				return nil, nil
@@ -222,13 +222,13 @@ func (p *performer) decline(t attestation.Task, run *attestation.ScriptRun) (*at
 
 // outcome waits for a journaled transaction and reads the target's success
 // from its TaskExecuted log.
-func (p *performer) outcome(ctx context.Context, taskID, txHash common.Hash) (bool, error) {
-	receipt, err := p.sender.WaitReceipt(ctx, txHash)
+func (p *performer) outcome(ctx context.Context, st *site, taskID, txHash common.Hash) (bool, error) {
+	receipt, err := st.sender.WaitReceipt(ctx, txHash)
 	if err != nil {
 		return false, err
 	}
 	for _, l := range receipt.Logs {
-		ev, err := p.hub.ParseTaskExecuted(*l)
+		ev, err := st.hub.ParseTaskExecuted(*l)
 		if err == nil && common.Hash(ev.TaskId) == taskID {
 			return ev.Success, nil
 		}
@@ -237,8 +237,8 @@ func (p *performer) outcome(ctx context.Context, taskID, txHash common.Hash) (bo
 }
 
 // findExecution looks up who executed taskID from the hub's logs.
-func (p *performer) findExecution(ctx context.Context, taskID common.Hash) (common.Hash, common.Address, bool, error) {
-	it, err := p.hub.FilterTaskExecuted(&bind.FilterOpts{Context: ctx}, [][32]byte{taskID}, nil, nil)
+func (p *performer) findExecution(ctx context.Context, st *site, taskID common.Hash) (common.Hash, common.Address, bool, error) {
+	it, err := st.hub.FilterTaskExecuted(&bind.FilterOpts{Context: ctx}, [][32]byte{taskID}, nil, nil)
 	if err != nil {
 		return common.Hash{}, common.Address{}, false, fmt.Errorf("find execution of %s: %w", taskID.Hex(), err)
 	}

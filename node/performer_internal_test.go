@@ -61,8 +61,8 @@ func TestPerformerExactlyOnce(t *testing.T) {
 		var sender *execution.Sender
 		sender, stopSender = testSender(t, f.client, performerKey, f.chainID, j.db)
 		p := &performer{
-			self: self, domain: f.domain, chain: f.client, sender: sender,
-			hubAddr: f.addrs.TaskExecutionHub, hub: f.c.TaskExecutionHub, jobs: f.c.JobRegistry, journal: j, log: zap.NewNop(),
+			self: self, domain: f.domain, sites: f.homeSites(sender),
+			jobs: f.c.JobRegistry, journal: j, log: zap.NewNop(),
 			base: ctx, running: map[common.Hash]bool{},
 			key: func(d common.Hash) ([]byte, error) { return attestation.SignECDSA(performerKey, d) },
 		}

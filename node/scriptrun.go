@@ -59,8 +59,7 @@ type scriptRunner struct {
 	scripts *scripts
 	sandbox *sandbox.Sandbox // nil when this keeper cannot run scripts
 	egress  *egress.Egress   // nil when this keeper gives scripts no network
-	chain   execution.Chain
-	self    common.Address // seeds the attester's spot sample
+	self    common.Address   // seeds the attester's spot sample
 	// spotSample is the fraction of exchanges an attester re-fetches.
 	spotSample float64
 	log        *zap.Logger
@@ -72,11 +71,12 @@ type scriptRunner struct {
 	upstream *http.Client
 }
 
-// run runs t's script with its context pinned at block and returns the
+// run runs t's script with its context pinned at block of chain (the
+// action's) and returns the
 // parsed output and the account of the run. A performer passes recorded ==
 // nil; an attester passes the performer's account, whose network transcript
 // its re-run replays and spot-checks.
-func (r *scriptRunner) run(ctx context.Context, t attestation.Task, block uint64, recorded *attestation.ScriptRun) (script.Output, *attestation.ScriptRun, error) {
+func (r *scriptRunner) run(ctx context.Context, chain execution.Chain, t attestation.Task, block uint64, recorded *attestation.ScriptRun) (script.Output, *attestation.ScriptRun, error) {
 	sc := t.Action.Script
 	switch {
 	case r == nil || r.sandbox == nil:
@@ -90,7 +90,7 @@ func (r *scriptRunner) run(ctx context.Context, t attestation.Task, block uint64
 	if err != nil {
 		return script.Output{}, nil, fmt.Errorf("fetch script %s: %w", sc.CID, err)
 	}
-	head, err := r.chain.HeaderByNumber(ctx, new(big.Int).SetUint64(block))
+	head, err := chain.HeaderByNumber(ctx, new(big.Int).SetUint64(block))
 	if err != nil {
 		return script.Output{}, nil, fmt.Errorf("read block %d: %w", block, err)
 	}

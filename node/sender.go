@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
+	"go.uber.org/zap"
 
 	"github.com/triggerx-network/triggerx/execution"
 	"github.com/triggerx-network/triggerx/execution/txmgr"
@@ -32,13 +33,29 @@ const txJournalPrefix = "tx/"
 // newSender starts the transaction manager of key on the home chain, with
 // its journal in db, and registers its stop before db's.
 func (p *process) newSender(db *badger.DB, key *ecdsa.PrivateKey, cfg TxConfig) (*execution.Sender, error) {
+	s, stop, err := startSender(db, txJournalPrefix, key, cfg, p.chain, p.chainID, p.log)
+	if err != nil {
+		return nil, err
+	}
+	p.l.onStop("transaction manager", func() error { stop(); return nil })
+	return s, nil
+}
+
+// otherChainPrefix is where the transaction journal of another chain lives:
+// "txc/<chain id>/", outside txJournalPrefix.
+func otherChainPrefix(chainID uint64) string { return fmt.Sprintf("txc/%d/", chainID) }
+
+// startSender starts a transaction manager of key on chain, journaling under
+// prefix in db; stop it before closing db.
+func startSender(db *badger.DB, prefix string, key *ecdsa.PrivateKey, cfg TxConfig, chain execution.Chain, chainID *big.Int,
+	log *zap.Logger,
+) (*execution.Sender, func(), error) {
 	mgr, err := txmgr.New(txmgr.Config{
-		Backend: p.chain, Key: key, ChainID: p.chainID, Store: txmgr.NewBadgerStore(db, txJournalPrefix),
-		MaxFeePerGas: cfg.MaxFeePerGas, Confirmations: cfg.Confirmations, ResubmitAfter: cfg.ResubmitAfter, Logger: p.log,
+		Backend: chain, Key: key, ChainID: chainID, Store: txmgr.NewBadgerStore(db, prefix),
+		MaxFeePerGas: cfg.MaxFeePerGas, Confirmations: cfg.Confirmations, ResubmitAfter: cfg.ResubmitAfter, Logger: log,
 	})
 	if err != nil {
-		return nil, fmt.Errorf("start transaction manager: %w", err)
+		return nil, nil, fmt.Errorf("start transaction manager of chain %s: %w", chainID, err)
 	}
-	p.l.onStop("transaction manager", func() error { mgr.Close(); return nil })
-	return execution.NewSender(p.chain, mgr, p.log), nil
+	return execution.NewSender(chain, mgr, log), mgr.Close, nil
 }

@@ -75,8 +75,7 @@ func TestChainVerifier(t *testing.T) {
 	triggers, err := triggercheck.New(triggercheck.Config{
 		Chains: func(context.Context, uint64) (execution.Chain, error) { return f.client, nil }})
 	require.NoError(t, err)
-	v := &chainVerifier{chainID: f.chainID.Uint64(), chain: f.client, hub: f.addrs.TaskExecutionHub, jobs: f.c.JobRegistry,
-		triggers: triggers}
+	v := &chainVerifier{jobs: f.c.JobRegistry, sites: f.homeSites(nil), triggers: triggers}
 	for _, tc := range []struct {
 		name string
 		a    attestation.Assignment

@@ -154,10 +154,11 @@ func DecodeFinalization(b []byte) (attestation.Finalization, error) {
 
 func actionToPB(a attestation.Action) *pb.Action {
 	m := &pb.Action{
-		ChainId:   a.ChainID,
-		Target:    bytes.Clone(a.Target[:]),
-		Function:  a.Function,
-		Arguments: nilIfEmpty(a.Arguments),
+		ChainId:     a.ChainID,
+		Target:      bytes.Clone(a.Target[:]),
+		Function:    a.Function,
+		Arguments:   nilIfEmpty(a.Arguments),
+		TargetJobId: a.TargetJobID,
 	}
 	if sc := a.Script; sc != nil {
 		m.Script = &pb.Script{Cid: sc.CID, Runtime: sc.Runtime, AllowedHosts: nilIfEmpty(sc.AllowedHosts),
@@ -316,10 +317,11 @@ func actionFromPB(m *pb.Action) (attestation.Action, error) {
 		return attestation.Action{}, err
 	}
 	a := attestation.Action{
-		ChainID:   m.GetChainId(),
-		Target:    target,
-		Function:  m.GetFunction(),
-		Arguments: nilIfEmpty(m.GetArguments()),
+		ChainID:     m.GetChainId(),
+		Target:      target,
+		Function:    m.GetFunction(),
+		Arguments:   nilIfEmpty(m.GetArguments()),
+		TargetJobID: m.GetTargetJobId(),
 	}
 	if sm := m.GetScript(); sm != nil {
 		a.Script = &attestation.Script{CID: sm.GetCid(), Runtime: sm.GetRuntime(), AllowedHosts: nilIfEmpty(sm.GetAllowedHosts()),

@@ -46,6 +46,16 @@ func TestGoldenEncodings(t *testing.T) {
 		require.NoError(t, err)
 		require.Equal(t, v, got)
 	})
+	t.Run("assignment_cross_chain", func(t *testing.T) {
+		v := p2p.FixtureAssignment(0)
+		v.Task.Action.ChainID, v.Task.Action.TargetJobID = 8453, 77
+		b, err := p2p.EncodeAssignment(v)
+		require.NoError(t, err)
+		golden(t, "assignment_cross_chain", b)
+		got, err := p2p.DecodeAssignment(b)
+		require.NoError(t, err)
+		require.Equal(t, v, got)
+	})
 	t.Run("assignment_script", func(t *testing.T) {
 		v := p2p.FixtureScriptAssignment()
 		b, err := p2p.EncodeAssignment(v)

@@ -13,7 +13,7 @@ import (
 // Topics, one per message type. The trailing number is the wire version: an
 // incompatible encoding change gets a new topic.
 const (
-	TopicAssignments   = "/triggerx/assignments/4"
+	TopicAssignments   = "/triggerx/assignments/5"
 	TopicResults       = "/triggerx/results/3"
 	TopicVotes         = "/triggerx/votes/1"
 	TopicFinalizations = "/triggerx/finalizations/1"

@@ -38,7 +38,7 @@ func startCommand() *cli.Command {
 		Usage: "join the network and work until interrupted",
 		Flags: cliapp.NodeFlags("./keeper-data", "/ip4/0.0.0.0/tcp/9012",
 			[]string{cliapp.FlagKeeperRegistry, cliapp.FlagJobRegistry, cliapp.FlagTaskExecutionHub, cliapp.FlagAttestationCenter},
-			append(append(cliapp.BLSFlags(), cliapp.TxFlags()...),
+			append(append(append(cliapp.BLSFlags(), cliapp.ChainContractFlags()...), cliapp.TxFlags()...),
 				cliapp.String(cliapp.FlagMetricsAddr, "host:port serving Prometheus /metrics (empty: off)", "127.0.0.1:9013"),
 				cliapp.Strings("script-gateway", "trustless IPFS gateway URL job scripts are fetched from when no peer has them (repeatable)"),
 				&cli.IntFlag{Name: "script-pool", Usage: "warm sandbox containers kept per script runtime (0: a fresh container per run)",

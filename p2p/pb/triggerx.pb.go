@@ -44,7 +44,8 @@ type Action struct {
 	Target        []byte                 `protobuf:"bytes,2,opt,name=target,proto3" json:"target,omitempty"`     // 20-byte address
 	Function      string                 `protobuf:"bytes,3,opt,name=function,proto3" json:"function,omitempty"` // canonical signature, e.g. "increment(uint256)"
 	Arguments     []string               `protobuf:"bytes,4,rep,name=arguments,proto3" json:"arguments,omitempty"`
-	Script        *Script                `protobuf:"bytes,5,opt,name=script,proto3" json:"script,omitempty"` // script jobs only
+	Script        *Script                `protobuf:"bytes,5,opt,name=script,proto3" json:"script,omitempty"`                                 // script jobs only
+	TargetJobId   uint64                 `protobuf:"varint,6,opt,name=target_job_id,json=targetJobId,proto3" json:"target_job_id,omitempty"` // the job's id in the target chain's JobRegistry; 0 on the home chain
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -112,6 +113,13 @@ func (x *Action) GetScript() *Script {
 		return x.Script
 	}
 	return nil
+}
+
+func (x *Action) GetTargetJobId() uint64 {
+	if x != nil {
+		return x.TargetJobId
+	}
+	return 0
 }
 
 // Script is a job's user script (attestation.Script).
@@ -1562,13 +1570,14 @@ var File_triggerx_proto protoreflect.FileDescriptor
 
 const file_triggerx_proto_rawDesc = "" +
 	"\n" +
-	"\x0etriggerx.proto\x12\vtriggerx.v1\"\xa2\x01\n" +
+	"\x0etriggerx.proto\x12\vtriggerx.v1\"\xc6\x01\n" +
 	"\x06Action\x12\x19\n" +
 	"\bchain_id\x18\x01 \x01(\x04R\achainId\x12\x16\n" +
 	"\x06target\x18\x02 \x01(\fR\x06target\x12\x1a\n" +
 	"\bfunction\x18\x03 \x01(\tR\bfunction\x12\x1c\n" +
 	"\targuments\x18\x04 \x03(\tR\targuments\x12+\n" +
-	"\x06script\x18\x05 \x01(\v2\x13.triggerx.v1.ScriptR\x06script\"\xb1\x01\n" +
+	"\x06script\x18\x05 \x01(\v2\x13.triggerx.v1.ScriptR\x06script\x12\"\n" +
+	"\rtarget_job_id\x18\x06 \x01(\x04R\vtargetJobId\"\xb1\x01\n" +
 	"\x06Script\x12\x10\n" +
 	"\x03cid\x18\x01 \x01(\tR\x03cid\x12\x18\n" +
 	"\aruntime\x18\x02 \x01(\tR\aruntime\x12#\n" +

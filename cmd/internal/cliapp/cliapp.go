@@ -225,6 +225,21 @@ func Chain(c *cli.Context) (node.ChainConfig, error) {
 			cfg.ChainFallbacks[n] = append(cfg.ChainFallbacks[n], url)
 		}
 	}
+	for name, dst := range map[string]*map[uint64]common.Address{FlagChainHub: &cfg.Hubs, FlagChainJobRegistry: &cfg.JobRegistries} {
+		if !hasFlag(c, name) {
+			continue
+		}
+		m, err := chainAddresses(c, name)
+		if err != nil {
+			return node.ChainConfig{}, err
+		}
+		*dst = m
+	}
+	for id := range cfg.Hubs {
+		if _, ok := cfg.JobRegistries[id]; !ok {
+			return node.ChainConfig{}, fmt.Errorf("--%s %d=…: give that chain's --%s too", FlagChainHub, id, FlagChainJobRegistry)
+		}
+	}
 	for name, dst := range map[string]*common.Address{
 		FlagKeeperRegistry: &cfg.KeeperRegistry, FlagJobRegistry: &cfg.JobRegistry,
 		FlagTaskExecutionHub: &cfg.TaskExecutionHub, FlagAttestationCenter: &cfg.AttestationCenter,
@@ -298,6 +313,42 @@ func P2P(c *cli.Context) node.P2PConfig {
 		Listen: c.StringSlice(FlagP2PListen), Bootstrap: c.StringSlice(FlagP2PBootstrap),
 		IdentityFile: c.String(FlagP2PKeyFile),
 	}
+}
+
+// Flags naming the contracts of other chains, where jobs whose action is on
+// such a chain are executed.
+const (
+	FlagChainHub         = "chain-hub"
+	FlagChainJobRegistry = "chain-job-registry"
+)
+
+// ChainContractFlags name the TaskExecutionHub and JobRegistry of other
+// chains.
+func ChainContractFlags() []cli.Flag {
+	return []cli.Flag{
+		Strings(FlagChainHub, "CHAINID=ADDRESS of the TaskExecutionHub of another chain, which executes the jobs whose action is there (repeatable)"),
+		Strings(FlagChainJobRegistry, "CHAINID=ADDRESS of the JobRegistry of another chain, where those jobs are registered (repeatable)"),
+	}
+}
+
+// chainAddresses reads a repeatable CHAINID=ADDRESS flag.
+func chainAddresses(c *cli.Context, name string) (map[uint64]common.Address, error) {
+	var out map[uint64]common.Address
+	for _, entry := range c.StringSlice(name) {
+		if out == nil {
+			out = map[uint64]common.Address{}
+		}
+		id, addr, ok := strings.Cut(entry, "=")
+		n, err := strconv.ParseUint(id, 10, 64)
+		if !ok || err != nil || n == 0 || !common.IsHexAddress(addr) {
+			return nil, fmt.Errorf("--%s: want CHAINID=0xADDRESS, got %q", name, entry)
+		}
+		if _, dup := out[n]; dup {
+			return nil, fmt.Errorf("--%s: chain %d given twice", name, n)
+		}
+		out[n] = common.HexToAddress(addr)
+	}
+	return out, nil
 }
 
 // TxFlags tune the transaction manager of a node that sends transactions.

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/require"
 	"github.com/triggerx-network/triggerx/node"
 	"github.com/urfave/cli/v2"
@@ -158,5 +159,35 @@ func TestTxFlags(t *testing.T) {
 			require.NoError(t, (&cli.App{Name: "x", Commands: []*cli.Command{cmd}}).Run(append([]string{"x", "start"}, tt.args...)))
 			require.Equal(t, tt.want, got)
 		})
+	}
+}
+
+func TestChainContractFlags(t *testing.T) {
+	hub, reg := "0x00000000000000000000000000000000000000a1", "0x00000000000000000000000000000000000000b2"
+	tests := []struct {
+		args    []string
+		hubs    map[uint64]common.Address
+		wantErr string
+	}{
+		{nil, nil, ""},
+		{[]string{"--chain-hub", "8453=" + hub, "--chain-job-registry", "8453=" + reg}, map[uint64]common.Address{8453: common.HexToAddress(hub)}, ""},
+		{[]string{"--chain-hub", "8453=" + hub}, nil, "give that chain's --chain-job-registry"},
+		{[]string{"--chain-hub", "base=" + hub}, nil, "want CHAINID=0xADDRESS"},
+		{[]string{"--chain-hub", "8453=0x12"}, nil, "want CHAINID=0xADDRESS"},
+	}
+	for _, tt := range tests {
+		var got node.ChainConfig
+		cmd := &cli.Command{Name: "start", Flags: append(ChainFlags(), ChainContractFlags()...), Action: func(c *cli.Context) error {
+			var err error
+			got, err = Chain(c)
+			return err
+		}}
+		err := (&cli.App{Name: "x", Commands: []*cli.Command{cmd}}).Run(append([]string{"x", "start"}, tt.args...))
+		if tt.wantErr != "" {
+			require.ErrorContains(t, err, tt.wantErr)
+			continue
+		}
+		require.NoError(t, err)
+		require.Equal(t, tt.hubs, got.Hubs)
 	}
 }
