@@ -65,6 +65,12 @@ type APIConfig struct {
 	MaxBodyBytes int64
 	// MaxJobsPerRequest limits the jobs of one POST /api/jobs; default 100.
 	MaxJobsPerRequest int
+	// RateLimiter limits the requests of each API key; nil for an
+	// in-memory token bucket per key (one process, reading Clock).
+	RateLimiter RateLimiter
+	// DefaultRateLimit is the requests per minute of a key without its own
+	// rate limit; default DefaultRateLimit (600), at most 1,000,000.
+	DefaultRateLimit int
 }
 
 // API limits and defaults.
@@ -110,14 +116,6 @@ type JobRequest struct {
 	fields requestFields
 }
 
-// apiError is the body of every error response. Field names the offending
-// request field; Index the element of an array request.
-type apiError struct {
-	Error string `json:"error"`
-	Field string `json:"field,omitempty"`
-	Index *int   `json:"index,omitempty"`
-}
-
 // fieldError is a validation failure of one request field.
 type fieldError struct {
 	Field string
@@ -130,21 +128,21 @@ func badField(field, format string, args ...any) error {
 	return &fieldError{Field: field, Msg: fmt.Sprintf(format, args...)}
 }
 
-// httpError carries a status code from a handler's helpers to the edge.
+// httpError carries a problem from a handler's helpers to the edge.
 type httpError struct {
-	Code int
-	Body apiError
+	Body Problem
 }
 
-func (e *httpError) Error() string { return e.Body.Error }
+func (e *httpError) Error() string { return e.Body.Detail }
 
 func newHTTPError(code int, field, format string, args ...any) *httpError {
-	return &httpError{Code: code, Body: apiError{Error: fmt.Sprintf(format, args...), Field: field}}
+	return &httpError{Body: newProblem(code, field, format, args...)}
 }
 
 type api struct {
 	store   Store
 	cfg     APIConfig
+	limiter RateLimiter
 	logger  *zap.Logger
 	metrics *Metrics
 }
@@ -160,9 +158,23 @@ type api struct {
 //	DELETE /api/jobs/:job_id        stop a job (key)
 //	GET    /api/tasks/:task_id      one task (key)
 //	GET    /api/tasks/:task_id/transcript  the network transcript of its script run (key)
+//	POST   /api/v1/keys             create a key; its secret is shown once (key)
+//	GET    /api/v1/keys             list keys, masked, ?owner= (key)
+//	GET    /api/v1/keys/:id         one key, masked (key)
+//	POST   /api/v1/keys/:id/rotate  give a key a new secret, shown once (key)
+//	DELETE /api/v1/keys/:id         revoke a key (key)
+//	POST   /api/admin/api-keys, GET /api/admin/api-keys/:owner,
+//	DELETE /api/admin/api-keys/:id  the same, at the paths of the system we replace
 //
 // Keyed routes need an active API key in the X-Api-Key header (401 when
-// missing, 403 when unknown or inactive).
+// missing, 403 when unknown or revoked). A user-scope key works on the jobs
+// and tasks of its owner address only: another owner's job or task answers
+// 404, as if it did not exist; it creates jobs of its owner only and
+// manages its owner's user keys. An admin key sees and manages everything.
+// Each key gets its rate limit (requests per minute): every keyed answer
+// carries X-RateLimit-Limit, X-RateLimit-Remaining and X-RateLimit-Reset
+// (unix seconds), and a request over the limit answers 429 with
+// Retry-After. Every error answer is a Problem (application/problem+json).
 func NewAPI(store Store, cfg APIConfig) http.Handler {
 	if cfg.Logger == nil {
 		cfg.Logger = zap.NewNop()
@@ -179,7 +191,14 @@ func NewAPI(store Store, cfg APIConfig) http.Handler {
 	if cfg.MaxJobsPerRequest <= 0 {
 		cfg.MaxJobsPerRequest = defaultMaxJobsPerRequest
 	}
-	a := &api{store: store, cfg: cfg, logger: cfg.Logger.Named("api")}
+	if cfg.DefaultRateLimit <= 0 {
+		cfg.DefaultRateLimit = DefaultRateLimit
+	}
+	cfg.DefaultRateLimit = min(cfg.DefaultRateLimit, maxRateLimit)
+	a := &api{store: store, cfg: cfg, limiter: cfg.RateLimiter, logger: cfg.Logger.Named("api")}
+	if a.limiter == nil {
+		a.limiter = NewMemoryRateLimiter(cfg.Clock)
+	}
 	m, err := NewMetrics(cfg.Registerer)
 	if err != nil {
 		a.logger.Warn("Register API metrics", zap.Error(err))
@@ -197,8 +216,8 @@ func NewAPI(store Store, cfg APIConfig) http.Handler {
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
 	r.Use(a.recoverPanic, a.observe, a.bound)
-	r.NoRoute(func(c *gin.Context) { c.JSON(http.StatusNotFound, apiError{Error: "no such route"}) })
-	r.NoMethod(func(c *gin.Context) { c.JSON(http.StatusMethodNotAllowed, apiError{Error: "method not allowed"}) })
+	r.NoRoute(func(c *gin.Context) { problem(c, http.StatusNotFound, "", "no such route") })
+	r.NoMethod(func(c *gin.Context) { problem(c, http.StatusMethodNotAllowed, "", "method not allowed") })
 
 	r.GET("/health", a.health)
 	g := r.Group("/api", a.authenticate)
@@ -210,28 +229,17 @@ func NewAPI(store Store, cfg APIConfig) http.Handler {
 	g.DELETE("/jobs/:job_id", a.deleteJob)
 	g.GET("/tasks/:task_id", a.getTask)
 	g.GET("/tasks/:task_id/transcript", a.getTranscript)
-	return r
-}
 
-// SeedAPIKey stores an active API key for owner, as configured by the
-// operator. Re-seeding a key keeps its creation time.
-func SeedAPIKey(ctx context.Context, store Store, key, owner string) error {
-	if len(key) < minAPIKeyLen || strings.ContainsFunc(key, func(r rune) bool { return r <= ' ' || r == 0x7f }) {
-		return fmt.Errorf("seed API key of %q: a key needs at least %d printable characters", owner, minAPIKeyLen)
-	}
-	if owner == "" {
-		return errors.New("seed API key: empty owner")
-	}
-	created := time.Now().UTC()
-	if old, err := store.APIKey(ctx, key); err == nil {
-		created = old.CreatedAt
-	} else if !errors.Is(err, ErrNotFound) {
-		return fmt.Errorf("seed API key of %q: %w", owner, err)
-	}
-	if err := store.PutAPIKey(ctx, APIKey{Key: key, Owner: owner, IsActive: true, CreatedAt: created}); err != nil {
-		return fmt.Errorf("seed API key of %q: %w", owner, err)
-	}
-	return nil
+	g.POST("/v1/keys", a.createKey)
+	g.GET("/v1/keys", a.listKeys)
+	g.GET("/v1/keys/:id", a.getKey)
+	g.POST("/v1/keys/:id/rotate", a.rotateKey)
+	g.DELETE("/v1/keys/:id", a.revokeKey)
+	// The API-key routes of the system we replace.
+	g.POST("/admin/api-keys", a.createKey)
+	g.GET("/admin/api-keys/:owner", a.listKeys)
+	g.DELETE("/admin/api-keys/:id", a.revokeKey)
+	return r
 }
 
 // recoverPanic turns a handler panic into a 500; the process keeps serving.
@@ -239,7 +247,7 @@ func (a *api) recoverPanic(c *gin.Context) {
 	defer func() {
 		if v := recover(); v != nil {
 			a.logger.Error("Handler panicked", zap.String("route", c.FullPath()), zap.Any("panic", v), zap.Stack("stack"))
-			c.AbortWithStatusJSON(http.StatusInternalServerError, apiError{Error: "internal error"})
+			problem(c, http.StatusInternalServerError, "", "internal error")
 		}
 	}()
 	c.Next()
@@ -277,41 +285,19 @@ func (a *api) bound(c *gin.Context) {
 	c.Next()
 }
 
-func (a *api) authenticate(c *gin.Context) {
-	key := c.GetHeader(apiKeyHeader)
-	if key == "" {
-		c.AbortWithStatusJSON(http.StatusUnauthorized, apiError{Error: "API key is required (X-Api-Key header)"})
-		return
-	}
-	k, err := a.store.APIKey(c.Request.Context(), key)
-	switch {
-	case errors.Is(err, ErrNotFound):
-		c.AbortWithStatusJSON(http.StatusForbidden, apiError{Error: "invalid API key"})
-		return
-	case err != nil:
-		a.fail(c, fmt.Errorf("look up API key: %w", err))
-		return
-	case !k.IsActive:
-		c.AbortWithStatusJSON(http.StatusForbidden, apiError{Error: "API key is inactive"})
-		return
-	}
-	c.Set("api_key_owner", k.Owner)
-	c.Next()
-}
-
 // fail answers 500 for an unexpected error; the error is logged by observe.
 func (a *api) fail(c *gin.Context, err error) {
 	var he *httpError
 	if errors.As(err, &he) {
-		c.AbortWithStatusJSON(he.Code, he.Body)
+		writeProblem(c, he.Body)
 		return
 	}
 	_ = c.Error(err)
 	if errors.Is(err, context.DeadlineExceeded) {
-		c.AbortWithStatusJSON(http.StatusServiceUnavailable, apiError{Error: "request timed out"})
+		problem(c, http.StatusServiceUnavailable, "", "request timed out")
 		return
 	}
-	c.AbortWithStatusJSON(http.StatusInternalServerError, apiError{Error: "internal error"})
+	problem(c, http.StatusInternalServerError, "", "internal error")
 }
 
 func (a *api) health(c *gin.Context) {
@@ -329,11 +315,10 @@ func (a *api) createJobs(c *gin.Context) {
 	if err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
-			c.AbortWithStatusJSON(http.StatusRequestEntityTooLarge,
-				apiError{Error: fmt.Sprintf("request body exceeds %d bytes", a.cfg.MaxBodyBytes)})
+			problem(c, http.StatusRequestEntityTooLarge, "", "request body exceeds %d bytes", a.cfg.MaxBodyBytes)
 			return
 		}
-		c.AbortWithStatusJSON(http.StatusBadRequest, apiError{Error: "read request body: " + err.Error()})
+		problem(c, http.StatusBadRequest, "", "read request body: %v", err)
 		return
 	}
 	reqs, isArray, err := decodeJobRequests(body, a.cfg.MaxJobsPerRequest)
@@ -360,6 +345,10 @@ func (a *api) createJobs(c *gin.Context) {
 		j, err := buildJob(r, now, a.cfg.CheckTrigger, a.cfg.Scripts != nil)
 		if err != nil {
 			a.refuse(c, http.StatusBadRequest, err, index(i))
+			return
+		}
+		if me := caller(c); !owns(me, j.UserAddress) {
+			a.refuse(c, http.StatusForbidden, badField("user_address", "this API key creates jobs of its owner %s only", me.Owner), index(i))
 			return
 		}
 		if first, dup := seen[j.JobID]; dup {
@@ -398,7 +387,7 @@ func (a *api) createJobs(c *gin.Context) {
 	}
 
 	if err := a.store.CreateJobs(ctx, jobs...); errors.Is(err, ErrExists) {
-		c.AbortWithStatusJSON(http.StatusConflict, apiError{Error: "a job of the request is already registered: " + err.Error(), Field: "job_id"})
+		problem(c, http.StatusConflict, "job_id", "a job of the request is already registered: %v", err)
 		return
 	} else if err != nil {
 		a.fail(c, fmt.Errorf("create jobs: %w", err))
@@ -423,15 +412,16 @@ func (a *api) createJobs(c *gin.Context) {
 
 // refuse answers a validation failure; index < 0 for a single-object request.
 func (a *api) refuse(c *gin.Context, code int, err error, index int) {
-	body := apiError{Error: err.Error()}
+	p := Problem{Status: code, Detail: err.Error()}
 	var fe *fieldError
 	if errors.As(err, &fe) {
-		body.Field = fe.Field
+		p.Field = fe.Field
+		p.Errors = []FieldProblem{{Field: fe.Field, Detail: fe.Msg}}
 	}
 	if index >= 0 {
-		body.Index = &index
+		p.Index = &index
 	}
-	c.AbortWithStatusJSON(code, body)
+	writeProblem(c, p)
 }
 
 // checkOnchain refuses a job that the JobRegistry does not hold exactly as
@@ -475,12 +465,8 @@ func (a *api) getJob(c *gin.Context) {
 		a.refuse(c, http.StatusBadRequest, err, -1)
 		return
 	}
-	j, err := a.store.Job(ctx, id)
-	if errors.Is(err, ErrNotFound) {
-		c.AbortWithStatusJSON(http.StatusNotFound, apiError{Error: fmt.Sprintf("job %d not found", id)})
-		return
-	} else if err != nil {
-		a.fail(c, err)
+	j, ok := a.readJob(c, id)
+	if !ok {
 		return
 	}
 	tasks, err := a.store.Tasks(ctx, id, jobTaskIDs)
@@ -511,11 +497,7 @@ func (a *api) getJobTasks(c *gin.Context) {
 		}
 		limit = int(v)
 	}
-	if _, err := a.store.Job(ctx, id); errors.Is(err, ErrNotFound) {
-		c.AbortWithStatusJSON(http.StatusNotFound, apiError{Error: fmt.Sprintf("job %d not found", id)})
-		return
-	} else if err != nil {
-		a.fail(c, err)
+	if _, ok := a.readJob(c, id); !ok {
 		return
 	}
 	tasks, err := a.store.Tasks(ctx, id, limit)
@@ -535,8 +517,6 @@ func (a *api) getJobTasks(c *gin.Context) {
 }
 
 // deleteJob stops a job. Deleting a deleted job succeeds again.
-// TODO(multi-tenant auth): any valid key may delete any job; restrict to the
-// key's owner once keys are bound to user addresses.
 func (a *api) deleteJob(c *gin.Context) {
 	id, err := jobIDParam(c)
 	if err != nil {
@@ -544,7 +524,11 @@ func (a *api) deleteJob(c *gin.Context) {
 		return
 	}
 	now := a.cfg.Clock().UTC()
+	me := caller(c)
 	j, _, err := a.store.UpdateJob(c.Request.Context(), id, func(j *Job) (*Task, error) {
+		if !owns(me, j.UserAddress) {
+			return nil, ErrNotFound
+		}
 		if j.Status != JobDeleted {
 			j.Status = JobDeleted
 			j.NextExecutionTimestamp = time.Time{}
@@ -553,13 +537,13 @@ func (a *api) deleteJob(c *gin.Context) {
 		return nil, nil
 	})
 	if errors.Is(err, ErrNotFound) {
-		c.AbortWithStatusJSON(http.StatusNotFound, apiError{Error: fmt.Sprintf("job %d not found", id)})
+		problem(c, http.StatusNotFound, "", "job %d not found", id)
 		return
 	} else if err != nil {
 		a.fail(c, err)
 		return
 	}
-	a.logger.Info("Job deleted", zap.Uint64("job_id", id), zap.String("api_key_owner", c.GetString("api_key_owner")))
+	a.logger.Info("Job deleted", zap.Uint64("job_id", id), zap.String("key_id", me.ID), zap.String("key_owner", me.Owner))
 	if a.cfg.Deleted != nil {
 		a.cfg.Deleted(id)
 	}
@@ -586,15 +570,40 @@ func (a *api) taskParam(c *gin.Context) (Task, bool) {
 		a.refuse(c, http.StatusBadRequest, badField("task_id", "must be a 0x-prefixed 32-byte hex hash"), -1)
 		return Task{}, false
 	}
-	t, err := a.store.Task(c.Request.Context(), common.HexToHash(s))
+	ctx := c.Request.Context()
+	t, err := a.store.Task(ctx, common.HexToHash(s))
+	if err == nil && caller(c).Scope != ScopeAdmin {
+		// A task is its job owner's: another tenant's is not found.
+		var j Job
+		if j, err = a.store.Job(ctx, uint64(t.JobID)); err == nil && !owns(caller(c), j.UserAddress) {
+			err = ErrNotFound
+		}
+	}
 	if errors.Is(err, ErrNotFound) {
-		c.AbortWithStatusJSON(http.StatusNotFound, apiError{Error: fmt.Sprintf("task %s not found", s)})
+		problem(c, http.StatusNotFound, "", "task %s not found", s)
 		return Task{}, false
 	} else if err != nil {
 		a.fail(c, err)
 		return Task{}, false
 	}
 	return t, true
+}
+
+// readJob reads job id if the caller owns it; it answers the request itself
+// (404 for a missing job or another tenant's) and returns false when not.
+func (a *api) readJob(c *gin.Context, id uint64) (Job, bool) {
+	j, err := a.store.Job(c.Request.Context(), id)
+	if err == nil && !owns(caller(c), j.UserAddress) {
+		err = ErrNotFound
+	}
+	if errors.Is(err, ErrNotFound) {
+		problem(c, http.StatusNotFound, "", "job %d not found", id)
+		return Job{}, false
+	} else if err != nil {
+		a.fail(c, err)
+		return Job{}, false
+	}
+	return j, true
 }
 
 func jobIDParam(c *gin.Context) (uint64, error) {

@@ -98,7 +98,8 @@ func newAPI(t *testing.T, mods ...func(*coordinator.APIConfig)) *apiHarness {
 	t.Cleanup(func() { _ = s.Close() })
 	ctx := context.Background()
 	require.NoError(t, coordinator.SeedAPIKey(ctx, s, testKey, "ops"))
-	require.NoError(t, s.PutAPIKey(ctx, coordinator.APIKey{Key: "inactive-key-0123456789", Owner: "old", CreatedAt: t0}))
+	require.NoError(t, s.PutAPIKey(ctx, coordinator.APIKey{ID: "key_revoked", Key: "inactive-key-0123456789", Owner: "old",
+		Scope: coordinator.ScopeAdmin, CreatedAt: t0, RevokedAt: t0}))
 	chain := &chainJobs{jobs: map[uint64]coordinator.OnchainJob{}}
 	chain.commit(1, "1")
 	chain.commit(2, "2")
@@ -593,12 +594,20 @@ func TestSeedAPIKey(t *testing.T) {
 	require.NoError(t, coordinator.SeedAPIKey(ctx, s, testKey, "ops"))
 	k1, err := s.APIKey(ctx, testKey)
 	require.NoError(t, err)
-	require.True(t, k1.IsActive)
+	require.True(t, k1.Active())
+	require.Equal(t, coordinator.ScopeAdmin, k1.Scope)
+	require.Regexp(t, `^key_[0-9a-f]{12}$`, k1.ID)
+	require.Equal(t, testKey[:8], k1.Prefix)
+	// Re-seeding keeps the id and creation time, and undoes a revocation.
+	k1.Key, k1.RevokedAt = "", t0
+	require.NoError(t, s.PutAPIKey(ctx, k1))
 	require.NoError(t, coordinator.SeedAPIKey(ctx, s, testKey, "ops2"))
 	k2, err := s.APIKey(ctx, testKey)
 	require.NoError(t, err)
 	require.Equal(t, "ops2", k2.Owner)
+	require.Equal(t, k1.ID, k2.ID)
 	require.Equal(t, k1.CreatedAt, k2.CreatedAt)
+	require.True(t, k2.Active())
 }
 
 func TestDecimalJSON(t *testing.T) {

@@ -21,6 +21,19 @@
 // between components rests on the Store's transactions: a job slot is fired
 // and its task created atomically, and task updates are read-modify-write.
 //
+// Stores: BadgerStore (OpenBadgerStore) is embedded, on disk or in memory,
+// for a single coordinator. CQLStore (OpenCQLStore) keeps the same data, in
+// the same JSON encodings, on ScyllaDB or Cassandra; it applies the
+// versioned migrations in migrations/*.cql at open and gets its atomicity
+// from lightweight transactions on version columns (see CQLStore). Both pass
+// the conformance suite testStore in store_test.go. The CQL run needs a
+// cluster and skips without one:
+//
+//	docker run -d -p 9042:9042 scylladb/scylla --smp 1
+//	TRIGGERX_TEST_CQL_HOSTS=127.0.0.1:9042 go test ./coordinator/ -run CQL
+//
+// Each test uses a fresh random keyspace, dropped at cleanup.
+//
 // Task failure reasons recorded in Task.TaskError are listed with the
 // Reason constants.
 package coordinator

@@ -3,7 +3,6 @@ package coordinator
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -47,25 +46,21 @@ func (a *api) getFee(c *gin.Context) {
 		return
 	}
 	if a.cfg.Fees == nil {
-		c.AbortWithStatusJSON(http.StatusServiceUnavailable, apiError{Error: "this coordinator quotes no fees"})
+		problem(c, http.StatusServiceUnavailable, "", "this coordinator quotes no fees")
 		return
 	}
-	j, err := a.store.Job(ctx, id)
-	if errors.Is(err, ErrNotFound) {
-		c.AbortWithStatusJSON(http.StatusNotFound, apiError{Error: fmt.Sprintf("job %d not found", id)})
-		return
-	} else if err != nil {
-		a.fail(c, err)
+	j, ok := a.readJob(c, id)
+	if !ok {
 		return
 	}
 	q, err := a.cfg.Fees(ctx, j)
 	switch {
 	case errors.Is(err, ErrNoFeeYet):
-		c.AbortWithStatusJSON(http.StatusConflict, apiError{Error: err.Error()})
+		problem(c, http.StatusConflict, "", "%v", err)
 		return
 	case err != nil:
 		a.logger.Warn("Quote fee", zap.Uint64("job_id", id), zap.Error(err))
-		c.AbortWithStatusJSON(http.StatusBadGateway, apiError{Error: "cannot quote the fee now: " + err.Error()})
+		problem(c, http.StatusBadGateway, "", "cannot quote the fee now: %v", err)
 		return
 	}
 	c.JSON(http.StatusOK, q)

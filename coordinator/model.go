@@ -2,6 +2,8 @@ package coordinator
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -254,10 +256,57 @@ func (t Task) Workflow() attestation.Task {
 	}
 }
 
-// APIKey is a credential for the REST API.
+// APIKeyScope is what an API key may do.
+type APIKeyScope string
+
+// API key scopes.
+const (
+	// ScopeUser keys belong to one job owner (Owner is its checksummed
+	// address): they see and change that owner's jobs and tasks only, and
+	// manage that owner's keys.
+	ScopeUser APIKeyScope = "user"
+	// ScopeAdmin keys (Owner is a name) see every job and manage every key.
+	ScopeAdmin APIKeyScope = "admin"
+)
+
+// Valid reports whether s is a known scope.
+func (s APIKeyScope) Valid() bool { return s == ScopeUser || s == ScopeAdmin }
+
+// APIKey is a credential for the REST API. Stores keep only its Hash: the
+// clear secret is shown once, when the key is created or rotated.
 type APIKey struct {
-	Key       string    `json:"-"` // never stored in clear by BadgerStore
-	Owner     string    `json:"owner"`
-	IsActive  bool      `json:"is_active"`
-	CreatedAt time.Time `json:"created_at"`
+	// ID is the key's public identifier ("key_" and 12 hex digits); it
+	// stays the same when the secret is rotated.
+	ID string `json:"id"`
+	// Key is the clear secret. It is never stored: PutAPIKey reads it to
+	// set Hash, and APIKey (the lookup by secret) returns it; everything
+	// else leaves it empty.
+	Key string `json:"-"`
+	// Hash is HashAPIKey(Key), what stores keep and look keys up by.
+	Hash      string      `json:"hash"`
+	Owner     string      `json:"owner"`
+	Scope     APIKeyScope `json:"scope"`
+	Prefix    string      `json:"prefix"`               // the secret's first APIKeyPrefixLen characters, for masked display
+	RateLimit int         `json:"rate_limit,omitempty"` // requests per minute; 0 = the API's default
+	CreatedAt time.Time   `json:"created_at"`
+	RevokedAt time.Time   `json:"revoked_at,omitzero"` // zero while the key is active
+}
+
+// APIKeyPrefixLen is how many leading characters of a secret APIKey.Prefix keeps.
+const APIKeyPrefixLen = 8
+
+// Active reports whether the key is not revoked.
+func (k APIKey) Active() bool { return k.RevokedAt.IsZero() }
+
+// apiKeyPepper separates API-key hashes from any other use of SHA-256.
+// It is a constant, not a secret, so every Store implementation computes
+// the same hash; keys the API generates carry 192 random bits, so a fast
+// hash is enough. Changing it invalidates every stored key.
+const apiKeyPepper = "triggerx/api-key/v1\x00"
+
+// HashAPIKey returns the hex SHA-256 of the pepper and key: the only form in
+// which a Store keeps an API key's secret.
+func HashAPIKey(key string) string {
+	h := sha256.Sum256([]byte(apiKeyPepper + key))
+	return hex.EncodeToString(h[:])
 }

@@ -39,18 +39,18 @@ func (a *api) getTranscript(c *gin.Context) {
 		return
 	}
 	if t.ScriptRun == nil || t.ScriptRun.Transcript == "" {
-		c.AbortWithStatusJSON(http.StatusNotFound, apiError{Error: fmt.Sprintf("task %s has no network transcript", t.TaskID.Hex())})
+		problem(c, http.StatusNotFound, "", "task %s has no network transcript", t.TaskID.Hex())
 		return
 	}
 	if a.cfg.Scripts == nil {
-		c.AbortWithStatusJSON(http.StatusServiceUnavailable, apiError{Error: "this coordinator keeps no scripts"})
+		problem(c, http.StatusServiceUnavailable, "", "this coordinator keeps no scripts")
 		return
 	}
 	ctx, cancel := context.WithTimeout(c.Request.Context(), transcriptTimeout)
 	defer cancel()
 	b, err := a.cfg.Scripts.Transcript(ctx, t.ScriptRun.Transcript)
 	if err != nil {
-		c.AbortWithStatusJSON(http.StatusNotFound, apiError{Error: fmt.Sprintf("transcript %s is not held here: %v", t.ScriptRun.Transcript, err)})
+		problem(c, http.StatusNotFound, "", "transcript %s is not held here: %v", t.ScriptRun.Transcript, err)
 		return
 	}
 	c.Data(http.StatusOK, "application/json", b)
@@ -142,7 +142,7 @@ func parseScript(f requestFields) (*attestation.Script, error) {
 // uploadScript stores the request body as a script and answers its CID.
 func (a *api) uploadScript(c *gin.Context) {
 	if a.cfg.Scripts == nil {
-		c.AbortWithStatusJSON(http.StatusNotImplemented, apiError{Error: "this coordinator has no script store"})
+		problem(c, http.StatusNotImplemented, "", "this coordinator has no script store")
 		return
 	}
 	body, err := io.ReadAll(io.LimitReader(c.Request.Body, MaxScriptBytes+1))

@@ -49,10 +49,23 @@ type Store interface {
 	// that were created at or before notAfter, oldest first.
 	ProcessingTasks(ctx context.Context, notAfter time.Time, limit int) ([]Task, error)
 
-	// PutAPIKey creates or replaces an API key.
+	// PutAPIKey creates or replaces the API key key.ID (required). When
+	// key.Key is set, the store keeps HashAPIKey(key.Key) as its Hash and
+	// forgets the key's previous hash, so the old secret stops working
+	// (rotation); otherwise key.Hash must be set (as the store returned
+	// it). The clear Key is never stored. It fails with ErrExists when the
+	// hash belongs to another key id. Revoking is a PutAPIKey with
+	// RevokedAt set.
 	PutAPIKey(ctx context.Context, key APIKey) error
-	// APIKey looks an API key up, or returns ErrNotFound.
+	// APIKey looks an API key up by its clear secret (through its hash),
+	// or returns ErrNotFound. The returned key carries the secret in Key.
 	APIKey(ctx context.Context, key string) (APIKey, error)
+	// APIKeyByID returns the API key with a public id, or ErrNotFound.
+	// Key is empty.
+	APIKeyByID(ctx context.Context, id string) (APIKey, error)
+	// ListAPIKeys returns the API keys of owner, or all keys when owner is
+	// empty, revoked ones included, in id order. Key is empty.
+	ListAPIKeys(ctx context.Context, owner string) ([]APIKey, error)
 
 	// Cursor returns the next block the named chain reader must process, or
 	// ErrNotFound when it never stored one.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -14,8 +15,6 @@ import (
 	"github.com/dgraph-io/badger/v4"
 	"github.com/ethereum/go-ethereum/common"
 	"go.uber.org/zap"
-
-	"github.com/triggerx-network/triggerx/attestation"
 )
 
 // Key layout. Integers are big-endian so that byte order is numeric order;
@@ -26,7 +25,8 @@ import (
 //	t/<taskID>                             → storedTask (JSON)
 //	jt/<jobID><scheduledAt s><taskID>      → ∅   tasks of a job
 //	p/<createdAt ns><taskID>               → ∅   tasks in status processing
-//	k/<sha256(key)>                        → APIKey (JSON, without the key)
+//	ak/<key id>                            → APIKey (JSON, hash, no secret)
+//	ah/<HashAPIKey(key) bytes>             → key id
 //	c/<name>                               → next block (uint64)
 //	s/<name>                               → component state (opaque bytes)
 var (
@@ -35,7 +35,11 @@ var (
 	prefixTask       = []byte("t/")
 	prefixJobTask    = []byte("jt/")
 	prefixProcessing = []byte("p/")
-	prefixAPIKey     = []byte("k/")
+	// prefixAPIKeyID and prefixAPIKeyHash hold API keys. Keys stored by
+	// earlier versions under "k/" (no id, no scope) are ignored: the
+	// coordinator re-seeds its configured keys at every start.
+	prefixAPIKeyID   = []byte("ak/")
+	prefixAPIKeyHash = []byte("ah/")
 	prefixCursor     = []byte("c/")
 	prefixState      = []byte("s/")
 )
@@ -387,27 +391,63 @@ func (s *BadgerStore) ProcessingTasks(ctx context.Context, notAfter time.Time, l
 	return tasks, err
 }
 
-// PutAPIKey implements Store. Only a hash of the key is stored.
+// PutAPIKey implements Store. Only the key's hash is stored.
 func (s *BadgerStore) PutAPIKey(ctx context.Context, key APIKey) error {
-	if key.Key == "" {
-		return errors.New("put API key: empty key")
+	if key.ID == "" {
+		return errors.New("put API key: empty id")
 	}
+	if key.Key != "" {
+		key.Hash = HashAPIKey(key.Key)
+	}
+	hash, err := hex.DecodeString(key.Hash)
+	if err != nil || len(hash) != sha256.Size {
+		return fmt.Errorf("put API key %s: neither a secret nor a valid hash", key.ID)
+	}
+	key.Key = ""
 	key.CreatedAt = key.CreatedAt.UTC()
+	key.RevokedAt = key.RevokedAt.UTC()
 	v, err := json.Marshal(key)
 	if err != nil {
 		return fmt.Errorf("encode API key: %w", err)
 	}
 	return s.update(ctx, func(txn *badger.Txn) error {
-		return txn.Set(apiKeyKey(key.Key), v)
+		switch id, err := getValue(txn, apiKeyHashKey(hash)); {
+		case errors.Is(err, ErrNotFound):
+		case err != nil:
+			return fmt.Errorf("read API key hash: %w", err)
+		case string(id) != key.ID:
+			return fmt.Errorf("API key %s: its secret belongs to another key: %w", key.ID, ErrExists)
+		}
+		var old APIKey
+		switch err := getJSON(txn, apiKeyIDKey(key.ID), &old); {
+		case errors.Is(err, ErrNotFound):
+		case err != nil:
+			return fmt.Errorf("read API key %s: %w", key.ID, err)
+		case old.Hash != key.Hash:
+			if oldHash, err := hex.DecodeString(old.Hash); err == nil {
+				if err := txn.Delete(apiKeyHashKey(oldHash)); err != nil {
+					return err
+				}
+			}
+		}
+		if err := txn.Set(apiKeyHashKey(hash), []byte(key.ID)); err != nil {
+			return err
+		}
+		return txn.Set(apiKeyIDKey(key.ID), v)
 	})
 }
 
 // APIKey implements Store.
 func (s *BadgerStore) APIKey(ctx context.Context, key string) (APIKey, error) {
+	hash, _ := hex.DecodeString(HashAPIKey(key))
 	var k APIKey
 	err := s.view(ctx, func(txn *badger.Txn) error {
-		if err := getJSON(txn, apiKeyKey(key), &k); err != nil {
+		id, err := getValue(txn, apiKeyHashKey(hash))
+		if err != nil {
 			return fmt.Errorf("read API key: %w", err)
+		}
+		if err := getJSON(txn, apiKeyIDKey(string(id)), &k); err != nil {
+			return fmt.Errorf("read API key %s: %w", id, err)
 		}
 		return nil
 	})
@@ -416,6 +456,44 @@ func (s *BadgerStore) APIKey(ctx context.Context, key string) (APIKey, error) {
 	}
 	k.Key = key
 	return k, nil
+}
+
+// APIKeyByID implements Store.
+func (s *BadgerStore) APIKeyByID(ctx context.Context, id string) (APIKey, error) {
+	var k APIKey
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		if err := getJSON(txn, apiKeyIDKey(id), &k); err != nil {
+			return fmt.Errorf("read API key %s: %w", id, err)
+		}
+		return nil
+	})
+	if err != nil {
+		return APIKey{}, err
+	}
+	return k, nil
+}
+
+// ListAPIKeys implements Store.
+func (s *BadgerStore) ListAPIKeys(ctx context.Context, owner string) ([]APIKey, error) {
+	var keys []APIKey
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefixAPIKeyID, PrefetchValues: true, PrefetchSize: 100})
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			var k APIKey
+			if err := it.Item().Value(func(b []byte) error { return json.Unmarshal(b, &k) }); err != nil {
+				return fmt.Errorf("decode API key %q: %w", it.Item().Key(), err)
+			}
+			if owner == "" || k.Owner == owner {
+				keys = append(keys, k)
+			}
+		}
+		return nil
+	})
+	return keys, err
 }
 
 // Cursor implements Store.
@@ -473,22 +551,6 @@ func (s *BadgerStore) SetState(ctx context.Context, name string, value []byte) e
 	})
 }
 
-// storedTask is a task as stored: the API hides the action, the store keeps it.
-type storedTask struct {
-	Task
-	StoredAction  storedAction        `json:"action"`
-	StoredTrigger attestation.Trigger `json:"trigger"`
-	StoredStorage map[string]string   `json:"storage,omitempty"`
-}
-
-type storedAction struct {
-	ChainID     uint64         `json:"chain_id"`
-	Target      common.Address `json:"target"`
-	Function    string         `json:"function"`
-	Arguments   []string       `json:"arguments"`
-	TargetJobID uint64         `json:"target_job_id,omitempty"`
-}
-
 func getJob(txn *badger.Txn, id uint64) (Job, error) {
 	var j Job
 	if err := getJSON(txn, jobKey(id), &j); err != nil {
@@ -530,17 +592,20 @@ func putJob(txn *badger.Txn, old *Job, j Job) error {
 }
 
 func getTask(txn *badger.Txn, id common.Hash) (Task, error) {
-	var st storedTask
-	if err := getJSON(txn, taskKey(id), &st); err != nil {
+	item, err := txn.Get(taskKey(id))
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return Task{}, fmt.Errorf("read task %s: %w", id, ErrNotFound)
+	} else if err != nil {
 		return Task{}, fmt.Errorf("read task %s: %w", id, err)
 	}
-	t := st.Task
-	t.Action.ChainID = st.StoredAction.ChainID
-	t.Action.Target = st.StoredAction.Target
-	t.Action.Function = st.StoredAction.Function
-	t.Action.Arguments = st.StoredAction.Arguments
-	t.Action.TargetJobID = st.StoredAction.TargetJobID
-	t.Trigger, t.Storage = st.StoredTrigger, st.StoredStorage
+	b, err := item.ValueCopy(nil)
+	if err != nil {
+		return Task{}, fmt.Errorf("read task %s: %w", id, err)
+	}
+	t, err := decodeTask(b)
+	if err != nil {
+		return Task{}, fmt.Errorf("decode task %s: %w", id, err)
+	}
 	return t, nil
 }
 
@@ -571,16 +636,9 @@ func createTask(txn *badger.Txn, t Task) (bool, error) {
 }
 
 func putTaskValue(txn *badger.Txn, t Task) error {
-	st := storedTask{Task: t, StoredAction: storedAction{
-		ChainID:     t.Action.ChainID,
-		Target:      t.Action.Target,
-		Function:    t.Action.Function,
-		Arguments:   t.Action.Arguments,
-		TargetJobID: t.Action.TargetJobID,
-	}, StoredTrigger: t.Trigger, StoredStorage: t.Storage}
-	v, err := json.Marshal(st)
+	v, err := encodeTask(t)
 	if err != nil {
-		return fmt.Errorf("encode task %s: %w", t.TaskID, err)
+		return err
 	}
 	if err := txn.Set(taskKey(t.TaskID), v); err != nil {
 		return fmt.Errorf("write task %s: %w", t.TaskID, err)
@@ -601,6 +659,17 @@ func getJSON(txn *badger.Txn, key []byte, v any) error {
 		}
 		return nil
 	})
+}
+
+// getValue reads the value at key, or returns ErrNotFound.
+func getValue(txn *badger.Txn, key []byte) ([]byte, error) {
+	item, err := txn.Get(key)
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return nil, ErrNotFound
+	} else if err != nil {
+		return nil, err
+	}
+	return item.ValueCopy(nil)
 }
 
 func normalizeJob(j Job) Job {
@@ -653,10 +722,9 @@ func processingKey(t Task) []byte {
 	return append(k, t.TaskID[:]...)
 }
 
-func apiKeyKey(key string) []byte {
-	h := sha256.Sum256([]byte(key))
-	return append(bytes.Clone(prefixAPIKey), h[:]...)
-}
+func apiKeyIDKey(id string) []byte { return append(bytes.Clone(prefixAPIKeyID), id...) }
+
+func apiKeyHashKey(hash []byte) []byte { return append(bytes.Clone(prefixAPIKeyHash), hash...) }
 
 func u64(v uint64) []byte { return binary.BigEndian.AppendUint64(nil, v) }
 

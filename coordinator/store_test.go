@@ -50,7 +50,7 @@ func TestBadgerStoreReopen(t *testing.T) {
 	require.NoError(t, err)
 	require.True(t, created)
 	require.NoError(t, s.SetCursor(ctx, "monitor", 42))
-	require.NoError(t, s.PutAPIKey(ctx, coordinator.APIKey{Key: "k", Owner: "o", IsActive: true, CreatedAt: t0}))
+	require.NoError(t, s.PutAPIKey(ctx, coordinator.APIKey{ID: "key_1", Key: "k", Owner: "o", Scope: coordinator.ScopeAdmin, CreatedAt: t0}))
 	require.NoError(t, s.Close())
 
 	s, err = coordinator.OpenBadgerStore(dir, zaptest.NewLogger(t))
@@ -107,11 +107,15 @@ func sampleTask(jobID uint64, slot time.Time) coordinator.Task {
 		TaskStatus:       coordinator.TaskProcessing,
 		CreatedAt:        slot,
 		UpdatedAt:        slot,
+		// Every field of the action is kept: a task is dispatched again
+		// from what the store holds.
 		Action: attestation.Action{
-			ChainID:   31337,
-			Target:    common.HexToAddress("0x2222222222222222222222222222222222222222"),
-			Function:  "increment(uint256)",
-			Arguments: []string{"1"},
+			ChainID:     31337,
+			Target:      common.HexToAddress("0x2222222222222222222222222222222222222222"),
+			Function:    "increment(uint256)",
+			Arguments:   []string{"1"},
+			Script:      &attestation.Script{CID: "bafkreitest", Runtime: attestation.RuntimeNode, AllowedHosts: []string{"api.example.com"}},
+			TargetJobID: 9,
 		},
 	}
 }
@@ -408,22 +412,7 @@ func testStore(t *testing.T, open func(t *testing.T) coordinator.Store) {
 		require.Equal(t, taskIDs(all), taskIDs(proc))
 	})
 
-	t.Run("api keys", func(t *testing.T) {
-		s := open(t)
-		_, err := s.APIKey(ctx, "missing")
-		require.ErrorIs(t, err, coordinator.ErrNotFound)
-		k := coordinator.APIKey{Key: "secret-key", Owner: "ops", IsActive: true, CreatedAt: t0}
-		require.NoError(t, s.PutAPIKey(ctx, k))
-		got, err := s.APIKey(ctx, "secret-key")
-		require.NoError(t, err)
-		require.Equal(t, k, got)
-		k.IsActive = false
-		require.NoError(t, s.PutAPIKey(ctx, k))
-		got, err = s.APIKey(ctx, "secret-key")
-		require.NoError(t, err)
-		require.False(t, got.IsActive)
-		require.Error(t, s.PutAPIKey(ctx, coordinator.APIKey{Owner: "x"}))
-	})
+	t.Run("api keys", func(t *testing.T) { testAPIKeys(t, open(t)) })
 
 	t.Run("cursors", func(t *testing.T) {
 		s := open(t)

@@ -31,8 +31,11 @@ type CoordinatorConfig struct {
 	Chain     ChainConfig
 	Key       *ecdsa.PrivateKey // signs assignments; must be the registry's coordinator
 	APIListen string            // host:port of the REST API (also serves /metrics)
-	APIKeys   []string          // keys accepted by the REST API, seeded into the store
-	P2P       P2PConfig
+	APIKeys   []string          // admin keys accepted by the REST API, seeded into the store
+	// APIRateLimit is the requests per minute of an API key without its
+	// own limit; default coordinator.DefaultRateLimit.
+	APIRateLimit int
+	P2P          P2PConfig
 	// Tick is the scheduler's period; default 1s.
 	Tick time.Duration
 	// Deadline is the time a performer has to execute a task; default 60s.
@@ -170,7 +173,7 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 	}
 	api := coordinator.NewAPI(store, coordinator.APIConfig{
 		JobLookup: lookup.Job, CheckTrigger: triggerChecker(p.chains), Scripts: scriptStore, Fees: fees.quote, Logger: log, Registerer: reg,
-		Version: Version,
+		Version: Version, DefaultRateLimit: cfg.APIRateLimit,
 		Created: func(j coordinator.Job) {
 			scheduler.Add(j)
 			if err := router.Add(j); err != nil {

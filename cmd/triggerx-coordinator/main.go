@@ -9,6 +9,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/triggerx-network/triggerx/cmd/internal/cliapp"
+	"github.com/triggerx-network/triggerx/coordinator"
 	"github.com/triggerx-network/triggerx/node"
 )
 
@@ -25,6 +26,7 @@ func app() *cli.App {
 const (
 	flagAPIListen   = "api-listen"
 	flagAPIKey      = "api-key"
+	flagAPIRate     = "api-rate-limit"
 	flagTick        = "schedule-tick"
 	flagDeadline    = "task-deadline"
 	flagMonitorPoll = "monitor-poll"
@@ -39,7 +41,8 @@ func startCommand() *cli.Command {
 		Flags: cliapp.NodeFlags("./coordinator-data", "/ip4/0.0.0.0/tcp/9015",
 			[]string{cliapp.FlagKeeperRegistry, cliapp.FlagJobRegistry, cliapp.FlagTaskExecutionHub, cliapp.FlagAttestationCenter},
 			cliapp.String(flagAPIListen, "host:port of the REST API (also serves /metrics)", "127.0.0.1:9002"),
-			cliapp.Strings(flagAPIKey, "API key accepted by the REST API (repeatable; at least 16 characters)"),
+			cliapp.Strings(flagAPIKey, "admin API key accepted by the REST API (repeatable; at least 16 characters)"),
+			cliapp.Uint64(flagAPIRate, "requests per minute of an API key without its own rate limit", coordinator.DefaultRateLimit),
 			cliapp.Duration(flagTick, "how often the scheduler looks for due jobs", time.Second),
 			cliapp.Duration(flagDeadline, "time a performer has to execute a task", time.Minute),
 			cliapp.Duration(flagMonitorPoll, "pause between chain polls once the monitor is caught up", 2*time.Second),
@@ -54,7 +57,8 @@ func startCommand() *cli.Command {
 			defer log.Sync() //nolint:errcheck
 			return node.RunCoordinator(c.Context, node.CoordinatorConfig{
 				DataDir: c.String(cliapp.FlagDataDir), Chain: chain, Key: key,
-				APIListen: c.String(flagAPIListen), APIKeys: c.StringSlice(flagAPIKey), P2P: cliapp.P2P(c),
+				APIListen: c.String(flagAPIListen), APIKeys: c.StringSlice(flagAPIKey),
+				APIRateLimit: int(min(c.Uint64(flagAPIRate), 1<<31)), P2P: cliapp.P2P(c),
 				Tick: c.Duration(flagTick), Deadline: c.Duration(flagDeadline), MonitorPoll: c.Duration(flagMonitorPoll),
 				RedisURL: c.String(flagRedisURL), ScriptGateways: c.StringSlice(flagGateway), Logger: log,
 			})
