@@ -149,7 +149,11 @@ type api struct {
 
 // NewAPI returns the coordinator's REST API:
 //
-//	GET    /health                  service status (no key)
+// Routes are under /api/v1 (described by the OpenAPI document served at
+// GET /api/v1/openapi.json, openapi.json here) and, for SDKs written
+// against the system we replace, the same ones under /api:
+//
+//	GET    /health                  service status (no key; also /api/v1/health)
 //	POST   /api/jobs                register jobs created on-chain (key)
 //	POST   /api/scripts             store a job script, answer its CID (key)
 //	GET    /api/jobs/:job_id        one job (key)
@@ -220,25 +224,32 @@ func NewAPI(store Store, cfg APIConfig) http.Handler {
 	r.NoMethod(func(c *gin.Context) { problem(c, http.StatusMethodNotAllowed, "", "method not allowed") })
 
 	r.GET("/health", a.health)
-	g := r.Group("/api", a.authenticate)
-	g.POST("/jobs", a.createJobs)
-	g.POST("/scripts", a.uploadScript)
-	g.GET("/jobs/:job_id", a.getJob)
-	g.GET("/jobs/:job_id/fee", a.getFee)
-	g.GET("/jobs/:job_id/tasks", a.getJobTasks)
-	g.DELETE("/jobs/:job_id", a.deleteJob)
-	g.GET("/tasks/:task_id", a.getTask)
-	g.GET("/tasks/:task_id/transcript", a.getTranscript)
-
-	g.POST("/v1/keys", a.createKey)
-	g.GET("/v1/keys", a.listKeys)
-	g.GET("/v1/keys/:id", a.getKey)
-	g.POST("/v1/keys/:id/rotate", a.rotateKey)
-	g.DELETE("/v1/keys/:id", a.revokeKey)
+	r.GET("/api/v1/health", a.health)
+	r.GET("/api/v1/openapi.json", serveOpenAPI)
+	// Every route is served under /api/v1 and, for SDKs written against the
+	// system we replace, under /api.
+	for _, prefix := range []string{"/api/v1", "/api"} {
+		g := r.Group(prefix, a.authenticate)
+		g.POST("/jobs", a.createJobs)
+		g.POST("/scripts", a.uploadScript)
+		g.GET("/jobs/:job_id", a.getJob)
+		g.GET("/jobs/:job_id/fee", a.getFee)
+		g.GET("/jobs/:job_id/tasks", a.getJobTasks)
+		g.DELETE("/jobs/:job_id", a.deleteJob)
+		g.GET("/tasks/:task_id", a.getTask)
+		g.GET("/tasks/:task_id/transcript", a.getTranscript)
+	}
+	v1 := r.Group("/api/v1", a.authenticate)
+	v1.POST("/keys", a.createKey)
+	v1.GET("/keys", a.listKeys)
+	v1.GET("/keys/:id", a.getKey)
+	v1.POST("/keys/:id/rotate", a.rotateKey)
+	v1.DELETE("/keys/:id", a.revokeKey)
 	// The API-key routes of the system we replace.
-	g.POST("/admin/api-keys", a.createKey)
-	g.GET("/admin/api-keys/:owner", a.listKeys)
-	g.DELETE("/admin/api-keys/:id", a.revokeKey)
+	old := r.Group("/api", a.authenticate)
+	old.POST("/admin/api-keys", a.createKey)
+	old.GET("/admin/api-keys/:owner", a.listKeys)
+	old.DELETE("/admin/api-keys/:id", a.revokeKey)
 	return r
 }
 
