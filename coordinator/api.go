@@ -52,7 +52,19 @@ type APIConfig struct {
 	// deleted through the API (the trigger router watches its trigger).
 	Created func(Job)
 	Deleted func(jobID uint64)
-	Logger  *zap.Logger
+	// Paused and Resumed, when set, are told about each job paused or
+	// resumed through the API (the scheduler drops or re-indexes it). A
+	// job expired by a PATCH of its time_frame is told to Deleted.
+	Paused  func(jobID uint64)
+	Resumed func(Job)
+	// Events feeds GET /api/v1/events; nil answers 503. Give the API the
+	// store WithEvents(store, Events) returns, or one every component
+	// writes through, so that every task change is published.
+	Events Broker
+	// EventHeartbeat is how often an idle event stream gets a comment line;
+	// default 15s.
+	EventHeartbeat time.Duration
+	Logger         *zap.Logger
 	// Registerer receives the coordinator's metrics; nil for none.
 	Registerer prometheus.Registerer
 	// Clock returns the current time; time.Now when nil.
@@ -79,7 +91,12 @@ const (
 	defaultMaxBodyBytes      = 1 << 20
 	defaultMaxJobsPerRequest = 100
 	defaultTaskListLimit     = 100
-	maxTaskListLimit         = 1000
+	defaultEventHeartbeat    = 15 * time.Second
+	// eventStreamTimeout bounds an event stream; the client reconnects.
+	eventStreamTimeout = time.Hour
+	// jobListPage is how many jobs a cross-job task listing reads at once.
+	jobListPage      = 500
+	maxTaskListLimit = 1000
 	// jobTaskIDs is how many of its most recent task ids a job response lists.
 	jobTaskIDs = 100
 	// maxSeconds bounds time_interval and time_frame (about 100 years).
@@ -162,6 +179,13 @@ type api struct {
 //	DELETE /api/jobs/:job_id        stop a job (key)
 //	GET    /api/tasks/:task_id      one task (key)
 //	GET    /api/tasks/:task_id/transcript  the network transcript of its script run (key)
+//	GET    /api/v1/jobs             list jobs, ?status=&task_definition_id=&user_address=&limit=&cursor= (key)
+//	PATCH  /api/v1/jobs/:job_id     change job_title or time_frame, not the on-chain commitment (key)
+//	POST   /api/v1/jobs/:job_id/pause   stop firing until resumed (key)
+//	POST   /api/v1/jobs/:job_id/resume  fire again, from now on (key)
+//	GET    /api/v1/tasks            tasks across jobs, newest first, ?user_address=&status=&limit= (key)
+//	GET    /api/v1/events           task events as Server-Sent Events (key)
+//	GET    /api/v1/jobs/:job_id/events  a job's task events (key)
 //	POST   /api/v1/keys             create a key; its secret is shown once (key)
 //	GET    /api/v1/keys             list keys, masked, ?owner= (key)
 //	GET    /api/v1/keys/:id         one key, masked (key)
@@ -179,6 +203,13 @@ type api struct {
 // carries X-RateLimit-Limit, X-RateLimit-Remaining and X-RateLimit-Reset
 // (unix seconds), and a request over the limit answers 429 with
 // Retry-After. Every error answer is a Problem (application/problem+json).
+//
+// The event streams send "event: task", "id: <seq>" and as data the task
+// as GET /api/tasks/:task_id shows it, each time a task is created or
+// changes, and a comment line every EventHeartbeat. A user key hears the
+// tasks of its owner's jobs only. Last-Event-ID is not supported: a client
+// that reconnects gets the events from then on, and a gap in the ids means
+// events were lost (it was too slow, or reconnected); re-read the tasks.
 func NewAPI(store Store, cfg APIConfig) http.Handler {
 	if cfg.Logger == nil {
 		cfg.Logger = zap.NewNop()
@@ -197,6 +228,9 @@ func NewAPI(store Store, cfg APIConfig) http.Handler {
 	}
 	if cfg.DefaultRateLimit <= 0 {
 		cfg.DefaultRateLimit = DefaultRateLimit
+	}
+	if cfg.EventHeartbeat <= 0 {
+		cfg.EventHeartbeat = defaultEventHeartbeat
 	}
 	cfg.DefaultRateLimit = min(cfg.DefaultRateLimit, maxRateLimit)
 	a := &api{store: store, cfg: cfg, limiter: cfg.RateLimiter, logger: cfg.Logger.Named("api")}
@@ -240,6 +274,13 @@ func NewAPI(store Store, cfg APIConfig) http.Handler {
 		g.GET("/tasks/:task_id/transcript", a.getTranscript)
 	}
 	v1 := r.Group("/api/v1", a.authenticate)
+	v1.GET("/jobs", a.listJobs)
+	v1.PATCH("/jobs/:job_id", a.patchJob)
+	v1.POST("/jobs/:job_id/pause", a.pauseJob)
+	v1.POST("/jobs/:job_id/resume", a.resumeJob)
+	v1.GET("/tasks", a.listTasks)
+	v1.GET("/events", a.events)
+	v1.GET("/jobs/:job_id/events", a.events)
 	v1.POST("/keys", a.createKey)
 	v1.GET("/keys", a.listKeys)
 	v1.GET("/keys/:id", a.getKey)
@@ -288,9 +329,14 @@ func (a *api) observe(c *gin.Context) {
 	a.logger.Debug("Request served", fields...)
 }
 
-// bound gives every request a bounded context.
+// bound gives every request a bounded context; an event stream's is
+// eventStreamTimeout.
 func (a *api) bound(c *gin.Context) {
-	ctx, cancel := context.WithTimeout(c.Request.Context(), a.cfg.RequestTimeout)
+	timeout := a.cfg.RequestTimeout
+	if strings.HasSuffix(c.FullPath(), "/events") {
+		timeout = eventStreamTimeout
+	}
+	ctx, cancel := context.WithTimeout(c.Request.Context(), timeout)
 	defer cancel()
 	c.Request = c.Request.WithContext(ctx)
 	c.Next()
@@ -320,16 +366,25 @@ func (a *api) health(c *gin.Context) {
 	})
 }
 
-func (a *api) createJobs(c *gin.Context) {
-	ctx := c.Request.Context()
+// readBody reads the request body up to MaxBodyBytes; it answers the
+// request itself (413, 400) and returns false when it cannot.
+func (a *api) readBody(c *gin.Context) ([]byte, bool) {
 	body, err := io.ReadAll(http.MaxBytesReader(c.Writer, c.Request.Body, a.cfg.MaxBodyBytes))
 	if err != nil {
-		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
+		if mbe := (*http.MaxBytesError)(nil); errors.As(err, &mbe) {
 			problem(c, http.StatusRequestEntityTooLarge, "", "request body exceeds %d bytes", a.cfg.MaxBodyBytes)
-			return
+			return nil, false
 		}
 		problem(c, http.StatusBadRequest, "", "read request body: %v", err)
+		return nil, false
+	}
+	return body, true
+}
+
+func (a *api) createJobs(c *gin.Context) {
+	ctx := c.Request.Context()
+	body, ok := a.readBody(c)
+	if !ok {
 		return
 	}
 	reqs, isArray, err := decodeJobRequests(body, a.cfg.MaxJobsPerRequest)

@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 	"net/http"
 	"strconv"
@@ -242,13 +241,8 @@ func (a *api) createKey(c *gin.Context) {
 	ctx := c.Request.Context()
 	me := caller(c)
 	var req keyRequest
-	body, err := io.ReadAll(http.MaxBytesReader(c.Writer, c.Request.Body, a.cfg.MaxBodyBytes))
-	if err != nil {
-		if mbe := (*http.MaxBytesError)(nil); errors.As(err, &mbe) {
-			problem(c, http.StatusRequestEntityTooLarge, "", "request body exceeds %d bytes", a.cfg.MaxBodyBytes)
-			return
-		}
-		problem(c, http.StatusBadRequest, "", "read request body: %v", err)
+	body, ok := a.readBody(c)
+	if !ok {
 		return
 	}
 	if len(strings.TrimSpace(string(body))) > 0 {
@@ -308,7 +302,8 @@ func (a *api) createKey(c *gin.Context) {
 			return
 		}
 	}
-	if owner, err = checkOwner(scope, owner); err != nil {
+	owner, err := checkOwner(scope, owner)
+	if err != nil {
 		a.refuse(c, http.StatusBadRequest, err, -1)
 		return
 	}

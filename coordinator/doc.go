@@ -34,6 +34,10 @@
 //
 // Each test uses a fresh random keyspace, dropped at cleanup.
 //
+// WithEvents wraps a Store so that every task it creates or changes is
+// published to a Broker (MemoryBroker in one process), which the API streams
+// to subscribers as Server-Sent Events.
+//
 // Task failure reasons recorded in Task.TaskError are listed with the
 // Reason constants.
 package coordinator

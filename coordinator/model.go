@@ -25,6 +25,8 @@ var (
 	ErrNotFound = errors.New("not found")
 	// ErrExists is returned by Store.CreateJobs when a job id is already taken.
 	ErrExists = errors.New("already exists")
+	// ErrBadCursor is returned by Store.ListJobs for a cursor it did not issue.
+	ErrBadCursor = errors.New("invalid cursor")
 )
 
 // JobStatus is the lifecycle state of a job.
@@ -33,6 +35,7 @@ type JobStatus string
 // Job statuses. Only active jobs are scheduled.
 const (
 	JobActive  JobStatus = "active"
+	JobPaused  JobStatus = "paused"  // paused by its owner; no firings until resumed
 	JobExpired JobStatus = "expired" // past its time frame; no more firings
 	JobDeleted JobStatus = "deleted" // deleted by its owner; no more firings
 	// JobCompleted: a one-time event or condition job fired; no more firings.

@@ -2,9 +2,14 @@ package coordinator
 
 import (
 	"context"
+	"encoding/base64"
+	"encoding/binary"
+	"fmt"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/triggerx-network/triggerx/attestation"
 )
 
 // Store keeps the coordinator's state: jobs, tasks, API keys and the
@@ -31,6 +36,11 @@ type Store interface {
 	// ActiveJobs calls fn on every active job, in id order, until fn returns
 	// an error, which ActiveJobs returns.
 	ActiveJobs(ctx context.Context, fn func(Job) error) error
+	// ListJobs returns up to filter.Limit jobs (all when <= 0) that match
+	// filter, in id order, starting after filter.Cursor. next is the cursor
+	// of the following page, empty when there is none. A cursor not issued
+	// by ListJobs fails with ErrBadCursor. TaskIDs is empty.
+	ListJobs(ctx context.Context, filter JobFilter) (jobs []Job, next string, err error)
 	// DueJobs returns up to limit active jobs whose next execution time is
 	// at or before now, earliest first.
 	DueJobs(ctx context.Context, now time.Time, limit int) ([]Job, error)
@@ -81,4 +91,38 @@ type Store interface {
 
 	// Close releases the store. No other method may be called afterwards.
 	Close() error
+}
+
+// JobFilter selects the jobs Store.ListJobs returns; zero fields match all.
+type JobFilter struct {
+	UserAddress      common.Address
+	Status           JobStatus
+	TaskDefinitionID attestation.TaskDefinitionID
+	// Cursor continues a listing: the next value of the previous page.
+	Cursor string
+	Limit  int
+}
+
+// Match reports whether j passes the filter (the cursor and limit aside).
+func (f JobFilter) Match(j Job) bool {
+	return (f.UserAddress == common.Address{} || j.UserAddress == f.UserAddress) &&
+		(f.Status == "" || j.Status == f.Status) &&
+		(f.TaskDefinitionID == 0 || j.TaskDefinitionID == f.TaskDefinitionID)
+}
+
+// jobCursor encodes the position after job id as an opaque cursor.
+func jobCursor(id uint64) string {
+	return base64.RawURLEncoding.EncodeToString(binary.BigEndian.AppendUint64([]byte{'j'}, id))
+}
+
+// parseJobCursor decodes a jobCursor; ok is false for the empty cursor.
+func parseJobCursor(s string) (after uint64, ok bool, err error) {
+	if s == "" {
+		return 0, false, nil
+	}
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil || len(b) != 9 || b[0] != 'j' {
+		return 0, false, fmt.Errorf("job cursor %q: %w", s, ErrBadCursor)
+	}
+	return binary.BigEndian.Uint64(b[1:]), true, nil
 }

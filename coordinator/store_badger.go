@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"sync"
 	"time"
 
@@ -273,6 +274,54 @@ func (s *BadgerStore) ActiveJobs(ctx context.Context, fn func(Job) error) error 
 		}
 		return nil
 	})
+}
+
+// ListJobs implements Store.
+func (s *BadgerStore) ListJobs(ctx context.Context, f JobFilter) ([]Job, string, error) {
+	after, cont, err := parseJobCursor(f.Cursor)
+	if err != nil {
+		return nil, "", err
+	}
+	var (
+		jobs []Job
+		next string
+	)
+	err = s.view(ctx, func(txn *badger.Txn) error {
+		opts := badger.DefaultIteratorOptions
+		opts.Prefix = prefixJob
+		it := txn.NewIterator(opts)
+		defer it.Close()
+		it.Rewind()
+		if cont {
+			if after == math.MaxUint64 {
+				return nil
+			}
+			it.Seek(jobKey(after + 1))
+		}
+		for ; it.Valid(); it.Next() {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			var j Job
+			if err := it.Item().Value(func(v []byte) error { return json.Unmarshal(v, &j) }); err != nil {
+				return fmt.Errorf("decode job %x: %w", it.Item().Key(), err)
+			}
+			if !f.Match(j) {
+				continue
+			}
+			if f.Limit > 0 && len(jobs) == f.Limit {
+				next = jobCursor(uint64(jobs[len(jobs)-1].JobID))
+				return nil
+			}
+			j.TaskIDs = nil
+			jobs = append(jobs, j)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, "", err
+	}
+	return jobs, next, nil
 }
 
 // Task implements Store.

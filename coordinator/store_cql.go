@@ -657,6 +657,54 @@ func (s *CQLStore) ActiveJobs(ctx context.Context, fn func(Job) error) error {
 	return nil
 }
 
+// ListJobs implements Store. Like ActiveJobs it reads the ids of all jobs
+// first, to list in id order, then reads jobs until the page is full.
+func (s *CQLStore) ListJobs(ctx context.Context, f JobFilter) ([]Job, string, error) {
+	after, cont, err := parseJobCursor(f.Cursor)
+	if err != nil {
+		return nil, "", err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, "", err
+	}
+	var ids []uint64
+	iter := s.query(ctx, `SELECT job_id, status FROM jobs`).PageSize(1000).Iter()
+	var (
+		id     int64
+		status string
+	)
+	for iter.Scan(&id, &status) {
+		if (!cont || uint64(id) > after) && (f.Status == "" || JobStatus(status) == f.Status) {
+			ids = append(ids, uint64(id))
+		}
+	}
+	if err := iter.Close(); err != nil {
+		return nil, "", fmt.Errorf("list jobs: %w", err)
+	}
+	slices.Sort(ids)
+	var jobs []Job
+	for _, id := range ids {
+		if err := ctx.Err(); err != nil {
+			return nil, "", err
+		}
+		row, err := s.readJob(ctx, id)
+		if errors.Is(err, ErrNotFound) {
+			continue
+		} else if err != nil {
+			return nil, "", err
+		}
+		if !f.Match(row.job) {
+			continue
+		}
+		if f.Limit > 0 && len(jobs) == f.Limit {
+			return jobs, jobCursor(uint64(jobs[len(jobs)-1].JobID)), nil
+		}
+		row.job.TaskIDs = nil
+		jobs = append(jobs, row.job)
+	}
+	return jobs, "", nil
+}
+
 // Task implements Store.
 func (s *CQLStore) Task(ctx context.Context, id common.Hash) (Task, error) {
 	if err := ctx.Err(); err != nil {

@@ -441,6 +441,57 @@ func testStore(t *testing.T, open func(t *testing.T) coordinator.Store) {
 		require.ErrorIs(t, s.ActiveJobs(ctx, func(coordinator.Job) error { return stop }), stop)
 	})
 
+	t.Run("list jobs", func(t *testing.T) {
+		s := open(t)
+		other := common.HexToAddress("0x3333333333333333333333333333333333333333")
+		var jobs []coordinator.Job
+		for id := uint64(1); id <= 7; id++ {
+			j := sampleJob(id, t0)
+			if id%2 == 0 {
+				j.UserAddress = other
+			}
+			if id == 3 {
+				j.Status = coordinator.JobPaused
+			}
+			if id == 5 {
+				j.TaskDefinitionID = attestation.EventStatic
+			}
+			jobs = append(jobs, j)
+		}
+		require.NoError(t, s.CreateJobs(ctx, jobs...))
+		mine := sampleJob(1, t0).UserAddress
+		for _, tc := range []struct {
+			name   string
+			filter coordinator.JobFilter
+			pages  [][]uint64
+		}{
+			{"all", coordinator.JobFilter{}, [][]uint64{{1, 2, 3, 4, 5, 6, 7}}},
+			{"pages of 3", coordinator.JobFilter{Limit: 3}, [][]uint64{{1, 2, 3}, {4, 5, 6}, {7}}},
+			{"exact pages", coordinator.JobFilter{UserAddress: other, Limit: 3}, [][]uint64{{2, 4, 6}}},
+			{"user", coordinator.JobFilter{UserAddress: mine, Limit: 2}, [][]uint64{{1, 3}, {5, 7}}},
+			{"status", coordinator.JobFilter{Status: coordinator.JobPaused}, [][]uint64{{3}}},
+			{"task definition", coordinator.JobFilter{TaskDefinitionID: attestation.EventStatic}, [][]uint64{{5}}},
+			{"none", coordinator.JobFilter{Status: coordinator.JobDeleted}, [][]uint64{{}}},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				f := tc.filter
+				for i, want := range tc.pages {
+					got, next, err := s.ListJobs(ctx, f)
+					require.NoError(t, err)
+					require.Equal(t, want, ids(got), "page %d", i)
+					if i == len(tc.pages)-1 {
+						require.Empty(t, next)
+					} else {
+						require.NotEmpty(t, next)
+					}
+					f.Cursor = next
+				}
+			})
+		}
+		_, _, err := s.ListJobs(ctx, coordinator.JobFilter{Cursor: "not-a-cursor"})
+		require.ErrorIs(t, err, coordinator.ErrBadCursor)
+	})
+
 	t.Run("state", func(t *testing.T) {
 		s := open(t)
 		_, err := s.State(ctx, "chainwatch/1/blocks/0")

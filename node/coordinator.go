@@ -73,11 +73,16 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 	if onchain != self {
 		return l.abort(fmt.Errorf("the keeper registry names %s as coordinator, not this key's %s", onchain.Hex(), self.Hex()))
 	}
-	store, err := coordinator.OpenBadgerStore(filepath.Join(cfg.DataDir, "store"), log)
+	badger, err := coordinator.OpenBadgerStore(filepath.Join(cfg.DataDir, "store"), log)
 	if err != nil {
 		return l.abort(err)
 	}
-	l.onStop("store", store.Close)
+	l.onStop("store", badger.Close)
+	// Every component writes through the events decorator, so each task
+	// created or changed (scheduler, firings, dispatcher, monitor, results,
+	// API) reaches GET /api/v1/events.
+	broker := coordinator.NewMemoryBroker(0)
+	store := coordinator.WithEvents(badger, broker)
 	for _, k := range cfg.APIKeys {
 		if err := coordinator.SeedAPIKey(ctx, store, k, "operator"); err != nil {
 			return l.abort(fmt.Errorf("seed API key: %w", err))
@@ -104,7 +109,7 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 		tick = time.Second
 	}
 	schedOpts := []coordinator.SchedulerOption{coordinator.WithTick(tick), coordinator.WithRegisterer(reg)}
-	sharder, owns, claim, err := shareJobs(l, cfg.RedisURL, self, log, reg)
+	sharder, owns, claim, rdb, err := shareJobs(l, cfg.RedisURL, self, log, reg)
 	if err != nil {
 		return l.abort(err)
 	}
@@ -173,7 +178,7 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 	}
 	api := coordinator.NewAPI(store, coordinator.APIConfig{
 		JobLookup: lookup.Job, CheckTrigger: triggerChecker(p.chains), Scripts: scriptStore, Fees: fees.quote, Logger: log, Registerer: reg,
-		Version: Version, DefaultRateLimit: cfg.APIRateLimit,
+		Version: Version, DefaultRateLimit: cfg.APIRateLimit, RateLimiter: rateLimiter(rdb),
 		Created: func(j coordinator.Job) {
 			scheduler.Add(j)
 			if err := router.Add(j); err != nil {
@@ -181,6 +186,11 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 			}
 		},
 		Deleted: func(id uint64) { scheduler.Remove(id); router.Remove(id) },
+		// A paused job's trigger stays watched: its firings are ignored
+		// while paused, so resuming replays none of them.
+		Paused:  scheduler.Remove,
+		Resumed: scheduler.Add,
+		Events:  broker,
 	})
 	mux := http.NewServeMux()
 	mux.Handle("/metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
@@ -215,17 +225,26 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 	return l.run(ctx)
 }
 
+// rateLimiter is the API's limiter: shared through Redis by every instance
+// when Redis is configured, else the API's in-memory default.
+func rateLimiter(rdb *redis.Client) coordinator.RateLimiter {
+	if rdb == nil {
+		return nil
+	}
+	return coordinator.NewRedisRateLimiter(rdb, "triggerx:")
+}
+
 // shareJobs connects to Redis when redisURL is set and returns the
 // ownership and claim functions that split the jobs among coordinator
-// instances; nil functions without Redis.
+// instances, and the client; nils without Redis.
 func shareJobs(l *lifecycle, redisURL string, self common.Address, log *zap.Logger, reg prometheus.Registerer,
-) (*lease.Sharder, func(uint64) bool, func(context.Context, string) (bool, error), error) {
+) (*lease.Sharder, func(uint64) bool, func(context.Context, string) (bool, error), *redis.Client, error) {
 	if redisURL == "" {
-		return nil, nil, nil, nil
+		return nil, nil, nil, nil, nil
 	}
 	opts, err := redis.ParseURL(redisURL)
 	if err != nil {
-		return nil, nil, nil, fmt.Errorf("redis URL: %w", err)
+		return nil, nil, nil, nil, fmt.Errorf("redis URL: %w", err)
 	}
 	client := redis.NewClient(opts)
 	l.onStop("redis", client.Close)
@@ -233,16 +252,16 @@ func shareJobs(l *lifecycle, redisURL string, self common.Address, log *zap.Logg
 	cfg := lease.Config{Client: client, Instance: fmt.Sprintf("%s@%s/%d", self.Hex(), host, os.Getpid()), Logger: log, Registerer: reg}
 	sharder, err := lease.NewSharder(cfg)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	guard, err := lease.NewGuard(cfg)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	l.background("leases", sharder.Run)
 	owns := func(id uint64) bool { return sharder.Owns(sharder.Partition(id)) }
 	claim := func(ctx context.Context, key string) (bool, error) { return guard.Claim(ctx, key, time.Hour) }
-	return sharder, owns, claim, nil
+	return sharder, owns, claim, client, nil
 }
 
 // Version is the software version the binaries report.
