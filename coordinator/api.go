@@ -48,6 +48,9 @@ type APIConfig struct {
 	Scripts ScriptStore
 	// Fees quotes GET /api/jobs/:job_id/fee; nil answers 503.
 	Fees FeeQuoter
+	// Keepers reads the registered keepers for GET /api/v1/keepers and its
+	// sub-routes; nil answers 503.
+	Keepers KeeperSource
 	// Created and Deleted, when set, are told about each job registered or
 	// deleted through the API (the trigger router watches its trigger).
 	Created func(Job)
@@ -186,6 +189,9 @@ type api struct {
 //	GET    /api/v1/tasks            tasks across jobs, newest first, ?user_address=&status=&limit= (key)
 //	GET    /api/v1/events           task events as Server-Sent Events (key)
 //	GET    /api/v1/jobs/:job_id/events  a job's task events (key)
+//	GET    /api/v1/keepers          every registered keeper: stake, voting power, activity (key)
+//	GET    /api/v1/keepers/leaderboard  keepers by tasks performed, then stake, ?limit= (key)
+//	GET    /api/v1/keepers/:address one keeper (key)
 //	POST   /api/v1/keys             create a key; its secret is shown once (key)
 //	GET    /api/v1/keys             list keys, masked, ?owner= (key)
 //	GET    /api/v1/keys/:id         one key, masked (key)
@@ -198,7 +204,7 @@ type api struct {
 // missing, 403 when unknown or revoked). A user-scope key works on the jobs
 // and tasks of its owner address only: another owner's job or task answers
 // 404, as if it did not exist; it creates jobs of its owner only and
-// manages its owner's user keys. An admin key sees and manages everything.
+// manages its owner's user keys. Keepers are public: any key reads them. An admin key sees and manages everything.
 // Each key gets its rate limit (requests per minute): every keyed answer
 // carries X-RateLimit-Limit, X-RateLimit-Remaining and X-RateLimit-Reset
 // (unix seconds), and a request over the limit answers 429 with
@@ -281,6 +287,10 @@ func NewAPI(store Store, cfg APIConfig) http.Handler {
 	v1.GET("/tasks", a.listTasks)
 	v1.GET("/events", a.events)
 	v1.GET("/jobs/:job_id/events", a.events)
+	keepers := newKeepersAPI(a)
+	v1.GET("/keepers", keepers.list)
+	v1.GET("/keepers/leaderboard", keepers.leaderboard)
+	v1.GET("/keepers/:address", keepers.get)
 	v1.POST("/keys", a.createKey)
 	v1.GET("/keys", a.listKeys)
 	v1.GET("/keys/:id", a.getKey)

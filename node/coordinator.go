@@ -81,7 +81,21 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 	// Every component writes through the events decorator, so each task
 	// created or changed (scheduler, firings, dispatcher, monitor, results,
 	// API) reaches GET /api/v1/events.
-	broker := coordinator.NewMemoryBroker(0)
+	reg := newRegistry()
+	sharder, owns, claim, rdb, err := shareJobs(l, cfg.RedisURL, self, log, reg)
+	if err != nil {
+		return l.abort(err)
+	}
+	// With Redis, the events reach the subscribers of every instance.
+	var broker coordinator.Broker = coordinator.NewMemoryBroker(0)
+	if rdb != nil {
+		rb, err := coordinator.NewRedisBroker(ctx, rdb, "triggerx:", log)
+		if err != nil {
+			return l.abort(err)
+		}
+		l.onStop("event broker", rb.Close)
+		broker = rb
+	}
 	store := coordinator.WithEvents(badger, broker)
 	for _, k := range cfg.APIKeys {
 		if err := coordinator.SeedAPIKey(ctx, store, k, "operator"); err != nil {
@@ -93,7 +107,6 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 		return l.abort(fmt.Errorf("read chain head: %w", err))
 	}
 
-	reg := newRegistry()
 	keepers := newRegistryKeepers(registry, keeperSetTTL)
 	var gossip *p2p.Node
 	dispatcher, err := coordinator.NewDispatcher(coordinator.DispatcherConfig{
@@ -109,10 +122,6 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 		tick = time.Second
 	}
 	schedOpts := []coordinator.SchedulerOption{coordinator.WithTick(tick), coordinator.WithRegisterer(reg)}
-	sharder, owns, claim, rdb, err := shareJobs(l, cfg.RedisURL, self, log, reg)
-	if err != nil {
-		return l.abort(err)
-	}
 	if owns != nil {
 		schedOpts = append(schedOpts, coordinator.WithOwnership(owns, claim))
 	}
@@ -179,6 +188,7 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 	api := coordinator.NewAPI(store, coordinator.APIConfig{
 		JobLookup: lookup.Job, CheckTrigger: triggerChecker(p.chains), Scripts: scriptStore, Fees: fees.quote, Logger: log, Registerer: reg,
 		Version: Version, DefaultRateLimit: cfg.APIRateLimit, RateLimiter: rateLimiter(rdb),
+		Keepers: newKeeperSource(p.registry, keeperInfoTTL),
 		Created: func(j coordinator.Job) {
 			scheduler.Add(j)
 			if err := router.Add(j); err != nil {
