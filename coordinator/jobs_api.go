@@ -2,6 +2,7 @@ package coordinator
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -143,31 +144,18 @@ func (a *api) listTasks(c *gin.Context) {
 	if status != "" {
 		perJob = 0 // all of them: the newest may not have the status
 	}
-	f := JobFilter{UserAddress: user, Limit: jobListPage}
-	for {
-		jobs, next, err := a.store.ListJobs(ctx, f)
-		if err != nil {
-			a.fail(c, fmt.Errorf("list jobs: %w", err))
-			return
-		}
-		for _, j := range jobs {
-			ts, err := a.store.Tasks(ctx, uint64(j.JobID), perJob)
-			if err != nil {
-				a.fail(c, fmt.Errorf("list tasks of job %d: %w", j.JobID, err))
-				return
+	err = eachTask(ctx, a.store, JobFilter{UserAddress: user}, perJob, func(ts []Task) {
+		for _, t := range ts {
+			if status == "" || t.TaskStatus == status {
+				tasks = append(tasks, t)
 			}
-			for _, t := range ts {
-				if status == "" || t.TaskStatus == status {
-					tasks = append(tasks, t)
-				}
-			}
-			slices.SortFunc(tasks, newestFirst)
-			tasks = tasks[:min(len(tasks), limit)]
 		}
-		if next == "" {
-			break
-		}
-		f.Cursor = next
+		slices.SortFunc(tasks, newestFirst)
+		tasks = tasks[:min(len(tasks), limit)]
+	})
+	if err != nil {
+		a.fail(c, err)
+		return
 	}
 	for i := range tasks {
 		if tasks[i].TaskAttesterIDs == nil {
@@ -443,5 +431,29 @@ func (a *api) events(c *gin.Context) {
 			}
 		}
 		w.Flush()
+	}
+}
+
+// eachTask calls fn with the tasks of every job f selects, page by page: up
+// to perJob most recent tasks of each (all when perJob <= 0). A scan: there
+// is no index of tasks by user or performer.
+func eachTask(ctx context.Context, store Store, f JobFilter, perJob int, fn func([]Task)) error {
+	f.Limit = jobListPage
+	for {
+		jobs, next, err := store.ListJobs(ctx, f)
+		if err != nil {
+			return fmt.Errorf("list jobs: %w", err)
+		}
+		for _, j := range jobs {
+			ts, err := store.Tasks(ctx, uint64(j.JobID), perJob)
+			if err != nil {
+				return fmt.Errorf("list tasks of job %d: %w", j.JobID, err)
+			}
+			fn(ts)
+		}
+		if next == "" {
+			return nil
+		}
+		f.Cursor = next
 	}
 }

@@ -235,40 +235,28 @@ func (k *keepersAPI) count(ctx context.Context) (map[common.Address]keeperActivi
 		return k.activity, nil
 	}
 	activity := map[common.Address]keeperActivity{}
-	f := JobFilter{Limit: jobListPage}
-	for {
-		jobs, next, err := k.a.store.ListJobs(ctx, f)
-		if err != nil {
-			return nil, fmt.Errorf("list jobs: %w", err)
-		}
-		for _, j := range jobs {
-			tasks, err := k.a.store.Tasks(ctx, uint64(j.JobID), 0)
-			if err != nil {
-				return nil, fmt.Errorf("list tasks of job %d: %w", j.JobID, err)
+	err := eachTask(ctx, k.a.store, JobFilter{}, 0, func(tasks []Task) {
+		for _, t := range tasks {
+			if t.TaskPerformer == (common.Address{}) {
+				continue
 			}
-			for _, t := range tasks {
-				if t.TaskPerformer == (common.Address{}) {
-					continue
-				}
-				act := activity[t.TaskPerformer]
-				switch t.TaskStatus {
-				case TaskCompleted:
-					act.performed++
-				case TaskFailed:
-					act.failed++
-				case TaskRejected:
-					act.rejected++
-				}
-				if t.ScheduledAt.After(act.last) {
-					act.last = t.ScheduledAt.UTC()
-				}
-				activity[t.TaskPerformer] = act
+			act := activity[t.TaskPerformer]
+			switch t.TaskStatus {
+			case TaskCompleted:
+				act.performed++
+			case TaskFailed:
+				act.failed++
+			case TaskRejected:
+				act.rejected++
 			}
+			if t.ScheduledAt.After(act.last) {
+				act.last = t.ScheduledAt.UTC()
+			}
+			activity[t.TaskPerformer] = act
 		}
-		if next == "" {
-			break
-		}
-		f.Cursor = next
+	})
+	if err != nil {
+		return nil, err
 	}
 	k.activity, k.counted = activity, now
 	return activity, nil

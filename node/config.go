@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
-	"net"
 	"net/http"
 	"os"
 	"time"
@@ -207,23 +206,7 @@ func newRegistry() *prometheus.Registry {
 
 // serveMetrics adds a /metrics server on addr to l; an empty addr adds nothing.
 func serveMetrics(l *lifecycle, addr string, reg *prometheus.Registry, log *zap.Logger) {
-	if addr == "" {
-		return
-	}
 	mux := http.NewServeMux()
 	mux.Handle("/metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
-	l.onStartStop("metrics", func(context.Context) error {
-		ln, err := net.Listen("tcp", addr)
-		if err != nil {
-			return fmt.Errorf("listen for metrics: %w", err)
-		}
-		log.Info("serving metrics", zap.String("addr", ln.Addr().String()))
-		go func() {
-			if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-				log.Error("metrics server", zap.Error(err))
-			}
-		}()
-		return nil
-	}, srv.Shutdown)
+	serveHTTP(l, "metrics", addr, mux, log, nil)
 }
