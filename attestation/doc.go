@@ -1,6 +1,6 @@
 // Package attestation is the leaf of the keeper workflow: the value types that
 // flow between stages (Job, Task, Assignment, Result, Vote, Certificate,
-// Finalization), the small interface of each stage, Wire, which joins the
+// Finalization) and the keepers' liveness Heartbeat, the small interface of each stage, Wire, which joins the
 // stages in the order of the data-flow diagram, and the cryptography every
 // stage agrees on: the digests that are signed, BLS12-381 keys and signatures
 // (herumi bls-eth-go-binary in Ethereum mode), the performer selection rule and

@@ -39,6 +39,13 @@ type APIConfig struct {
 	// wrapping ErrNotFound when the job does not exist. Required: without it
 	// job creation fails closed.
 	JobLookup func(ctx context.Context, jobID uint64) (OnchainJob, error)
+	// JobRegistry is the home chain's JobRegistry JobLookup reads; POST
+	// /api/v1/jobs/commitment tells clients where to create jobs. Zero when
+	// unknown: the answer leaves it out.
+	JobRegistry common.Address
+	// HomeChainID is the id of the home chain, where the JobRegistry lives;
+	// 0 when unknown: POST /api/v1/jobs/commitment leaves it out.
+	HomeChainID uint64
 	// CheckTrigger validates a job's trigger in depth (cron syntax, event
 	// signature and filters, condition limits, chains the coordinator
 	// watches); nil skips those checks.
@@ -51,6 +58,12 @@ type APIConfig struct {
 	// Keepers reads the registered keepers for GET /api/v1/keepers and its
 	// sub-routes; nil answers 503.
 	Keepers KeeperSource
+	// Metrics serves GET /api/v1/metrics (no key, like /metrics); nil
+	// answers 503.
+	Metrics http.Handler
+	// Health tells which keepers are online, for the keeper routes; nil
+	// leaves their health out.
+	Health HealthView
 	// Created and Deleted, when set, are told about each job registered or
 	// deleted through the API (the trigger router watches its trigger).
 	Created func(Job)
@@ -174,6 +187,7 @@ type api struct {
 // against the system we replace, the same ones under /api:
 //
 //	GET    /health                  service status (no key; also /api/v1/health)
+//	GET    /dashboard               the web dashboard, assets under /dashboard/assets/ (no key; the page asks for one)
 //	POST   /api/jobs                register jobs created on-chain (key)
 //	POST   /api/scripts             store a job script, answer its CID (key)
 //	GET    /api/jobs/:job_id        one job (key)
@@ -186,12 +200,16 @@ type api struct {
 //	PATCH  /api/v1/jobs/:job_id     change job_title or time_frame, not the on-chain commitment (key)
 //	POST   /api/v1/jobs/:job_id/pause   stop firing until resumed (key)
 //	POST   /api/v1/jobs/:job_id/resume  fire again, from now on (key)
+//	POST   /api/v1/jobs/commitment  validate a job, answer the arguments of JobRegistry.createJob (key)
 //	GET    /api/v1/tasks            tasks across jobs, newest first, ?user_address=&status=&limit= (key)
 //	GET    /api/v1/events           task events as Server-Sent Events (key)
 //	GET    /api/v1/jobs/:job_id/events  a job's task events (key)
 //	GET    /api/v1/keepers          every registered keeper: stake, voting power, activity (key)
 //	GET    /api/v1/keepers/leaderboard  keepers by tasks performed, then stake, ?limit= (key)
 //	GET    /api/v1/keepers/:address one keeper (key)
+//	GET    /api/v1/users/leaderboard  users by points, ?limit= (key)
+//	GET    /api/v1/users/:address   a user's points, jobs and completed tasks (key; a user key its own)
+//	GET    /api/v1/metrics          Prometheus metrics (no key)
 //	POST   /api/v1/keys             create a key; its secret is shown once (key)
 //	GET    /api/v1/keys             list keys, masked, ?owner= (key)
 //	GET    /api/v1/keys/:id         one key, masked (key)
@@ -213,9 +231,10 @@ type api struct {
 // The event streams send "event: task", "id: <seq>" and as data the task
 // as GET /api/tasks/:task_id shows it, each time a task is created or
 // changes, and a comment line every EventHeartbeat. A user key hears the
-// tasks of its owner's jobs only. Last-Event-ID is not supported: a client
-// that reconnects gets the events from then on, and a gap in the ids means
-// events were lost (it was too slow, or reconnected); re-read the tasks.
+// tasks of its owner's jobs only. The ids number each stream's events from
+// 1: a gap means events were lost (the client was too slow). Last-Event-ID
+// is not supported: a client that reconnects gets the events from then on,
+// numbered afresh, and should re-read the tasks it follows.
 func NewAPI(store Store, cfg APIConfig) http.Handler {
 	if cfg.Logger == nil {
 		cfg.Logger = zap.NewNop()
@@ -266,6 +285,8 @@ func NewAPI(store Store, cfg APIConfig) http.Handler {
 	r.GET("/health", a.health)
 	r.GET("/api/v1/health", a.health)
 	r.GET("/api/v1/openapi.json", serveOpenAPI)
+	r.GET("/api/v1/metrics", a.serveMetrics)
+	serveDashboard(r)
 	// Every route is served under /api/v1 and, for SDKs written against the
 	// system we replace, under /api.
 	for _, prefix := range []string{"/api/v1", "/api"} {
@@ -284,6 +305,7 @@ func NewAPI(store Store, cfg APIConfig) http.Handler {
 	v1.PATCH("/jobs/:job_id", a.patchJob)
 	v1.POST("/jobs/:job_id/pause", a.pauseJob)
 	v1.POST("/jobs/:job_id/resume", a.resumeJob)
+	v1.POST("/jobs/commitment", a.jobCommitment)
 	v1.GET("/tasks", a.listTasks)
 	v1.GET("/events", a.events)
 	v1.GET("/jobs/:job_id/events", a.events)
@@ -291,6 +313,8 @@ func NewAPI(store Store, cfg APIConfig) http.Handler {
 	v1.GET("/keepers", keepers.list)
 	v1.GET("/keepers/leaderboard", keepers.leaderboard)
 	v1.GET("/keepers/:address", keepers.get)
+	v1.GET("/users/leaderboard", a.usersLeaderboard)
+	v1.GET("/users/:address", a.getUser)
 	v1.POST("/keys", a.createKey)
 	v1.GET("/keys", a.listKeys)
 	v1.GET("/keys/:id", a.getKey)
@@ -470,6 +494,14 @@ func (a *api) createJobs(c *gin.Context) {
 		return
 	}
 	a.metrics.jobCreated(len(jobs))
+	for _, j := range jobs {
+		// Points are advisory: a failure to credit them is logged, the
+		// jobs stay registered.
+		key, credits := jobCredits(j, now)
+		if _, err := a.store.Credit(ctx, key, credits...); err != nil {
+			a.logger.Warn("Credit job points", zap.Uint64("job_id", uint64(j.JobID)), zap.Error(err))
+		}
+	}
 	for i := range jobs {
 		jobs[i].TaskIDs = []common.Hash{}
 		a.logger.Info("Job registered", zap.Uint64("job_id", uint64(jobs[i].JobID)),

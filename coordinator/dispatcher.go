@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/prometheus/client_golang/prometheus"
 	"go.uber.org/zap"
@@ -29,6 +30,10 @@ type DispatcherConfig struct {
 	// Publish sends a signed assignment to the keepers (Gossip.PublishAssignment).
 	Publish func(context.Context, attestation.Assignment) error
 	Store   Store
+	// Online, when set, tells whether a keeper is online (Health.Online):
+	// the dispatcher skips offline keepers (see Dispatch). Nil counts
+	// every keeper as online.
+	Online func(common.Address) bool
 	// Deadline is the time a performer has to execute; default 60s.
 	Deadline time.Duration
 	// Clock returns the current time; time.Now when nil.
@@ -85,15 +90,33 @@ func NewDispatcher(cfg DispatcherConfig) (*Dispatcher, error) {
 // Dispatch selects the performer of task, signs and publishes its
 // assignment, then marks the task dispatched. When it fails the task stays
 // processing and the scheduler dispatches it again.
+//
+// The performer is the first keeper of attestation.PerformerOrder that is
+// online, and the assignment's round is its place in that order, so every
+// keeper can check that the performer is the one the rule gives for that
+// round (attestation.SelectPerformer). When no keeper is online the task
+// goes to the first of the order (round 0) all the same.
 func (d *Dispatcher) Dispatch(ctx context.Context, task attestation.Task) error {
-	const round = 0
 	keepers, err := d.cfg.Keepers.Keepers(ctx)
 	if err != nil {
 		return fmt.Errorf("read keeper set: %w", err)
 	}
-	performer, err := attestation.SelectPerformer(task.ID, keepers, round)
+	performer, err := attestation.SelectPerformer(task.ID, keepers, 0)
 	if err != nil {
 		return fmt.Errorf("select performer of task %s: %w", task.ID, err)
+	}
+	var round uint32
+	if d.cfg.Online != nil && !d.cfg.Online(performer.Address) {
+		// The whole order only when needed: it costs a draw per keeper.
+		order, err := attestation.PerformerOrder(task.ID, keepers)
+		if err != nil {
+			return fmt.Errorf("select performer of task %s: %w", task.ID, err)
+		}
+		round = d.firstOnline(order)
+		performer = order[round]
+	}
+	if round > 0 {
+		d.metrics.offlineSkipped(int(round))
 	}
 	now := d.cfg.Clock().UTC()
 	// The deadline counts from the task's creation, not from now, so that
@@ -131,7 +154,23 @@ func (d *Dispatcher) Dispatch(ctx context.Context, task attestation.Task) error 
 		return fmt.Errorf("mark task %s dispatched: %w", task.ID, err)
 	}
 	d.metrics.taskDispatched()
+	if round > 0 {
+		d.logger.Info("Offline keepers skipped", zap.Stringer("task_id", task.ID), zap.Uint32("round", round),
+			zap.Stringer("performer", performer))
+	}
 	d.logger.Debug("Task dispatched", zap.Uint64("job_id", task.JobID), zap.Stringer("task_id", task.ID),
 		zap.Stringer("performer", performer), zap.Uint32("round", round), zap.Time("deadline", deadline))
 	return nil
+}
+
+// firstOnline returns the index of the first online keeper of order, or 0
+// when none is.
+func (d *Dispatcher) firstOnline(order []attestation.Keeper) uint32 {
+	for i, k := range order {
+		if d.cfg.Online(k.Address) {
+			return uint32(i)
+		}
+	}
+	d.logger.Warn("No keeper is online: dispatching to the first of the performer order", zap.Int("keepers", len(order)))
+	return 0
 }

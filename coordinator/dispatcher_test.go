@@ -9,6 +9,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/stretchr/testify/require"
 	"go.uber.org/zap/zaptest"
 
@@ -147,4 +148,62 @@ func TestDispatcherFailuresLeaveTaskProcessing(t *testing.T) {
 
 	_, err = coordinator.NewDispatcher(coordinator.DispatcherConfig{})
 	require.Error(t, err)
+}
+
+// The dispatcher passes over offline keepers: the performer is the first
+// online keeper of the performer order, and the round its place there, so
+// that keepers can check it with SelectPerformer.
+func TestDispatcherSkipsOfflineKeepers(t *testing.T) {
+	ctx := context.Background()
+	key, err := crypto.GenerateKey()
+	require.NoError(t, err)
+	keepers := testKeepers()
+	for _, tc := range []struct {
+		name    string
+		offline func(order []attestation.Keeper) map[common.Address]bool
+		round   func(order []attestation.Keeper) uint32
+	}{
+		{"all online", func([]attestation.Keeper) map[common.Address]bool { return nil },
+			func([]attestation.Keeper) uint32 { return 0 }},
+		{"first offline", func(o []attestation.Keeper) map[common.Address]bool { return map[common.Address]bool{o[0].Address: true} },
+			func([]attestation.Keeper) uint32 { return 1 }},
+		{"first two offline", func(o []attestation.Keeper) map[common.Address]bool {
+			return map[common.Address]bool{o[0].Address: true, o[1].Address: true}
+		}, func([]attestation.Keeper) uint32 { return 2 }},
+		{"all offline: the first all the same", func(o []attestation.Keeper) map[common.Address]bool {
+			m := map[common.Address]bool{}
+			for _, k := range o {
+				m[k.Address] = true
+			}
+			return m
+		}, func([]attestation.Keeper) uint32 { return 0 }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			store, tasks := storeWithTasks(t, 1)
+			task := tasks[0]
+			order, err := attestation.PerformerOrder(task.TaskID, keepers)
+			require.NoError(t, err)
+			offline := tc.offline(order)
+			var got attestation.Assignment
+			reg := prometheus.NewRegistry()
+			d, err := coordinator.NewDispatcher(coordinator.DispatcherConfig{
+				Keepers: keeperSet{keepers: keepers}, Key: key, Store: store, Registerer: reg,
+				Online:  func(a common.Address) bool { return !offline[a] },
+				Publish: func(_ context.Context, a attestation.Assignment) error { got = a; return nil },
+			})
+			require.NoError(t, err)
+			require.NoError(t, d.Dispatch(ctx, task.Workflow()))
+			round := tc.round(order)
+			require.Equal(t, round, got.Round)
+			require.Equal(t, order[round].Address, got.Performer)
+			want, err := attestation.SelectPerformer(task.TaskID, keepers, got.Round)
+			require.NoError(t, err)
+			require.Equal(t, want.Address, got.Performer, "keepers can check the performer for the round")
+			stored, err := store.Task(ctx, task.TaskID)
+			require.NoError(t, err)
+			require.Equal(t, round, stored.Round)
+			require.Equal(t, got.Performer, stored.TaskPerformer)
+			require.Equal(t, float64(round), metricValue(t, reg, "triggerx_coordinator_dispatch_offline_skipped_total"))
+		})
+	}
 }

@@ -11,8 +11,9 @@ import (
 
 // TaskEvent tells that a task was created or changed.
 type TaskEvent struct {
-	// Seq numbers the events of one broker, from 1; a subscriber that sees
-	// a gap was too slow and missed events.
+	// Seq numbers the events of one subscription, from 1 (every event
+	// matching its filter counts); a subscriber that sees a gap was too
+	// slow and missed events.
 	Seq uint64
 	// UserAddress owns the task's job: only its keys and admins see the event.
 	UserAddress common.Address
@@ -36,7 +37,8 @@ func (f EventFilter) match(e TaskEvent) bool {
 // subscriber: one that does not keep up loses events, which it sees as
 // gaps in Seq. Implementations are safe for concurrent use.
 type Broker interface {
-	// Publish numbers e and hands it to every matching subscriber.
+	// Publish hands e to every matching subscriber, numbered in its
+	// subscription.
 	Publish(ctx context.Context, e TaskEvent)
 	// Subscribe returns the events matching f published from now on. The
 	// channel closes when cancel is called or ctx ends.
@@ -50,7 +52,6 @@ const DefaultEventBuffer = 256
 // MemoryBroker is a Broker within one process.
 type MemoryBroker struct {
 	buffer  int
-	seq     atomic.Uint64
 	dropped atomic.Uint64
 
 	mu   sync.Mutex
@@ -58,8 +59,9 @@ type MemoryBroker struct {
 }
 
 type subscriber struct {
-	f  EventFilter
-	ch chan TaskEvent
+	f   EventFilter
+	ch  chan TaskEvent
+	seq uint64 // events matched so far, delivered or not; guarded by the broker's mu
 }
 
 // NewMemoryBroker returns a broker that buffers up to buffer events per
@@ -75,12 +77,13 @@ func NewMemoryBroker(buffer int) *MemoryBroker {
 func (b *MemoryBroker) Publish(_ context.Context, e TaskEvent) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	e.Seq = b.seq.Add(1)
 	for s := range b.subs {
 		if !s.f.match(e) {
 			continue
 		}
+		s.seq++
 		ev := e
+		ev.Seq = s.seq
 		ev.Task = e.Task.Clone()
 		select {
 		case s.ch <- ev:

@@ -14,8 +14,8 @@ import (
 // pub/sub: an event published by any instance reaches the subscribers of
 // every instance, so a client streaming events from one instance sees the
 // tasks the others create and change. Each instance fans the events out to
-// its own subscribers with a MemoryBroker, whose numbering (Seq) is per
-// instance. Pub/sub delivers at most once: an instance disconnected from
+// its own subscribers with a MemoryBroker, which numbers each
+// subscription's events (Seq). Pub/sub delivers at most once: an instance disconnected from
 // Redis misses what was published meanwhile, as a slow subscriber does.
 type RedisBroker struct {
 	rdb     redis.UniversalClient

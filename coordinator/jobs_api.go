@@ -435,8 +435,9 @@ func (a *api) events(c *gin.Context) {
 }
 
 // eachTask calls fn with the tasks of every job f selects, page by page: up
-// to perJob most recent tasks of each (all when perJob <= 0). A scan: there
-// is no index of tasks by user or performer.
+// to perJob most recent tasks of each (all when perJob <= 0). With a user in
+// f the stores read that user's jobs through their jobs-by-user index, so
+// the cost is the user's jobs, not all of them.
 func eachTask(ctx context.Context, store Store, f JobFilter, perJob int, fn func([]Task)) error {
 	f.Limit = jobListPage
 	for {

@@ -7,8 +7,6 @@ import (
 	"math/big"
 	"net/http"
 	"slices"
-	"strconv"
-	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -47,7 +45,8 @@ const (
 )
 
 // KeeperView is a keeper as GET /api/v1/keepers shows it: its registry
-// record and its activity as this coordinator's tasks record it.
+// record, its health and its points and activity as this coordinator
+// credited them (see Points).
 type KeeperView struct {
 	ID             uint64         `json:"id"`
 	Address        common.Address `json:"address"`
@@ -59,44 +58,49 @@ type KeeperView struct {
 	// 0 for an inactive keeper.
 	VotingPower  float64 `json:"voting_power"`
 	BLSPublicKey string  `json:"bls_public_key"` // 0x hex, EIP-2537 encoding
-	// TasksPerformed, TasksFailed and TasksRejected count the tasks whose
-	// (last) performer the keeper was, by final status: completed, failed,
-	// rejected by the AttestationCenter.
+
+	// Online is whether the health service hears the keeper's heartbeats;
+	// absent when the coordinator runs no health service.
+	Online *bool `json:"online,omitempty"`
+	// LastHeartbeat is when the coordinator received the keeper's last
+	// heartbeat; UptimeSeconds sums its online periods.
+	LastHeartbeat time.Time `json:"last_heartbeat,omitzero"`
+	UptimeSeconds int64     `json:"uptime_seconds"`
+	Version       string    `json:"version,omitempty"`
+	PeerID        string    `json:"peer_id,omitempty"`
+
+	// Points, see Points.
+	Points int64 `json:"points"`
+	// TasksPerformed, TasksRejected and TasksFailed count the finished
+	// tasks the keeper performed: accepted, rejected by the
+	// AttestationCenter, given up. TasksAttested counts the certificates
+	// it signed.
 	TasksPerformed uint64 `json:"tasks_performed"`
 	TasksFailed    uint64 `json:"tasks_failed"`
 	TasksRejected  uint64 `json:"tasks_rejected"`
-	// LastTaskAt is the scheduled time of the newest task the keeper was
-	// performer of, whatever its status.
+	TasksAttested  uint64 `json:"tasks_attested"`
+	// LastTaskAt is when the keeper was last credited for a task.
 	LastTaskAt time.Time `json:"last_task_at,omitzero"`
 	// Rank is the keeper's place on the leaderboard (1 = first); only
 	// leaderboard answers carry it.
 	Rank int `json:"rank,omitempty"`
 }
 
+// HealthView is what the API reads of the health service (Health).
+type HealthView interface {
+	Keeper(common.Address) (KeeperHealth, bool)
+}
+
 const (
-	// keeperActivityTTL is how long the API reuses its count of keeper
-	// activity.
-	keeperActivityTTL      = 10 * time.Second
 	defaultLeaderboardSize = 20
 	maxLeaderboardSize     = 100
 )
 
-// keeperActivity is what the tasks record of one performer.
-type keeperActivity struct {
-	performed, failed, rejected uint64
-	last                        time.Time
-}
-
-// keepersAPI serves the keeper routes. The activity of the keepers is
-// counted by scanning every job's tasks (the store has no index by
-// performer): fine at the scale of today's network, an index is future
-// work. The count is cached for keeperActivityTTL; one scan runs at a time.
+// keepersAPI serves the keeper routes. Activity and points come from the
+// keepers' accounts (Store.Accounts), which the monitor credits as tasks
+// finish: no scan of the tasks.
 type keepersAPI struct {
 	a *api
-
-	mu       sync.Mutex
-	activity map[common.Address]keeperActivity
-	counted  time.Time
 }
 
 func newKeepersAPI(a *api) *keepersAPI { return &keepersAPI{a: a} }
@@ -130,17 +134,12 @@ func (k *keepersAPI) get(c *gin.Context) {
 	problem(c, http.StatusNotFound, "", "keeper %s is not registered", addr.Hex())
 }
 
-// leaderboard answers GET /api/v1/keepers/leaderboard: keepers by tasks
-// performed, then stake, then id; the first ?limit= of them.
+// leaderboard answers GET /api/v1/keepers/leaderboard: keepers by points,
+// then tasks performed, then stake, then id; the first ?limit= of them.
 func (k *keepersAPI) leaderboard(c *gin.Context) {
-	limit := defaultLeaderboardSize
-	if s := c.Query("limit"); s != "" {
-		v, err := strconv.Atoi(s)
-		if err != nil || v < 1 || v > maxLeaderboardSize {
-			k.a.refuse(c, http.StatusBadRequest, badField("limit", "must be an integer from 1 to %d", maxLeaderboardSize), -1)
-			return
-		}
-		limit = v
+	limit, ok := k.a.leaderboardLimit(c)
+	if !ok {
+		return
 	}
 	views, ok := k.views(c)
 	if !ok {
@@ -152,6 +151,9 @@ func (k *keepersAPI) leaderboard(c *gin.Context) {
 		stakes[v.Address] = s
 	}
 	slices.SortStableFunc(views, func(x, y KeeperView) int {
+		if c := cmp.Compare(y.Points, x.Points); c != 0 {
+			return c
+		}
 		if c := cmp.Compare(y.TasksPerformed, x.TasksPerformed); c != 0 {
 			return c
 		}
@@ -183,10 +185,14 @@ func (k *keepersAPI) views(c *gin.Context) ([]KeeperView, bool) {
 		problem(c, http.StatusBadGateway, "", "read the keeper registry failed")
 		return nil, false
 	}
-	activity, err := k.count(ctx)
+	accounts, err := k.a.store.Accounts(ctx, AccountKeeper)
 	if err != nil {
-		k.a.fail(c, fmt.Errorf("count keeper activity: %w", err))
+		k.a.fail(c, fmt.Errorf("read keeper accounts: %w", err))
 		return nil, false
+	}
+	activity := make(map[common.Address]Account, len(accounts))
+	for _, acc := range accounts {
+		activity[acc.Address] = acc
 	}
 	total := new(big.Int)
 	for _, kp := range keepers {
@@ -216,48 +222,18 @@ func (k *keepersAPI) views(c *gin.Context) ([]KeeperView, bool) {
 		default:
 			v.Status = KeeperExited
 		}
-		if act, ok := activity[kp.Address]; ok {
-			v.TasksPerformed, v.TasksFailed, v.TasksRejected, v.LastTaskAt = act.performed, act.failed, act.rejected, act.last
+		if acc, ok := activity[kp.Address]; ok {
+			v.Points, v.TasksPerformed, v.TasksFailed, v.TasksRejected, v.TasksAttested, v.LastTaskAt =
+				acc.Points, acc.TasksPerformed, acc.TasksFailed, acc.TasksRejected, acc.TasksAttested, acc.LastActivity
+		}
+		if h := k.a.cfg.Health; h != nil {
+			kh, _ := h.Keeper(kp.Address)
+			online := kh.Online
+			v.Online, v.LastHeartbeat, v.UptimeSeconds = &online, kh.LastHeartbeat, int64(kh.Uptime/time.Second)
+			v.Version, v.PeerID = kh.Version, kh.PeerID
 		}
 		views = append(views, v)
 	}
 	slices.SortStableFunc(views, func(x, y KeeperView) int { return cmp.Compare(x.ID, y.ID) })
 	return views, true
-}
-
-// count returns the activity of every performer, counted at most
-// keeperActivityTTL ago. The map is shared: callers must not change it.
-func (k *keepersAPI) count(ctx context.Context) (map[common.Address]keeperActivity, error) {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	now := k.a.cfg.Clock()
-	if k.activity != nil && now.Sub(k.counted) < keeperActivityTTL && !now.Before(k.counted) {
-		return k.activity, nil
-	}
-	activity := map[common.Address]keeperActivity{}
-	err := eachTask(ctx, k.a.store, JobFilter{}, 0, func(tasks []Task) {
-		for _, t := range tasks {
-			if t.TaskPerformer == (common.Address{}) {
-				continue
-			}
-			act := activity[t.TaskPerformer]
-			switch t.TaskStatus {
-			case TaskCompleted:
-				act.performed++
-			case TaskFailed:
-				act.failed++
-			case TaskRejected:
-				act.rejected++
-			}
-			if t.ScheduledAt.After(act.last) {
-				act.last = t.ScheduledAt.UTC()
-			}
-			activity[t.TaskPerformer] = act
-		}
-	})
-	if err != nil {
-		return nil, err
-	}
-	k.activity, k.counted = activity, now
-	return activity, nil
 }

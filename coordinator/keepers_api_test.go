@@ -68,6 +68,20 @@ func keepersAPI(t *testing.T) *apiHarness {
 			return nil
 		})
 		require.NoError(t, err)
+		// What the monitor credits as the tasks finish (TestMonitorCreditsPoints).
+		c := coordinator.Credit{Kind: coordinator.AccountKeeper, Address: tc.performer, At: slot}
+		switch tc.status {
+		case coordinator.TaskCompleted:
+			c.Points, c.TasksPerformed = 6, 1
+		case coordinator.TaskRejected:
+			c.Points, c.TasksRejected = -1, 1
+		case coordinator.TaskFailed:
+			c.TasksFailed = 1
+		default:
+			continue
+		}
+		_, err = a.store.Credit(ctx, task.TaskID.Hex(), c)
+		require.NoError(t, err)
 	}
 	return a
 }
@@ -88,11 +102,11 @@ func TestKeepersList(t *testing.T) {
 		require.Len(t, ks, 4)
 		require.Equal(t, coordinator.KeeperView{
 			ID: 1, Address: keeperA, Status: coordinator.KeeperActive, Active: true, Stake: "1000000000000000000",
-			VotingPower: 20, BLSPublicKey: "0xaa01", TasksPerformed: 2, LastTaskAt: t0.Add(2 * time.Minute),
+			VotingPower: 20, BLSPublicKey: "0xaa01", Points: 12, TasksPerformed: 2, LastTaskAt: t0.Add(2 * time.Minute),
 		}, ks[0])
 		require.Equal(t, coordinator.KeeperView{
 			ID: 2, Address: keeperB, Status: coordinator.KeeperActive, Active: true, Stake: "3000000000000000000",
-			VotingPower: 60, BLSPublicKey: "0xbb", TasksPerformed: 1, TasksRejected: 1, LastTaskAt: t0.Add(4 * time.Minute),
+			VotingPower: 60, BLSPublicKey: "0xbb", Points: 5, TasksPerformed: 1, TasksRejected: 1, LastTaskAt: t0.Add(4 * time.Minute),
 		}, ks[1])
 		require.Equal(t, uint64(1), ks[2].TasksFailed)
 		require.Equal(t, coordinator.KeeperView{
@@ -139,7 +153,7 @@ func TestKeepersLeaderboard(t *testing.T) {
 		code  int
 		want  []common.Address
 	}{
-		// A (2 tasks), B (1), then C and D with none: D (stake 5) first.
+		// A (12 points), B (5), then C and D with none: D (stake 5) first.
 		{"", 200, []common.Address{keeperA, keeperB, keeperD, keeperC}},
 		{"?limit=2", 200, []common.Address{keeperA, keeperB}},
 		{"?limit=100", 200, []common.Address{keeperA, keeperB, keeperD, keeperC}},

@@ -18,6 +18,7 @@ type Metrics struct {
 	tasksCompleted  *prometheus.CounterVec // result
 	httpRequests    *prometheus.CounterVec // route, code
 	monitorBlock    prometheus.Gauge
+	offlineSkips    prometheus.Counter
 }
 
 // NewMetrics creates the metrics and registers them on reg. Every component
@@ -54,8 +55,13 @@ func NewMetrics(reg prometheus.Registerer) (*Metrics, error) {
 			Namespace: ns, Subsystem: sub, Name: "monitor_next_block",
 			Help: "The next block the completion monitor will read.",
 		}),
+		offlineSkips: prometheus.NewCounter(prometheus.CounterOpts{
+			Namespace: ns, Subsystem: sub, Name: "dispatch_offline_skipped_total",
+			Help: "Offline keepers the dispatcher passed over for the next of the performer order.",
+		}),
 	}
 	var errs []error
+	m.offlineSkips = promreg.Register(reg, m.offlineSkips, &errs)
 	m.jobsCreated = promreg.Register(reg, m.jobsCreated, &errs)
 	m.tasksScheduled = promreg.Register(reg, m.tasksScheduled, &errs)
 	m.tasksDispatched = promreg.Register(reg, m.tasksDispatched, &errs)
@@ -101,5 +107,11 @@ func (m *Metrics) httpRequest(route string, code int) {
 func (m *Metrics) monitorNextBlock(b uint64) {
 	if m != nil {
 		m.monitorBlock.Set(float64(b))
+	}
+}
+
+func (m *Metrics) offlineSkipped(n int) {
+	if m != nil {
+		m.offlineSkips.Add(float64(n))
 	}
 }

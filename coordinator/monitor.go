@@ -92,6 +92,9 @@ type MonitorConfig struct {
 	// Clock stamps the tasks' updated_at; time.Now when nil.
 	Clock      func() time.Time
 	Registerer prometheus.Registerer
+	// Keepers resolves the keeper ids of a certificate to addresses, to
+	// credit the attesters' points; nil credits performers and users only.
+	Keepers KeeperSource
 }
 
 // Monitor follows the chain and records on the tasks what happened to them:
@@ -314,5 +317,34 @@ func (m *Monitor) applySubmission(ctx context.Context, s Submission) error {
 		log.Debug("Task finalized", zap.String("task_status", string(status)), zap.Uint64("task_number", s.TaskNumber),
 			zap.Stringer("tx", s.TxHash), zap.Int("attesters", len(s.SignerIDs)))
 	}
-	return applyStorage(ctx, m.cfg.Store, s.TaskID)
+	if err := applyStorage(ctx, m.cfg.Store, s.TaskID); err != nil {
+		return err
+	}
+	// Points are credited once per task (Store.Credit), so re-reading the
+	// event after a crash credits nothing twice.
+	return creditTask(ctx, m.cfg.Store, s.TaskID, m.attesters, m.cfg.Clock().UTC(), log)
+}
+
+// attesters resolves keeper ids to addresses through the keeper source.
+func (m *Monitor) attesters(ctx context.Context, ids []uint64) ([]common.Address, error) {
+	if m.cfg.Keepers == nil {
+		return nil, nil
+	}
+	keepers, err := m.cfg.Keepers.Keepers(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("read keepers: %w", err)
+	}
+	byID := make(map[uint64]common.Address, len(keepers))
+	for _, k := range keepers {
+		byID[k.ID] = k.Address
+	}
+	out := make([]common.Address, 0, len(ids))
+	for _, id := range ids {
+		a, ok := byID[id]
+		if !ok {
+			return nil, fmt.Errorf("keeper %d is not in the registry", id)
+		}
+		out = append(out, a)
+	}
+	return out, nil
 }

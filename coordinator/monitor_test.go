@@ -196,3 +196,62 @@ func TestMonitorRun(t *testing.T) {
 	_, err = coordinator.NewMonitor(coordinator.MonitorConfig{Store: store})
 	require.Error(t, err)
 }
+
+// The monitor credits points as tasks finish (see coordinator.TaskPoints):
+// the user and the performer of an accepted task get its worth, the
+// performer of a rejected one loses a tenth, every signer gets half; a
+// range read again credits nothing twice.
+func TestMonitorCreditsPoints(t *testing.T) {
+	ctx := context.Background()
+	store, tasks := storeWithTasks(t, 2)
+	user := common.HexToAddress("0x1111111111111111111111111111111111111111")
+	perf := common.HexToAddress("0x00000000000000000000000000000000000000aa")
+	k1, k2, k3 := common.HexToAddress("0x01"), common.HexToAddress("0x02"), common.HexToAddress("0x03")
+	src := &fakeKeepers{keepers: []coordinator.KeeperInfo{{ID: 1, Address: k1}, {ID: 2, Address: k2}, {ID: 3, Address: k3}}}
+	chain := &chainLog{
+		head: 20,
+		execs: []coordinator.Execution{
+			{TaskID: tasks[0].TaskID, JobID: 1, Keeper: perf, Success: true, EventPosition: pos(10, 0)},
+			{TaskID: tasks[1].TaskID, JobID: 1, Keeper: perf, Success: true, EventPosition: pos(11, 0)},
+		},
+		subs: []coordinator.Submission{
+			{TaskID: tasks[0].TaskID, JobID: 1, TaskNumber: 1, SignerIDs: []uint64{1, 2}, Accepted: true, EventPosition: pos(12, 0)},
+			{TaskID: tasks[1].TaskID, JobID: 1, TaskNumber: 2, SignerIDs: []uint64{3}, Accepted: false, EventPosition: pos(13, 0)},
+		},
+	}
+	m, err := coordinator.NewMonitor(coordinator.MonitorConfig{
+		Events: chain, Store: store, Logger: zaptest.NewLogger(t), StartBlock: 1, Keepers: src,
+		Clock: func() time.Time { return t0.Add(time.Hour) },
+	})
+	require.NoError(t, err)
+
+	// An unreadable keeper set fails the range: it is retried, not skipped.
+	src.err = errors.New("rpc down")
+	require.ErrorContains(t, m.PollOnce(ctx), "rpc down")
+	src.err = nil
+	require.NoError(t, m.PollOnce(ctx))
+
+	check := func() {
+		t.Helper()
+		want := map[common.Address]int64{perf: 6 - 1, k1: 3, k2: 3, k3: 3}
+		keepers, err := store.Accounts(ctx, coordinator.AccountKeeper)
+		require.NoError(t, err)
+		require.Len(t, keepers, len(want))
+		for _, a := range keepers {
+			require.Equal(t, want[a.Address], a.Points, a.Address.Hex())
+		}
+		p, err := store.Account(ctx, coordinator.AccountKeeper, perf)
+		require.NoError(t, err)
+		require.Equal(t, uint64(1), p.TasksPerformed)
+		require.Equal(t, uint64(1), p.TasksRejected)
+		require.Equal(t, t0.Add(time.Hour), p.LastActivity)
+		u, err := store.Account(ctx, coordinator.AccountUser, user)
+		require.NoError(t, err)
+		require.Equal(t, int64(6), u.Points, "the rejected task earns the user nothing")
+		require.Equal(t, uint64(1), u.TasksCompleted)
+	}
+	check()
+	require.NoError(t, store.SetCursor(ctx, "monitor", 0))
+	require.NoError(t, m.PollOnce(ctx))
+	check()
+}

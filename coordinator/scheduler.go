@@ -499,5 +499,6 @@ func (s *Scheduler) failTask(ctx context.Context, t Task, reason string, now tim
 		s.logger.Warn("Task failed", zap.Uint64("job_id", uint64(t.JobID)), zap.Stringer("task_id", t.TaskID),
 			zap.String("reason", reason))
 	}
+	// A task failed before dispatch has no performer: no points to credit.
 	return nil
 }

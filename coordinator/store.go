@@ -89,6 +89,16 @@ type Store interface {
 	// SetState stores a named piece of component state; nil deletes it.
 	SetState(ctx context.Context, name string, value []byte) error
 
+	// Credit applies credits to their accounts exactly once per key, all
+	// of them or none: the first call with a key applies them and reports
+	// applied; a later call with the same key changes nothing. An account
+	// is created by its first credit.
+	Credit(ctx context.Context, key string, credits ...Credit) (applied bool, err error)
+	// Account returns one account, or ErrNotFound.
+	Account(ctx context.Context, kind AccountKind, address common.Address) (Account, error)
+	// Accounts returns every account of kind, in address order.
+	Accounts(ctx context.Context, kind AccountKind) ([]Account, error)
+
 	// Close releases the store. No other method may be called afterwards.
 	Close() error
 }
@@ -108,6 +118,28 @@ func (f JobFilter) Match(j Job) bool {
 	return (f.UserAddress == common.Address{} || j.UserAddress == f.UserAddress) &&
 		(f.Status == "" || j.Status == f.Status) &&
 		(f.TaskDefinitionID == 0 || j.TaskDefinitionID == f.TaskDefinitionID)
+}
+
+// jobPage collects one page of ListJobs from jobs offered in id order.
+type jobPage struct {
+	f    JobFilter
+	jobs []Job
+	next string
+}
+
+// add keeps j if it matches the filter; it returns false once the page is
+// full, with next set to continue after the last job kept.
+func (p *jobPage) add(j Job) bool {
+	if !p.f.Match(j) {
+		return true
+	}
+	if p.f.Limit > 0 && len(p.jobs) == p.f.Limit {
+		p.next = jobCursor(uint64(p.jobs[len(p.jobs)-1].JobID))
+		return false
+	}
+	j.TaskIDs = nil
+	p.jobs = append(p.jobs, j)
+	return true
 }
 
 // jobCursor encodes the position after job id as an opaque cursor.

@@ -30,6 +30,9 @@ import (
 //	ah/<HashAPIKey(key) bytes>             → key id
 //	c/<name>                               → next block (uint64)
 //	s/<name>                               → component state (opaque bytes)
+//	uj/<user address><jobID>               → ∅   jobs of a user
+//	pa/<kind>/<address>                    → Account (JSON)
+//	pk/<credit key>                        → ∅   credits applied
 var (
 	prefixJob        = []byte("j/")
 	prefixDue        = []byte("d/")
@@ -43,6 +46,12 @@ var (
 	prefixAPIKeyHash = []byte("ah/")
 	prefixCursor     = []byte("c/")
 	prefixState      = []byte("s/")
+	prefixUserJob    = []byte("uj/")
+	prefixAccount    = []byte("pa/")
+	// userJobIndexBuilt marks a database whose uj/ index covers every job
+	// (databases written before the index existed get it at open).
+	userJobIndexBuilt = []byte("ix/uj")
+	prefixCredited   = []byte("pk/")
 )
 
 // maxTxnRetries bounds the retries of a transaction that lost a write
@@ -56,6 +65,9 @@ type BadgerStore struct {
 	stop   chan struct{}
 	wg     sync.WaitGroup
 	once   sync.Once
+	// credit serializes Credit: credits hit a few hot accounts, where
+	// optimistic transactions would keep conflicting.
+	credit sync.Mutex
 }
 
 var _ Store = (*BadgerStore)(nil)
@@ -83,6 +95,10 @@ func OpenBadgerStore(dir string, logger *zap.Logger) (*BadgerStore, error) {
 		return nil, fmt.Errorf("open badger store %q: %w", dir, err)
 	}
 	s := &BadgerStore{db: db, logger: logger, stop: make(chan struct{})}
+	if err := s.buildUserJobIndex(); err != nil {
+		_ = db.Close()
+		return nil, fmt.Errorf("open badger store %q: %w", dir, err)
+	}
 	if dir != "" {
 		s.wg.Add(1)
 		go s.gcLoop(5 * time.Minute)
@@ -282,10 +298,10 @@ func (s *BadgerStore) ListJobs(ctx context.Context, f JobFilter) ([]Job, string,
 	if err != nil {
 		return nil, "", err
 	}
-	var (
-		jobs []Job
-		next string
-	)
+	if f.UserAddress != (common.Address{}) {
+		return s.listUserJobs(ctx, f, after, cont)
+	}
+	page := jobPage{f: f}
 	err = s.view(ctx, func(txn *badger.Txn) error {
 		opts := badger.DefaultIteratorOptions
 		opts.Prefix = prefixJob
@@ -306,22 +322,16 @@ func (s *BadgerStore) ListJobs(ctx context.Context, f JobFilter) ([]Job, string,
 			if err := it.Item().Value(func(v []byte) error { return json.Unmarshal(v, &j) }); err != nil {
 				return fmt.Errorf("decode job %x: %w", it.Item().Key(), err)
 			}
-			if !f.Match(j) {
-				continue
-			}
-			if f.Limit > 0 && len(jobs) == f.Limit {
-				next = jobCursor(uint64(jobs[len(jobs)-1].JobID))
+			if !page.add(j) {
 				return nil
 			}
-			j.TaskIDs = nil
-			jobs = append(jobs, j)
 		}
 		return nil
 	})
 	if err != nil {
 		return nil, "", err
 	}
-	return jobs, next, nil
+	return page.jobs, page.next, nil
 }
 
 // Task implements Store.
@@ -620,6 +630,16 @@ func putJob(txn *badger.Txn, old *Job, j Job) error {
 	if err := txn.Set(jobKey(uint64(j.JobID)), v); err != nil {
 		return fmt.Errorf("write job %d: %w", j.JobID, err)
 	}
+	if old == nil || old.UserAddress != j.UserAddress {
+		if old != nil {
+			if err := txn.Delete(userJobKey(old.UserAddress, uint64(j.JobID))); err != nil {
+				return fmt.Errorf("update user index of job %d: %w", j.JobID, err)
+			}
+		}
+		if err := txn.Set(userJobKey(j.UserAddress, uint64(j.JobID)), nil); err != nil {
+			return fmt.Errorf("update user index of job %d: %w", j.JobID, err)
+		}
+	}
 	oldKey, newKey := []byte(nil), dueKey(j)
 	if old != nil {
 		oldKey = dueKey(*old)
@@ -788,3 +808,168 @@ func (l badgerLogger) Errorf(f string, a ...any)   { l.s.Errorf(f, a...) }
 func (l badgerLogger) Warningf(f string, a ...any) { l.s.Warnf(f, a...) }
 func (l badgerLogger) Infof(f string, a ...any)    { l.s.Debugf(f, a...) }
 func (l badgerLogger) Debugf(f string, a ...any)   { l.s.Debugf(f, a...) }
+
+func accountKey(kind AccountKind, addr common.Address) []byte {
+	k := append(bytes.Clone(prefixAccount), kind...)
+	k = append(k, '/')
+	return append(k, addr[:]...)
+}
+
+// Credit implements Store.
+func (s *BadgerStore) Credit(ctx context.Context, key string, credits ...Credit) (bool, error) {
+	if key == "" {
+		return false, errors.New("credit: empty key")
+	}
+	s.credit.Lock()
+	defer s.credit.Unlock()
+	applied := false
+	err := s.update(ctx, func(txn *badger.Txn) error {
+		applied = false
+		marker := append(bytes.Clone(prefixCredited), key...)
+		if _, err := txn.Get(marker); err == nil {
+			return nil
+		} else if !errors.Is(err, badger.ErrKeyNotFound) {
+			return fmt.Errorf("read credit %q: %w", key, err)
+		}
+		for _, c := range credits {
+			k := accountKey(c.Kind, c.Address)
+			var a Account
+			if err := getJSON(txn, k, &a); err != nil && !errors.Is(err, ErrNotFound) {
+				return fmt.Errorf("read account %s %s: %w", c.Kind, c.Address.Hex(), err)
+			}
+			c.apply(&a)
+			b, err := json.Marshal(a)
+			if err != nil {
+				return err
+			}
+			if err := txn.Set(k, b); err != nil {
+				return err
+			}
+		}
+		applied = true
+		return txn.Set(marker, nil)
+	})
+	if err != nil {
+		return false, fmt.Errorf("credit %q: %w", key, err)
+	}
+	return applied, nil
+}
+
+// Account implements Store.
+func (s *BadgerStore) Account(ctx context.Context, kind AccountKind, addr common.Address) (Account, error) {
+	var a Account
+	err := s.view(ctx, func(txn *badger.Txn) error { return getJSON(txn, accountKey(kind, addr), &a) })
+	if err != nil {
+		return Account{}, fmt.Errorf("account %s %s: %w", kind, addr.Hex(), err)
+	}
+	a.LastActivity = utc(a.LastActivity)
+	return a, nil
+}
+
+// Accounts implements Store.
+func (s *BadgerStore) Accounts(ctx context.Context, kind AccountKind) ([]Account, error) {
+	out := []Account{}
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		prefix := append(append(bytes.Clone(prefixAccount), kind...), '/')
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: true, PrefetchSize: 100})
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			var a Account
+			if err := it.Item().Value(func(v []byte) error { return json.Unmarshal(v, &a) }); err != nil {
+				return fmt.Errorf("read account %x: %w", it.Item().Key(), err)
+			}
+			a.LastActivity = utc(a.LastActivity)
+			out = append(out, a)
+		}
+		return nil
+	})
+	return out, err
+}
+
+func userJobKey(user common.Address, id uint64) []byte {
+	k := append(bytes.Clone(prefixUserJob), user[:]...)
+	return append(k, u64(id)...)
+}
+
+// listUserJobs is ListJobs for one user, through the uj/ index.
+func (s *BadgerStore) listUserJobs(ctx context.Context, f JobFilter, after uint64, cont bool) ([]Job, string, error) {
+	page := jobPage{f: f}
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		prefix := append(bytes.Clone(prefixUserJob), f.UserAddress[:]...)
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
+		defer it.Close()
+		it.Rewind()
+		if cont {
+			if after == math.MaxUint64 {
+				return nil
+			}
+			it.Seek(userJobKey(f.UserAddress, after+1))
+		}
+		for ; it.Valid(); it.Next() {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			k := it.Item().Key()
+			if len(k) != len(prefix)+8 {
+				continue
+			}
+			j, err := getJob(txn, binary.BigEndian.Uint64(k[len(prefix):]))
+			if err != nil {
+				return err
+			}
+			if !page.add(j) {
+				return nil
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, "", err
+	}
+	return page.jobs, page.next, nil
+}
+
+// buildUserJobIndex indexes every job by user in a database written before
+// the uj/ index existed; a no-op once done.
+func (s *BadgerStore) buildUserJobIndex() error {
+	var keys [][]byte
+	err := s.db.View(func(txn *badger.Txn) error {
+		if _, err := txn.Get(userJobIndexBuilt); err == nil {
+			keys = nil
+			return errIndexBuilt
+		} else if !errors.Is(err, badger.ErrKeyNotFound) {
+			return err
+		}
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefixJob, PrefetchValues: true})
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			var j Job
+			if err := it.Item().Value(func(v []byte) error { return json.Unmarshal(v, &j) }); err != nil {
+				return fmt.Errorf("index job %x: %w", it.Item().Key(), err)
+			}
+			keys = append(keys, userJobKey(j.UserAddress, uint64(j.JobID)))
+		}
+		return nil
+	})
+	if errors.Is(err, errIndexBuilt) {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	if len(keys) > 0 {
+		s.logger.Info("Indexing jobs by user", zap.Int("jobs", len(keys)))
+	}
+	wb := s.db.NewWriteBatch()
+	defer wb.Cancel()
+	for _, k := range keys {
+		if err := wb.Set(k, nil); err != nil {
+			return err
+		}
+	}
+	if err := wb.Set(userJobIndexBuilt, nil); err != nil {
+		return err
+	}
+	return wb.Flush()
+}
+
+var errIndexBuilt = errors.New("index built")

@@ -387,6 +387,11 @@ func (s *CQLStore) CreateJobs(ctx context.Context, jobs ...Job) error {
 			rollback()
 			return err
 		}
+		if err := s.query(ctx, `INSERT INTO jobs_by_user (user_address, job_id) VALUES (?, ?)`,
+			strings.ToLower(j.UserAddress.Hex()), int64(j.JobID)).Exec(); err != nil {
+			rollback()
+			return fmt.Errorf("index job %d by user: %w", j.JobID, err)
+		}
 		ok, err := s.cas(ctx, `INSERT INTO jobs (job_id, version, status, next_execution, data) VALUES (?, 1, ?, ?, ?) IF NOT EXISTS`,
 			int64(j.JobID), string(j.Status), dueColumn(j), string(data))
 		if err != nil {
@@ -668,21 +673,35 @@ func (s *CQLStore) ListJobs(ctx context.Context, f JobFilter) ([]Job, string, er
 		return nil, "", err
 	}
 	var ids []uint64
-	iter := s.query(ctx, `SELECT job_id, status FROM jobs`).PageSize(1000).Iter()
 	var (
 		id     int64
 		status string
 	)
-	for iter.Scan(&id, &status) {
-		if (!cont || uint64(id) > after) && (f.Status == "" || JobStatus(status) == f.Status) {
-			ids = append(ids, uint64(id))
+	if f.UserAddress != (common.Address{}) {
+		// One partition: the user's jobs, through the index.
+		iter := s.query(ctx, `SELECT job_id FROM jobs_by_user WHERE user_address = ?`,
+			strings.ToLower(f.UserAddress.Hex())).PageSize(1000).Iter()
+		for iter.Scan(&id) {
+			if !cont || uint64(id) > after {
+				ids = append(ids, uint64(id))
+			}
+		}
+		if err := iter.Close(); err != nil {
+			return nil, "", fmt.Errorf("list jobs of %s: %w", f.UserAddress.Hex(), err)
+		}
+	} else {
+		iter := s.query(ctx, `SELECT job_id, status FROM jobs`).PageSize(1000).Iter()
+		for iter.Scan(&id, &status) {
+			if (!cont || uint64(id) > after) && (f.Status == "" || JobStatus(status) == f.Status) {
+				ids = append(ids, uint64(id))
+			}
+		}
+		if err := iter.Close(); err != nil {
+			return nil, "", fmt.Errorf("list jobs: %w", err)
 		}
 	}
-	if err := iter.Close(); err != nil {
-		return nil, "", fmt.Errorf("list jobs: %w", err)
-	}
 	slices.Sort(ids)
-	var jobs []Job
+	page := jobPage{f: f}
 	for _, id := range ids {
 		if err := ctx.Err(); err != nil {
 			return nil, "", err
@@ -693,16 +712,11 @@ func (s *CQLStore) ListJobs(ctx context.Context, f JobFilter) ([]Job, string, er
 		} else if err != nil {
 			return nil, "", err
 		}
-		if !f.Match(row.job) {
-			continue
+		if !page.add(row.job) {
+			break
 		}
-		if f.Limit > 0 && len(jobs) == f.Limit {
-			return jobs, jobCursor(uint64(jobs[len(jobs)-1].JobID)), nil
-		}
-		row.job.TaskIDs = nil
-		jobs = append(jobs, row.job)
 	}
-	return jobs, "", nil
+	return page.jobs, page.next, nil
 }
 
 // Task implements Store.
@@ -1206,3 +1220,147 @@ func dueColumn(j Job) any {
 // jobShard and taskShard are the index shards of a job and a task.
 func jobShard(id uint64) int       { return int(id % cqlShards) }
 func taskShard(id common.Hash) int { return int(id[0] % cqlShards) }
+
+const (
+	// creditTTL is how long a credit's key is remembered, in seconds.
+	creditTTL = 30 * 24 * 3600
+	// accountRecentCredits is how many credit keys an account row keeps to
+	// recognise a credit it already has.
+	accountRecentCredits = 128
+)
+
+// cqlAccount is an accounts row's data.
+type cqlAccount struct {
+	Account
+	Recent []string `json:"recent,omitempty"`
+}
+
+// Credit implements Store. The credit is claimed by key first (INSERT IF
+// NOT EXISTS, with its credits), then applied account by account with
+// compare-and-set on each account's version, each account remembering the
+// key; then the claim is marked done. A call that finds the claim not done
+// (a crash in between) rolls it forward: accounts that already have the
+// key are skipped. A claim never rolled forward leaves its credit partly
+// applied; points are advisory, and the monitor re-credits a finished task
+// each time it sees its event again.
+func (s *CQLStore) Credit(ctx context.Context, key string, credits ...Credit) (bool, error) {
+	if key == "" {
+		return false, errors.New("credit: empty key")
+	}
+	if err := ctx.Err(); err != nil {
+		return false, err
+	}
+	data, err := json.Marshal(credits)
+	if err != nil {
+		return false, err
+	}
+	claimed, err := s.cas(ctx, `INSERT INTO credits (key, data, done) VALUES (?, ?, false) IF NOT EXISTS USING TTL ?`,
+		key, string(data), creditTTL)
+	if err != nil {
+		return false, fmt.Errorf("claim credit %q: %w", key, err)
+	}
+	if !claimed {
+		var stored string
+		var done bool
+		if err := s.query(ctx, `SELECT data, done FROM credits WHERE key = ?`, key).Scan(&stored, &done); err != nil {
+			return false, fmt.Errorf("read credit %q: %w", key, err)
+		}
+		if done {
+			return false, nil
+		}
+		credits = nil
+		if err := json.Unmarshal([]byte(stored), &credits); err != nil {
+			return false, fmt.Errorf("decode credit %q: %w", key, err)
+		}
+	}
+	for _, c := range credits {
+		if err := s.creditAccount(ctx, key, c); err != nil {
+			return false, err
+		}
+	}
+	if err := s.query(ctx, `UPDATE credits USING TTL ? SET done = true WHERE key = ?`, creditTTL, key).Exec(); err != nil {
+		return false, fmt.Errorf("mark credit %q done: %w", key, err)
+	}
+	return true, nil
+}
+
+// creditAccount applies c to its account unless the account has key.
+func (s *CQLStore) creditAccount(ctx context.Context, key string, c Credit) error {
+	addr := strings.ToLower(c.Address.Hex())
+	return retry(ctx, "credit account "+addr, func() (bool, error) {
+		var data string
+		var version int64
+		err := s.query(ctx, `SELECT data, version FROM accounts WHERE kind = ? AND address = ?`, string(c.Kind), addr).Scan(&data, &version)
+		exists := err == nil
+		if err != nil && !errors.Is(err, gocql.ErrNotFound) {
+			return false, fmt.Errorf("read account %s %s: %w", c.Kind, addr, err)
+		}
+		var a cqlAccount
+		if exists {
+			if err := json.Unmarshal([]byte(data), &a); err != nil {
+				return false, fmt.Errorf("decode account %s %s: %w", c.Kind, addr, err)
+			}
+			if slices.Contains(a.Recent, key) {
+				return true, nil
+			}
+		}
+		c.apply(&a.Account)
+		a.Recent = append(a.Recent, key)
+		if n := len(a.Recent); n > accountRecentCredits {
+			a.Recent = a.Recent[n-accountRecentCredits:]
+		}
+		b, err := json.Marshal(a)
+		if err != nil {
+			return false, err
+		}
+		if !exists {
+			return s.cas(ctx, `INSERT INTO accounts (kind, address, version, data) VALUES (?, ?, 1, ?) IF NOT EXISTS`,
+				string(c.Kind), addr, string(b))
+		}
+		return s.cas(ctx, `UPDATE accounts SET data = ?, version = ? WHERE kind = ? AND address = ? IF version = ?`,
+			string(b), version+1, string(c.Kind), addr, version)
+	})
+}
+
+// Account implements Store.
+func (s *CQLStore) Account(ctx context.Context, kind AccountKind, addr common.Address) (Account, error) {
+	if err := ctx.Err(); err != nil {
+		return Account{}, err
+	}
+	var data string
+	err := s.query(ctx, `SELECT data FROM accounts WHERE kind = ? AND address = ?`, string(kind), strings.ToLower(addr.Hex())).Scan(&data)
+	if errors.Is(err, gocql.ErrNotFound) {
+		return Account{}, fmt.Errorf("account %s %s: %w", kind, addr.Hex(), ErrNotFound)
+	} else if err != nil {
+		return Account{}, fmt.Errorf("read account %s %s: %w", kind, addr.Hex(), err)
+	}
+	var a cqlAccount
+	if err := json.Unmarshal([]byte(data), &a); err != nil {
+		return Account{}, fmt.Errorf("decode account %s %s: %w", kind, addr.Hex(), err)
+	}
+	a.LastActivity = utc(a.LastActivity)
+	return a.Account, nil
+}
+
+// Accounts implements Store.
+func (s *CQLStore) Accounts(ctx context.Context, kind AccountKind) ([]Account, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	out := []Account{}
+	iter := s.query(ctx, `SELECT data FROM accounts WHERE kind = ?`, string(kind)).PageSize(500).Iter()
+	var data string
+	for iter.Scan(&data) {
+		var a cqlAccount
+		if err := json.Unmarshal([]byte(data), &a); err != nil {
+			_ = iter.Close()
+			return nil, fmt.Errorf("decode %s account: %w", kind, err)
+		}
+		a.LastActivity = utc(a.LastActivity)
+		out = append(out, a.Account)
+	}
+	if err := iter.Close(); err != nil {
+		return nil, fmt.Errorf("list %s accounts: %w", kind, err)
+	}
+	return out, nil
+}

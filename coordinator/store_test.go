@@ -3,11 +3,13 @@ package coordinator_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"go.uber.org/zap/zaptest"
 
@@ -504,6 +506,71 @@ func testStore(t *testing.T, open func(t *testing.T) coordinator.Store) {
 		require.NoError(t, s.SetState(ctx, "conditions/5", nil))
 		_, err = s.State(ctx, "conditions/5")
 		require.ErrorIs(t, err, coordinator.ErrNotFound)
+	})
+
+	t.Run("points", func(t *testing.T) {
+		s := open(t)
+		k1 := common.HexToAddress("0x00000000000000000000000000000000000000b1")
+		k2 := common.HexToAddress("0x00000000000000000000000000000000000000a2")
+		u := common.HexToAddress("0x00000000000000000000000000000000000000c3")
+		_, err := s.Account(ctx, coordinator.AccountKeeper, k1)
+		require.ErrorIs(t, err, coordinator.ErrNotFound)
+		credits := []coordinator.Credit{
+			{Kind: coordinator.AccountKeeper, Address: k1, Points: 6, TasksPerformed: 1, At: t0},
+			{Kind: coordinator.AccountKeeper, Address: k2, Points: 3, TasksAttested: 1, At: t0},
+			{Kind: coordinator.AccountUser, Address: u, Points: 6, TasksCompleted: 1, At: t0},
+		}
+		applied, err := s.Credit(ctx, "task/1", credits...)
+		require.NoError(t, err)
+		require.True(t, applied)
+		applied, err = s.Credit(ctx, "task/1", credits...)
+		require.NoError(t, err)
+		require.False(t, applied, "a key is credited once")
+		applied, err = s.Credit(ctx, "task/2",
+			coordinator.Credit{Kind: coordinator.AccountKeeper, Address: k1, Points: -1, TasksRejected: 1, At: t0.Add(time.Minute)},
+			coordinator.Credit{Kind: coordinator.AccountKeeper, Address: k2, Points: 3, TasksAttested: 1, At: t0.Add(-time.Minute)})
+		require.NoError(t, err)
+		require.True(t, applied)
+
+		got, err := s.Account(ctx, coordinator.AccountKeeper, k1)
+		require.NoError(t, err)
+		require.Equal(t, coordinator.Account{Kind: coordinator.AccountKeeper, Address: k1, Points: 5, TasksPerformed: 1,
+			TasksRejected: 1, LastActivity: t0.Add(time.Minute).UTC()}, got)
+		keepers, err := s.Accounts(ctx, coordinator.AccountKeeper)
+		require.NoError(t, err)
+		require.Len(t, keepers, 2)
+		require.Equal(t, k2, keepers[0].Address, "address order")
+		require.Equal(t, int64(6), keepers[0].Points)
+		require.Equal(t, uint64(2), keepers[0].TasksAttested)
+		require.Equal(t, t0.UTC(), keepers[0].LastActivity, "the latest event's time")
+		users, err := s.Accounts(ctx, coordinator.AccountUser)
+		require.NoError(t, err)
+		require.Equal(t, []coordinator.Account{{Kind: coordinator.AccountUser, Address: u, Points: 6, TasksCompleted: 1,
+			LastActivity: t0.UTC()}}, users)
+		_, err = s.Credit(ctx, "")
+		require.Error(t, err)
+	})
+
+	t.Run("concurrent credits add up", func(t *testing.T) {
+		s := open(t)
+		k := common.HexToAddress("0x00000000000000000000000000000000000000d4")
+		var wg sync.WaitGroup
+		for i := range 20 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				// Each key twice: only the first of the pair counts.
+				for range 2 {
+					_, err := s.Credit(ctx, fmt.Sprintf("task/%d", i), coordinator.Credit{Kind: coordinator.AccountKeeper, Address: k, Points: 2, TasksAttested: 1})
+					assert.NoError(t, err)
+				}
+			}()
+		}
+		wg.Wait()
+		got, err := s.Account(ctx, coordinator.AccountKeeper, k)
+		require.NoError(t, err)
+		require.Equal(t, int64(40), got.Points)
+		require.Equal(t, uint64(20), got.TasksAttested)
 	})
 
 	t.Run("canceled context", func(t *testing.T) {

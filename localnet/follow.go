@@ -137,6 +137,24 @@ func (a *apiClient) uploadScript(ctx context.Context, src string) (string, error
 	return out.CID, nil
 }
 
+// keepersHeard returns how many registered keepers the coordinator hears
+// heartbeats from, of how many.
+func (a *apiClient) keepersHeard(ctx context.Context) (heard, total int, err error) {
+	var ks []struct {
+		Online        *bool     `json:"online"`
+		LastHeartbeat time.Time `json:"last_heartbeat"`
+	}
+	if err := a.do(ctx, http.MethodGet, "/api/v1/keepers", nil, http.StatusOK, &ks); err != nil {
+		return 0, 0, err
+	}
+	for _, k := range ks {
+		if k.Online != nil && *k.Online && !k.LastHeartbeat.IsZero() {
+			heard++
+		}
+	}
+	return heard, len(ks), nil
+}
+
 func (a *apiClient) healthy(ctx context.Context) error {
 	return a.do(ctx, http.MethodGet, "/health", nil, http.StatusOK, nil)
 }

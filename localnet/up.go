@@ -235,6 +235,8 @@ func setUp(ctx context.Context, l layout, o upOptions) (*network, map[string]*pr
 		}
 	}
 	say("%d keepers are up", numKeepers)
+	waitHeartbeats(ctx, api)
+	say("dashboard: %s/dashboard (its API key is in %s)", n.APIURL, l.rel(l.networkFile()))
 
 	// The example job.
 	user, err := n.Accounts["user"].key()
@@ -532,4 +534,28 @@ func followJob(ctx context.Context, l layout, n *network, procs map[string]*proc
 		say("see the logs in %s; stop the network with `make localnet-down`", l.rel(filepath.Dir(l.logFile("x"))))
 		return err
 	}
+}
+
+// waitHeartbeats waits up to a minute for the coordinator to hear every
+// keeper's heartbeat, and says how many it hears.
+func waitHeartbeats(ctx context.Context, api *apiClient) {
+	ctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	heard, total := 0, 0
+	for {
+		h, t, err := api.keepersHeard(ctx)
+		if err == nil {
+			heard, total = h, t
+			if total > 0 && heard == total {
+				break
+			}
+		}
+		select {
+		case <-ctx.Done():
+			say("the coordinator hears heartbeats from %d of %d keepers (see the keepers' logs)", heard, total)
+			return
+		case <-time.After(500 * time.Millisecond):
+		}
+	}
+	say("the coordinator hears heartbeats from all %d keepers", total)
 }

@@ -28,10 +28,16 @@ var (
 	errStaleAssignment  = fmt.Errorf("%w: assignment deadline long passed", p2p.ErrIgnore)
 	errFinalized        = fmt.Errorf("%w: task already finalized", p2p.ErrIgnore)
 	errChainUnavailable = fmt.Errorf("%w: chain state unavailable", p2p.ErrIgnore)
+	errHeartbeatSkew    = fmt.Errorf("%w: heartbeat timestamp too far from now", p2p.ErrIgnore)
 )
 
-// staleAfter is how long after its deadline an assignment is still relayed.
-const staleAfter = 10 * time.Minute
+const (
+	// staleAfter is how long after its deadline an assignment is still relayed.
+	staleAfter = 10 * time.Minute
+	// heartbeatSkew is how far a heartbeat's timestamp may be from this
+	// node's clock, either way, for it to be relayed.
+	heartbeatSkew = 2 * time.Minute
+)
 
 // checks validates gossip before it is relayed or handed to the workflow:
 // the coordinator signed each assignment for the performer the rule picks,
@@ -57,7 +63,8 @@ func newChecks(domain attestation.Domain, keepers *registryKeepers, coordinator 
 
 // p2p returns the checks in the form the p2p topic validators take.
 func (c *checks) p2p() p2p.Checks {
-	return p2p.Checks{Assignment: c.Assignment, Result: c.Result, Vote: c.Vote, Finalization: c.Finalization}
+	return p2p.Checks{Assignment: c.Assignment, Result: c.Result, Vote: c.Vote, Finalization: c.Finalization,
+		Heartbeat: c.Heartbeat}
 }
 
 // keeperSet finds addr in the keeper set, refreshing the cached set once if
@@ -166,6 +173,22 @@ func (c *checks) Finalization(ctx context.Context, f attestation.Finalization) e
 		return errBadAggregate
 	}
 	c.finalized.Add(f.Certificate.TaskID, struct{}{})
+	return nil
+}
+
+// Heartbeat accepts a heartbeat signed by an active registered keeper within
+// heartbeatSkew of now. An old or future heartbeat is ignored, not rejected:
+// clocks drift and gossip is delayed, neither the relaying peer's fault.
+func (c *checks) Heartbeat(ctx context.Context, h attestation.Heartbeat) error {
+	if skew := c.now().Sub(time.UnixMilli(h.Timestamp)); skew > heartbeatSkew || skew < -heartbeatSkew {
+		return fmt.Errorf("%w: %s off", errHeartbeatSkew, skew.Round(time.Second))
+	}
+	if _, _, err := c.keeperSet(ctx, h.Keeper); err != nil {
+		return err
+	}
+	if err := attestation.VerifyECDSA(h.Digest(c.domain), h.Signature, h.Keeper); err != nil {
+		return fmt.Errorf("%w: heartbeat: %v", p2p.ErrReject, err)
+	}
 	return nil
 }
 

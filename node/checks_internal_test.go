@@ -251,6 +251,73 @@ func TestGossipChecksFinalizedTasksAreStale(t *testing.T) {
 	require.ErrorIs(t, f.checks.Vote(ctx, f.vote(3, f.bls[indexOf(t, f, 3)], task)), p2p.ErrIgnore)
 }
 
+func TestHeartbeatChecks(t *testing.T) {
+	f := newChecksFixture(t)
+	ctx := context.Background()
+	now := time.Now()
+	f.checks.now = func() time.Time { return now }
+	keeper := f.keepers[0]
+	heartbeat := func(signer *ecdsa.PrivateKey, mutate func(*attestation.Heartbeat)) attestation.Heartbeat {
+		h := attestation.Heartbeat{Keeper: crypto.PubkeyToAddress(keeper.PublicKey), PeerID: "12D3KooWpeer",
+			Version: Version, Timestamp: now.UnixMilli()}
+		if mutate != nil {
+			mutate(&h)
+		}
+		var err error
+		h.Signature, err = attestation.SignECDSA(signer, h.Digest(f.domain))
+		require.NoError(t, err)
+		return h
+	}
+	at := func(d time.Duration) func(*attestation.Heartbeat) {
+		return func(h *attestation.Heartbeat) { h.Timestamp = now.Add(d).UnixMilli() }
+	}
+	outsider := mustKey(t)
+
+	tests := []struct {
+		name string
+		h    attestation.Heartbeat
+		want error // nil, p2p.ErrIgnore or p2p.ErrReject
+	}{
+		{"good", heartbeat(keeper, nil), nil},
+		{"a little old", heartbeat(keeper, at(-heartbeatSkew+time.Second)), nil},
+		{"a little ahead", heartbeat(keeper, at(heartbeatSkew-time.Second)), nil},
+		{"wrong signer", heartbeat(f.keepers[1], nil), p2p.ErrReject},
+		{"signature of another domain", func() attestation.Heartbeat {
+			h := heartbeat(keeper, nil)
+			other := f.domain
+			other.ChainID++
+			h.Signature, _ = attestation.SignECDSA(keeper, h.Digest(other))
+			return h
+		}(), p2p.ErrReject},
+		{"signature altered", func() attestation.Heartbeat {
+			h := heartbeat(keeper, nil)
+			h.Signature[64] = 99
+			return h
+		}(), p2p.ErrReject},
+		{"unregistered keeper", heartbeat(outsider, func(h *attestation.Heartbeat) {
+			h.Keeper = crypto.PubkeyToAddress(outsider.PublicKey)
+		}), p2p.ErrReject},
+		{"stale", heartbeat(keeper, at(-heartbeatSkew-time.Second)), p2p.ErrIgnore},
+		{"future", heartbeat(keeper, at(heartbeatSkew+time.Second)), p2p.ErrIgnore},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := f.checks.Heartbeat(ctx, tt.h)
+			if tt.want == nil {
+				require.NoError(t, err)
+				return
+			}
+			require.ErrorIs(t, err, tt.want)
+		})
+	}
+	t.Run("wired into the gossip checks", func(t *testing.T) {
+		c := f.checks.p2p().Heartbeat
+		require.NotNil(t, c)
+		require.NoError(t, c(ctx, heartbeat(keeper, nil)))
+		require.ErrorIs(t, c(ctx, heartbeat(f.keepers[1], nil)), p2p.ErrReject)
+	})
+}
+
 // indexOf maps position i of the registry's keeper set to the fixture's key index.
 func indexOf(t *testing.T, f *checksFixture, i int) int {
 	for j, k := range f.keepers {

@@ -48,8 +48,46 @@ type CoordinatorConfig struct {
 	// ScriptGateways are trustless IPFS gateways scripts are fetched from
 	// when no peer has them.
 	ScriptGateways []string
-	Logger         *zap.Logger
+	// Health configures the keeper health service.
+	Health HealthConfig
+	Logger *zap.Logger
 	Test           CoordinatorTestConfig
+}
+
+// HealthConfig configures the coordinator's keeper health service, fed by
+// the keepers' signed heartbeats on the gossip network.
+type HealthConfig struct {
+	// OfflineAfter: a keeper silent for longer is offline and the
+	// dispatcher passes it over; default coordinator.DefaultOfflineAfter.
+	OfflineAfter time.Duration
+	// AlertAfter: operators are alerted about a keeper offline for longer;
+	// default coordinator.DefaultAlertAfter.
+	AlertAfter time.Duration
+	// WebhookURL, when set, receives each alert as a JSON POST.
+	WebhookURL string
+	// TelegramToken and TelegramChatID, when both set, send each alert to
+	// a Telegram chat through a bot.
+	TelegramToken  string
+	TelegramChatID string
+}
+
+// alerters returns the alert channels h configures.
+func (h HealthConfig) alerters() ([]coordinator.Alerter, error) {
+	var out []coordinator.Alerter
+	if h.WebhookURL != "" {
+		w, err := coordinator.NewWebhookAlerter(h.WebhookURL)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, w)
+	}
+	switch {
+	case h.TelegramToken != "" && h.TelegramChatID != "":
+		out = append(out, &coordinator.TelegramAlerter{Token: h.TelegramToken, ChatID: h.TelegramChatID})
+	case h.TelegramToken != "" || h.TelegramChatID != "":
+		return nil, errors.New("telegram alerts need both a bot token and a chat id")
+	}
+	return out, nil
 }
 
 // CoordinatorTestConfig holds hooks for in-process tests.
@@ -108,9 +146,21 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 	}
 
 	keepers := newRegistryKeepers(registry, keeperSetTTL)
+	keeperInfo := newKeeperSource(p.registry, keeperInfoTTL)
+	alerters, err := cfg.Health.alerters()
+	if err != nil {
+		return l.abort(fmt.Errorf("keeper alerts: %w", err))
+	}
+	health, err := coordinator.NewHealth(ctx, coordinator.HealthConfig{
+		Keepers: keeperInfo, Store: store, OfflineAfter: cfg.Health.OfflineAfter, AlertAfter: cfg.Health.AlertAfter,
+		Alerters: alerters, Claim: claim, Logger: log, Registerer: reg,
+	})
+	if err != nil {
+		return l.abort(err)
+	}
 	var gossip *p2p.Node
 	dispatcher, err := coordinator.NewDispatcher(coordinator.DispatcherConfig{
-		Keepers: keepers, Key: cfg.Key, Domain: domain, Store: store, Deadline: cfg.Deadline,
+		Keepers: keepers, Online: health.Online, Key: cfg.Key, Domain: domain, Store: store, Deadline: cfg.Deadline,
 		Publish: func(ctx context.Context, a attestation.Assignment) error { return gossip.PublishAssignment(ctx, a) },
 		Logger:  log, Registerer: reg,
 	})
@@ -139,7 +189,7 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 	}
 	monitor, err := coordinator.NewMonitor(coordinator.MonitorConfig{
 		Events: chainEvents, Store: store, Logger: log, PollInterval: poll,
-		StartBlock: head.Number.Uint64(), Registerer: reg,
+		StartBlock: head.Number.Uint64(), Registerer: reg, Keepers: keeperInfo,
 	})
 	if err != nil {
 		return l.abort(err)
@@ -168,6 +218,12 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 			}
 			return nil
 		})
+		// Keepers' heartbeats (signature and registration checked by the
+		// gossip validator) tell the health service who is online.
+		gossip.SubscribeHeartbeats(func(_ context.Context, hb attestation.Heartbeat) error {
+			health.Heartbeat(hb.Keeper, hb.PeerID, hb.Version, time.UnixMilli(hb.Timestamp))
+			return nil
+		})
 		// Keepers fetch job scripts from the coordinator: they may connect
 		// to it directly.
 		return writeAddrs(cfg.DataDir, gossip)
@@ -188,7 +244,8 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 	api := coordinator.NewAPI(store, coordinator.APIConfig{
 		JobLookup: lookup.Job, CheckTrigger: triggerChecker(p.chains), Scripts: scriptStore, Fees: fees.quote, Logger: log, Registerer: reg,
 		Version: Version, DefaultRateLimit: cfg.APIRateLimit, RateLimiter: rateLimiter(rdb),
-		Keepers: newKeeperSource(p.registry, keeperInfoTTL),
+		JobRegistry: cfg.Chain.JobRegistry, HomeChainID: domain.ChainID,
+		Keepers: keeperInfo, Health: health, Metrics: promhttp.HandlerFor(reg, promhttp.HandlerOpts{}),
 		Created: func(j coordinator.Job) {
 			scheduler.Add(j)
 			if err := router.Add(j); err != nil {
@@ -225,6 +282,7 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 	}, srv.Shutdown)
 	l.background("scheduler", scheduler.Run)
 	l.background("monitor", monitor.Run)
+	l.background("health", health.Run)
 	l.onStartStop("ready", func(context.Context) error {
 		log.Info("coordinator running", zap.Strings("p2p_addrs", gossip.Addrs()), zap.Uint64("chain_id", domain.ChainID))
 		if cfg.Test.Ready != nil {

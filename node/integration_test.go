@@ -74,6 +74,12 @@ func startNetwork(t *testing.T, keepers int) *network { return startNetworkWith(
 // startNetworkWith is startNetwork with a hook that adjusts each keeper's
 // configuration.
 func startNetworkWith(t *testing.T, keepers int, keeperCfg func(*node.KeeperConfig)) *network {
+	return startNetworkFull(t, keepers, keeperCfg, nil)
+}
+
+// startNetworkFull is startNetworkWith with a hook that adjusts the
+// coordinator's configuration too.
+func startNetworkFull(t *testing.T, keepers int, keeperCfg func(*node.KeeperConfig), coordCfg func(*node.CoordinatorConfig)) *network {
 	ownerKey, userKey, aggKey, coordKey := newKey(t), newKey(t), newKey(t), newKey(t)
 	keeperKeys := make([]*ecdsa.PrivateKey, keepers)
 	alloc := types.GenesisAlloc{}
@@ -159,14 +165,16 @@ func startNetworkWith(t *testing.T, keepers int, keeperCfg func(*node.KeeperConf
 	p2pCfg := node.P2PConfig{Listen: []string{"/ip4/127.0.0.1/tcp/0"}, Bootstrap: n.bootAddr}
 
 	apiReady, coordReady := make(chan string, 1), make(chan []string, 1)
-	run("coordinator", func(ctx context.Context) error {
-		return node.RunCoordinator(ctx, node.CoordinatorConfig{
-			DataDir: t.TempDir(), Chain: chainCfg, Key: coordKey, APIListen: "127.0.0.1:0", APIKeys: []string{n.apiKey},
-			P2P: p2pCfg, Tick: 200 * time.Millisecond, MonitorPoll: 200 * time.Millisecond, Logger: logger("coordinator"),
-			Test: node.CoordinatorTestConfig{TestConfig: node.TestConfig{Chain: client, Ready: func(a []string) { coordReady <- a }},
-				APIReady: func(a string) { apiReady <- a }},
-		})
-	})
+	coordConfig := node.CoordinatorConfig{
+		DataDir: t.TempDir(), Chain: chainCfg, Key: coordKey, APIListen: "127.0.0.1:0", APIKeys: []string{n.apiKey},
+		P2P: p2pCfg, Tick: 200 * time.Millisecond, MonitorPoll: 200 * time.Millisecond, Logger: logger("coordinator"),
+		Test: node.CoordinatorTestConfig{TestConfig: node.TestConfig{Chain: client, Ready: func(a []string) { coordReady <- a }},
+			APIReady: func(a string) { apiReady <- a }},
+	}
+	if coordCfg != nil {
+		coordCfg(&coordConfig)
+	}
+	run("coordinator", func(ctx context.Context) error { return node.RunCoordinator(ctx, coordConfig) })
 	n.apiURL = "http://" + wait(n, apiReady)
 	// Keepers also connect to the coordinator, which serves job scripts.
 	keeperP2P := p2pCfg

@@ -55,8 +55,12 @@ type KeeperConfig struct {
 	// attester node's AVS web API (POST /task/validate, POST /p2p/message);
 	// empty for none.
 	OthenticAPI string
-	Logger      *zap.Logger
-	Test        TestConfig
+	// HeartbeatInterval is how often the keeper gossips a signed heartbeat
+	// so the coordinator sees it online (0: DefaultHeartbeatInterval;
+	// negative: none).
+	HeartbeatInterval time.Duration
+	Logger            *zap.Logger
+	Test              TestConfig
 }
 
 // Timings of a keeper.
@@ -196,6 +200,15 @@ func RunKeeper(ctx context.Context, cfg KeeperConfig) error {
 		attestation.WireKeeper(gossip, perf, match, att)
 		return nil
 	}, func(ctx context.Context) error { return errors.Join(scriptStore.stop(ctx), gossip.Close()) })
+	if every := heartbeatInterval(cfg.HeartbeatInterval); every > 0 {
+		l.background("heartbeats", func(ctx context.Context) error {
+			hb := &heartbeats{key: cfg.ControllerKey, domain: p.domain, peerID: gossip.ID().String(), version: Version,
+				interval: every, publish: gossip.PublishHeartbeat, now: time.Now, log: log.Named("heartbeat")}
+			return hb.run(ctx)
+		})
+	} else {
+		log.Info("heartbeats off")
+	}
 	serveMetrics(l, cfg.MetricsAddr, reg, log)
 	ot := &othenticKeeper{checks: chk, matcher: match, verifier: att.verifier,
 		assigned: func(ctx context.Context, a attestation.Assignment) error {

@@ -35,6 +35,10 @@ const (
 	// MaxTriggerText caps the length of a trigger's text fields (cron,
 	// event signature, URL, key path, values, filter values).
 	MaxTriggerText = 2048
+	// MaxPeerIDLen caps the length in bytes of a heartbeat's peer id.
+	MaxPeerIDLen = 128
+	// MaxVersionLen caps the length in bytes of a heartbeat's version.
+	MaxVersionLen = 64
 )
 
 // Sizes of the fixed-size fields.
@@ -120,6 +124,10 @@ var (
 		name: "finalization", newPB: func() *pb.Finalization { return new(pb.Finalization) },
 		toPB: finalizationToPB, fromPB: finalizationFromPB, check: checkFinalization,
 	}
+	heartbeatCodec = codec[attestation.Heartbeat, *pb.Heartbeat]{
+		name: "heartbeat", newPB: func() *pb.Heartbeat { return new(pb.Heartbeat) },
+		toPB: heartbeatToPB, fromPB: heartbeatFromPB, check: checkHeartbeat,
+	}
 )
 
 // EncodeAssignment returns a's canonical wire encoding.
@@ -149,6 +157,12 @@ func EncodeFinalization(f attestation.Finalization) ([]byte, error) {
 func DecodeFinalization(b []byte) (attestation.Finalization, error) {
 	return finalizationCodec.decode(b)
 }
+
+// EncodeHeartbeat returns h's canonical wire encoding.
+func EncodeHeartbeat(h attestation.Heartbeat) ([]byte, error) { return heartbeatCodec.encode(h) }
+
+// DecodeHeartbeat parses the canonical wire encoding of a heartbeat.
+func DecodeHeartbeat(b []byte) (attestation.Heartbeat, error) { return heartbeatCodec.decode(b) }
 
 // --- value → protobuf ---
 
@@ -303,6 +317,16 @@ func finalizationToPB(f attestation.Finalization) *pb.Finalization {
 		Certificate:  certificateToPB(f.Certificate),
 		SubmissionTx: bytes.Clone(f.SubmissionTx[:]),
 		Aggregator:   bytes.Clone(f.Aggregator[:]),
+	}
+}
+
+func heartbeatToPB(h attestation.Heartbeat) *pb.Heartbeat {
+	return &pb.Heartbeat{
+		Keeper:    bytes.Clone(h.Keeper[:]),
+		PeerId:    h.PeerID,
+		Version:   h.Version,
+		Timestamp: h.Timestamp,
+		Signature: h.Signature,
 	}
 }
 
@@ -544,6 +568,21 @@ func finalizationFromPB(m *pb.Finalization) (attestation.Finalization, error) {
 	return f, nil
 }
 
+func heartbeatFromPB(m *pb.Heartbeat) (attestation.Heartbeat, error) {
+	var h attestation.Heartbeat
+	var err error
+	if h.Keeper, err = toAddress("keeper", m.GetKeeper()); err != nil {
+		return attestation.Heartbeat{}, err
+	}
+	if h.Signature, err = toFixed("signature", m.GetSignature(), ecdsaLen); err != nil {
+		return attestation.Heartbeat{}, err
+	}
+	h.PeerID = m.GetPeerId()
+	h.Version = m.GetVersion()
+	h.Timestamp = m.GetTimestamp()
+	return h, nil
+}
+
 // --- invariants shared by encode and decode ---
 
 func checkTaskDefinition(id attestation.TaskDefinitionID) error {
@@ -680,6 +719,22 @@ func checkCertificate(c attestation.Certificate) error {
 }
 
 func checkFinalization(f attestation.Finalization) error { return checkCertificate(f.Certificate) }
+
+func checkHeartbeat(h attestation.Heartbeat) error {
+	if h.PeerID == "" {
+		return fmt.Errorf("%w: peer id missing", ErrMalformed)
+	}
+	if len(h.PeerID) > MaxPeerIDLen {
+		return fmt.Errorf("%w: peer id: length %d, max %d", ErrMalformed, len(h.PeerID), MaxPeerIDLen)
+	}
+	if len(h.Version) > MaxVersionLen {
+		return fmt.Errorf("%w: version: length %d, max %d", ErrMalformed, len(h.Version), MaxVersionLen)
+	}
+	if h.Timestamp <= 0 {
+		return fmt.Errorf("%w: timestamp %d, want > 0", ErrMalformed, h.Timestamp)
+	}
+	return checkSignature(h.Signature, ecdsaLen)
+}
 
 // --- field helpers ---
 

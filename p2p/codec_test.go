@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"encoding/hex"
 	"flag"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/require"
 	"google.golang.org/protobuf/encoding/protowire"
 	"google.golang.org/protobuf/proto"
@@ -107,6 +109,15 @@ func TestGoldenEncodings(t *testing.T) {
 		require.NoError(t, err)
 		golden(t, "finalization", b)
 		got, err := p2p.DecodeFinalization(b)
+		require.NoError(t, err)
+		require.Equal(t, v, got)
+	})
+	t.Run("heartbeat", func(t *testing.T) {
+		v := p2p.FixtureHeartbeat(0)
+		b, err := p2p.EncodeHeartbeat(v)
+		require.NoError(t, err)
+		golden(t, "heartbeat", b)
+		got, err := p2p.DecodeHeartbeat(b)
 		require.NoError(t, err)
 		require.Equal(t, v, got)
 	})
@@ -275,6 +286,84 @@ func TestDecodeFinalizationRejects(t *testing.T) {
 	}
 }
 
+func TestHeartbeatRoundTrip(t *testing.T) {
+	tests := []struct {
+		name   string
+		mutate func(*attestation.Heartbeat)
+	}{
+		{"fixture", func(*attestation.Heartbeat) {}},
+		{"no version", func(h *attestation.Heartbeat) { h.Version = "" }},
+		{"one-byte peer id", func(h *attestation.Heartbeat) { h.PeerID = "x" }},
+		{"longest peer id and version", func(h *attestation.Heartbeat) {
+			h.PeerID, h.Version = strings.Repeat("p", p2p.MaxPeerIDLen), strings.Repeat("v", p2p.MaxVersionLen)
+		}},
+		{"timestamp 1", func(h *attestation.Heartbeat) { h.Timestamp = 1 }},
+		{"largest timestamp", func(h *attestation.Heartbeat) { h.Timestamp = math.MaxInt64 }},
+		{"zero keeper", func(h *attestation.Heartbeat) { h.Keeper = common.Address{} }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := p2p.FixtureHeartbeat(0)
+			tt.mutate(&h)
+			b, err := p2p.EncodeHeartbeat(h)
+			require.NoError(t, err)
+			got, err := p2p.DecodeHeartbeat(b)
+			require.NoError(t, err)
+			require.Equal(t, h, got)
+		})
+	}
+}
+
+func pbHeartbeat(t *testing.T) *pb.Heartbeat {
+	t.Helper()
+	b, err := p2p.EncodeHeartbeat(p2p.FixtureHeartbeat(0))
+	require.NoError(t, err)
+	var m pb.Heartbeat
+	require.NoError(t, proto.Unmarshal(b, &m))
+	return &m
+}
+
+func TestDecodeHeartbeatRejects(t *testing.T) {
+	valid, err := p2p.EncodeHeartbeat(p2p.FixtureHeartbeat(0))
+	require.NoError(t, err)
+	mutate := func(f func(*pb.Heartbeat)) []byte {
+		m := pbHeartbeat(t)
+		f(m)
+		return marshal(t, m)
+	}
+	vote, err := p2p.EncodeVote(p2p.FixtureVote(0, 1))
+	require.NoError(t, err)
+	tests := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"empty", nil, "keeper: length 0, want 20"},
+		{"garbage", []byte{0xff, 0xff, 0xff}, "malformed"},
+		{"oversize", make([]byte, p2p.MaxMessageSize+1), "max 65536"},
+		{"a vote", vote, "malformed"},
+		{"unknown trailing field", protowire.AppendVarint(protowire.AppendTag(bytes.Clone(valid), 15, protowire.VarintType), 1), "non-canonical"},
+		{"field repeated", append(bytes.Clone(valid), valid[len(valid)-67:]...), "non-canonical"},
+		{"short keeper", mutate(func(m *pb.Heartbeat) { m.Keeper = m.Keeper[:19] }), "keeper: length 19, want 20"},
+		{"long keeper", mutate(func(m *pb.Heartbeat) { m.Keeper = make([]byte, 32) }), "keeper: length 32, want 20"},
+		{"missing signature", mutate(func(m *pb.Heartbeat) { m.Signature = nil }), "signature: length 0, want 65"},
+		{"short signature", mutate(func(m *pb.Heartbeat) { m.Signature = m.Signature[:64] }), "signature: length 64, want 65"},
+		{"BLS-sized signature", mutate(func(m *pb.Heartbeat) { m.Signature = make([]byte, 96) }), "signature: length 96, want 65"},
+		{"missing peer id", mutate(func(m *pb.Heartbeat) { m.PeerId = "" }), "peer id missing"},
+		{"peer id too long", mutate(func(m *pb.Heartbeat) { m.PeerId = strings.Repeat("p", p2p.MaxPeerIDLen+1) }), "peer id: length 129, max 128"},
+		{"version too long", mutate(func(m *pb.Heartbeat) { m.Version = strings.Repeat("v", p2p.MaxVersionLen+1) }), "version: length 65, max 64"},
+		{"zero timestamp", mutate(func(m *pb.Heartbeat) { m.Timestamp = 0 }), "timestamp 0, want > 0"},
+		{"negative timestamp", mutate(func(m *pb.Heartbeat) { m.Timestamp = -1 }), "timestamp -1, want > 0"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := p2p.DecodeHeartbeat(tt.data)
+			require.ErrorIs(t, err, p2p.ErrMalformed)
+			require.ErrorContains(t, err, tt.want)
+		})
+	}
+}
+
 func TestDecodeResultAndVoteRejectSizes(t *testing.T) {
 	r := p2p.FixtureResult(0)
 	b, err := p2p.EncodeResult(r)
@@ -338,6 +427,36 @@ func TestEncodeRejectsInvalidValues(t *testing.T) {
 			_, err := p2p.EncodeFinalization(f)
 			return err
 		}, "signers: id 1"},
+		{"heartbeat signature", func() error {
+			h := p2p.FixtureHeartbeat(0)
+			h.Signature = h.Signature[:64]
+			_, err := p2p.EncodeHeartbeat(h)
+			return err
+		}, "signature: length 64, want 65"},
+		{"heartbeat without peer id", func() error {
+			h := p2p.FixtureHeartbeat(0)
+			h.PeerID = ""
+			_, err := p2p.EncodeHeartbeat(h)
+			return err
+		}, "peer id missing"},
+		{"heartbeat version too long", func() error {
+			h := p2p.FixtureHeartbeat(0)
+			h.Version = strings.Repeat("v", p2p.MaxVersionLen+1)
+			_, err := p2p.EncodeHeartbeat(h)
+			return err
+		}, "version: length 65, max 64"},
+		{"heartbeat zero timestamp", func() error {
+			h := p2p.FixtureHeartbeat(0)
+			h.Timestamp = 0
+			_, err := p2p.EncodeHeartbeat(h)
+			return err
+		}, "timestamp 0, want > 0"},
+		{"heartbeat peer id not UTF-8", func() error {
+			h := p2p.FixtureHeartbeat(0)
+			h.PeerID = "\xff"
+			_, err := p2p.EncodeHeartbeat(h)
+			return err
+		}, "malformed"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -391,4 +510,8 @@ func FuzzDecodeVote(f *testing.F) {
 
 func FuzzDecodeFinalization(f *testing.F) {
 	fuzzDecode(f, mustEncode(f, p2p.EncodeFinalization, p2p.FixtureFinalization(0)), p2p.DecodeFinalization, p2p.EncodeFinalization)
+}
+
+func FuzzDecodeHeartbeat(f *testing.F) {
+	fuzzDecode(f, mustEncode(f, p2p.EncodeHeartbeat, p2p.FixtureHeartbeat(0)), p2p.DecodeHeartbeat, p2p.EncodeHeartbeat)
 }

@@ -1,8 +1,11 @@
 // Package p2p is the keeper network's gossip layer: a libp2p host (TCP,
 // noise, yamux) running gossipsub on one versioned topic per workflow message
-// (/triggerx/{assignments,results,votes,finalizations}/1), with the canonical
-// protobuf wire encoding of those messages (EncodeX/DecodeX, package pb).
-// *Node implements attestation.Gossip.
+// (/triggerx/<name>/<version> for assignments, results, votes and
+// finalizations) and one for keepers' signed heartbeats
+// (/triggerx/heartbeats/1), with the canonical protobuf wire encoding of
+// those messages (EncodeX/DecodeX, package pb). *Node implements
+// attestation.Gossip; PublishHeartbeat and SubscribeHeartbeats carry the
+// heartbeats.
 //
 // Every received message passes the topic's validator before it is forwarded
 // or delivered: bytes that are not a canonical encoding are rejected; a
@@ -10,7 +13,8 @@
 // check for its type decides (Checks; ErrIgnore ignores, any other error
 // rejects); finally at most one distinct assignment per (task, round), result
 // per (task, performer) and vote per (task, keeper) is accepted, and a
-// different second one is rejected as an equivocation. Rejections lower the
+// different second one is rejected as an equivocation (heartbeats and
+// finalizations have no such slot). Rejections lower the
 // sending peer's gossipsub score; ignores do not.
 //
 // Concurrency: all methods of *Node are safe for concurrent use. Checks run

@@ -135,3 +135,14 @@ func FixtureFinalization(salt uint64) attestation.Finalization {
 		Aggregator:   common.HexToAddress("0x7777777777777777777777777777777777777777"),
 	}
 }
+
+// FixtureHeartbeat returns a fixed heartbeat; salt varies its timestamp.
+func FixtureHeartbeat(salt int64) attestation.Heartbeat {
+	return attestation.Heartbeat{
+		Keeper:    common.HexToAddress("0x8888888888888888888888888888888888888888"),
+		PeerID:    "12D3KooWQYhTNQdmr3ArTeUHRYzFg94BKyTkoWBDWez9kSCVe2Xo",
+		Version:   "0.1.0-dev",
+		Timestamp: fixtureTime*1000 + 123 + salt,
+		Signature: bytes.Repeat([]byte{0xe5}, 65),
+	}
+}

@@ -17,9 +17,10 @@ const (
 	TopicResults       = "/triggerx/results/3"
 	TopicVotes         = "/triggerx/votes/1"
 	TopicFinalizations = "/triggerx/finalizations/1"
+	TopicHeartbeats    = "/triggerx/heartbeats/1"
 )
 
-var topics = []string{TopicAssignments, TopicResults, TopicVotes, TopicFinalizations}
+var topics = []string{TopicAssignments, TopicResults, TopicVotes, TopicFinalizations, TopicHeartbeats}
 
 // Peer scoring, after celestia-node (nodebuilder/p2p/pubsub.go) and lotus,
 // scaled to a small keeper set where every peer matters:

@@ -53,6 +53,7 @@ type Checks struct {
 	Result       func(context.Context, attestation.Result) error
 	Vote         func(context.Context, attestation.Vote) error
 	Finalization func(context.Context, attestation.Finalization) error
+	Heartbeat    func(context.Context, attestation.Heartbeat) error
 }
 
 // Config configures a Node. The zero value is a node with a fresh identity
@@ -96,6 +97,7 @@ type Node struct {
 	results       *topic[attestation.Result]
 	votes         *topic[attestation.Vote]
 	finalizations *topic[attestation.Finalization]
+	heartbeats    *topic[attestation.Heartbeat]
 
 	// bootstrap peers and, for each, a signal that a connection to it closed.
 	bootstrap  []peer.AddrInfo
@@ -200,7 +202,7 @@ func New(ctx context.Context, cfg Config) (_ *Node, err error) {
 	if n.assignments, err = joinTopic(n, cfg, m, topicSpec[attestation.Assignment]{
 		id: TopicAssignments, name: "assignments",
 		encode: EncodeAssignment, decode: DecodeAssignment, clone: attestation.Assignment.Clone,
-		taskID: func(a attestation.Assignment) common.Hash { return a.Task.ID },
+		ref: func(a attestation.Assignment) zap.Field { return taskField(a.Task.ID) },
 		key: func(a attestation.Assignment) string {
 			return slotKey(a.Task.ID, uint32Bytes(a.Round))
 		},
@@ -211,26 +213,36 @@ func New(ctx context.Context, cfg Config) (_ *Node, err error) {
 	if n.results, err = joinTopic(n, cfg, m, topicSpec[attestation.Result]{
 		id: TopicResults, name: "results",
 		encode: EncodeResult, decode: DecodeResult, clone: attestation.Result.Clone,
-		taskID: func(r attestation.Result) common.Hash { return r.TaskID },
-		key:    func(r attestation.Result) string { return slotKey(r.TaskID, r.Performer[:]) },
-		check:  c.Result,
+		ref:   func(r attestation.Result) zap.Field { return taskField(r.TaskID) },
+		key:   func(r attestation.Result) string { return slotKey(r.TaskID, r.Performer[:]) },
+		check: c.Result,
 	}); err != nil {
 		return nil, err
 	}
 	if n.votes, err = joinTopic(n, cfg, m, topicSpec[attestation.Vote]{
 		id: TopicVotes, name: "votes",
 		encode: EncodeVote, decode: DecodeVote, clone: attestation.Vote.Clone,
-		taskID: func(v attestation.Vote) common.Hash { return v.TaskID },
-		key:    func(v attestation.Vote) string { return slotKey(v.TaskID, v.Keeper[:]) },
-		check:  c.Vote,
+		ref:   func(v attestation.Vote) zap.Field { return taskField(v.TaskID) },
+		key:   func(v attestation.Vote) string { return slotKey(v.TaskID, v.Keeper[:]) },
+		check: c.Vote,
 	}); err != nil {
 		return nil, err
 	}
 	if n.finalizations, err = joinTopic(n, cfg, m, topicSpec[attestation.Finalization]{
 		id: TopicFinalizations, name: "finalizations",
 		encode: EncodeFinalization, decode: DecodeFinalization, clone: attestation.Finalization.Clone,
-		taskID: func(f attestation.Finalization) common.Hash { return f.Certificate.TaskID },
-		check:  c.Finalization,
+		ref:   func(f attestation.Finalization) zap.Field { return taskField(f.Certificate.TaskID) },
+		check: c.Finalization,
+	}); err != nil {
+		return nil, err
+	}
+	// Heartbeats belong to no task and fill no slot: every fresh one is a
+	// new message, and the content hash drops the copies.
+	if n.heartbeats, err = joinTopic(n, cfg, m, topicSpec[attestation.Heartbeat]{
+		id: TopicHeartbeats, name: "heartbeats",
+		encode: EncodeHeartbeat, decode: DecodeHeartbeat, clone: attestation.Heartbeat.Clone,
+		ref:   func(h attestation.Heartbeat) zap.Field { return zap.Stringer("keeper", h.Keeper) },
+		check: c.Heartbeat,
 	}); err != nil {
 		return nil, err
 	}
@@ -256,6 +268,8 @@ func joinTopic[T any](n *Node, cfg Config, m *metrics, spec topicSpec[T]) (*topi
 	}
 	return t, nil
 }
+
+func taskField(id common.Hash) zap.Field { return zap.Stringer("task_id", id) }
 
 // slotKey names a (task, signer) slot for equivocation detection.
 func slotKey(task common.Hash, signer []byte) string { return string(task[:]) + string(signer) }
@@ -414,7 +428,7 @@ func (n *Node) Close() error {
 		n.mu.Unlock()
 		n.cancel()
 		for _, s := range []*pubsub.Subscription{
-			subOf(n.assignments), subOf(n.results), subOf(n.votes), subOf(n.finalizations),
+			subOf(n.assignments), subOf(n.results), subOf(n.votes), subOf(n.finalizations), subOf(n.heartbeats),
 		} {
 			if s != nil {
 				s.Cancel()
@@ -475,6 +489,14 @@ func (n *Node) PublishFinalization(ctx context.Context, f attestation.Finalizati
 	return n.finalizations.publish(ctx, f)
 }
 
+// PublishHeartbeat publishes h to every node, this one included.
+func (n *Node) PublishHeartbeat(ctx context.Context, h attestation.Heartbeat) error {
+	if err := n.live(); err != nil {
+		return err
+	}
+	return n.heartbeats.publish(ctx, h)
+}
+
 // SubscribeAssignments registers fn for every valid assignment.
 func (n *Node) SubscribeAssignments(fn func(context.Context, attestation.Assignment) error) {
 	n.assignments.subscribe(n.ctx, fn)
@@ -493,4 +515,9 @@ func (n *Node) SubscribeVotes(fn func(context.Context, attestation.Vote) error) 
 // SubscribeFinalizations registers fn for every valid finalization.
 func (n *Node) SubscribeFinalizations(fn func(context.Context, attestation.Finalization) error) {
 	n.finalizations.subscribe(n.ctx, fn)
+}
+
+// SubscribeHeartbeats registers fn for every valid heartbeat.
+func (n *Node) SubscribeHeartbeats(fn func(context.Context, attestation.Heartbeat) error) {
+	n.heartbeats.subscribe(n.ctx, fn)
 }

@@ -3,6 +3,7 @@ package p2p_test
 import (
 	"context"
 	"fmt"
+	"math/big"
 	"slices"
 	"strings"
 	"sync"
@@ -42,7 +43,16 @@ func newRecorder(n *p2p.Node) *recorder {
 		r.add("finalization", f.Certificate.TaskID, f)
 		return nil
 	})
+	n.SubscribeHeartbeats(func(_ context.Context, h attestation.Heartbeat) error {
+		r.add("heartbeat", heartbeatKey(h), h)
+		return nil
+	})
 	return r
+}
+
+// heartbeatKey names a heartbeat in a recorder.
+func heartbeatKey(h attestation.Heartbeat) common.Hash {
+	return common.BigToHash(big.NewInt(h.Timestamp))
 }
 
 func (r *recorder) add(kind string, task common.Hash, v any) {
@@ -78,6 +88,7 @@ func honest() p2p.Checks {
 		Result:       func(_ context.Context, r attestation.Result) error { return bad(r.JobID) },
 		Vote:         func(_ context.Context, v attestation.Vote) error { return bad(v.JobID) },
 		Finalization: func(_ context.Context, f attestation.Finalization) error { return bad(f.Certificate.JobID) },
+		Heartbeat:    func(_ context.Context, h attestation.Heartbeat) error { return bad(uint64(h.Timestamp)) },
 	}
 }
 
@@ -209,11 +220,32 @@ func TestGossipNetwork(t *testing.T) {
 		require.NoError(t, nodes[2].PublishVote(ctx, v))
 		f := p2p.FixtureFinalization(4)
 		require.NoError(t, nodes[3].PublishFinalization(ctx, f))
+		h := p2p.FixtureHeartbeat(5)
+		require.NoError(t, nodes[2].PublishHeartbeat(ctx, h))
 
 		receivedEverywhere("assignment", a.Task.ID, a)
 		receivedEverywhere("result", res.TaskID, res)
 		receivedEverywhere("vote", v.TaskID, v)
 		receivedEverywhere("finalization", f.Certificate.TaskID, f)
+		receivedEverywhere("heartbeat", heartbeatKey(h), h)
+	})
+
+	t.Run("a rejected heartbeat is not delivered", func(t *testing.T) {
+		ctx := t.Context()
+		before := validations(t, bootReg, "heartbeats", "reject")
+		bad := p2p.FixtureHeartbeat(0)
+		bad.Timestamp = badJob
+		require.NoError(t, nodes[3].PublishHeartbeat(ctx, bad), "the misbehaving node accepts its own heartbeat")
+		marker := p2p.FixtureHeartbeat(6)
+		require.NoError(t, nodes[3].PublishHeartbeat(ctx, marker))
+		receivedEverywhere("heartbeat", heartbeatKey(marker), marker)
+		require.Eventually(t, func() bool {
+			return validations(t, bootReg, "heartbeats", "reject") > before
+		}, deliveryTimeout, tick, "the bootstrap node rejected it")
+		for i, r := range recs[:3] {
+			require.Zero(t, r.count("heartbeat", heartbeatKey(bad)), "honest node %d", i)
+		}
+		require.ErrorIs(t, nodes[1].PublishHeartbeat(ctx, bad), p2p.ErrReject, "an honest node refuses to publish it")
 	})
 
 	t.Run("a duplicate is delivered once", func(t *testing.T) {

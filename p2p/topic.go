@@ -8,7 +8,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
 	lru "github.com/hashicorp/golang-lru/v2"
 	pubsub "github.com/libp2p/go-libp2p-pubsub"
 	"github.com/libp2p/go-libp2p/core/peer"
@@ -40,7 +39,9 @@ type topicSpec[T any] struct {
 	encode func(T) ([]byte, error)
 	decode func([]byte) (T, error)
 	clone  func(T) T
-	taskID func(T) common.Hash
+	// ref names a message in logs: the task it belongs to or, for a
+	// heartbeat, its keeper.
+	ref func(T) zap.Field
 	// key, if set, names the slot a message fills: at most one distinct
 	// message per key is accepted, a different second one is an
 	// equivocation and is rejected.
@@ -129,7 +130,7 @@ func (t *topic[T]) validate(ctx context.Context, from peer.ID, msg *pubsub.Messa
 	if res != pubsub.ValidationAccept {
 		fields := []zap.Field{zap.Stringer("peer", from), zap.String("result", resultLabel(res)), zap.Error(err)}
 		if err == nil || !errors.Is(err, ErrMalformed) {
-			fields = append(fields, zap.Stringer("task_id", t.taskID(v)))
+			fields = append(fields, t.ref(v))
 		}
 		t.log.Debug("gossip message not accepted", fields...)
 		return res
@@ -196,7 +197,7 @@ func (t *topic[T]) publish(ctx context.Context, v T) error {
 		return fmt.Errorf("publish %s: %w", t.name, err)
 	}
 	if t.seen.Contains(sha256.Sum256(data)) {
-		t.log.Debug("already published", zap.Stringer("task_id", t.taskID(v)))
+		t.log.Debug("already published", t.ref(v))
 		return nil
 	}
 	if err := t.ps.Publish(ctx, data); err != nil {
@@ -212,7 +213,7 @@ func (t *topic[T]) publish(ctx context.Context, v T) error {
 		}
 		return fmt.Errorf("publish %s: %w", t.name, err)
 	}
-	t.log.Debug("published", zap.Stringer("task_id", t.taskID(v)))
+	t.log.Debug("published", t.ref(v))
 	return nil
 }
 
@@ -243,7 +244,7 @@ func (t *topic[T]) read(ctx context.Context) {
 				continue
 			}
 		}
-		t.log.Debug("received", zap.Stringer("task_id", t.taskID(v)), zap.Stringer("peer", msg.GetFrom()))
+		t.log.Debug("received", t.ref(v), zap.Stringer("peer", msg.GetFrom()))
 		t.deliver(v)
 	}
 }
@@ -258,7 +259,7 @@ func (t *topic[T]) deliver(v T) {
 		case s.queue <- t.clone(v):
 		default:
 			t.metrics.droppedDelivery(t.name)
-			t.log.Warn("subscriber queue full; message dropped for it", zap.Stringer("task_id", t.taskID(v)))
+			t.log.Warn("subscriber queue full; message dropped for it", t.ref(v))
 		}
 	}
 }
@@ -281,7 +282,7 @@ func (t *topic[T]) call(ctx context.Context, s *subscriber[T], v T) {
 	defer cancel()
 	defer func() {
 		if r := recover(); r != nil {
-			t.log.Error("subscriber panicked", zap.Stringer("task_id", t.taskID(v)),
+			t.log.Error("subscriber panicked", t.ref(v),
 				zap.Any("panic", r), zap.Stack("stack"))
 		}
 	}()
@@ -289,8 +290,8 @@ func (t *topic[T]) call(ctx context.Context, s *subscriber[T], v T) {
 	switch {
 	case err == nil:
 	case errors.Is(err, ErrIgnore), ctx.Err() != nil && errors.Is(err, context.Canceled):
-		t.log.Debug("subscriber declined message", zap.Stringer("task_id", t.taskID(v)), zap.Error(err))
+		t.log.Debug("subscriber declined message", t.ref(v), zap.Error(err))
 	default:
-		t.log.Warn("subscriber failed", zap.Stringer("task_id", t.taskID(v)), zap.Error(err))
+		t.log.Warn("subscriber failed", t.ref(v), zap.Error(err))
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
 	pubsub "github.com/libp2p/go-libp2p-pubsub"
 	pubsubpb "github.com/libp2p/go-libp2p-pubsub/pb"
 	"github.com/libp2p/go-libp2p/core/peer"
@@ -16,6 +15,7 @@ import (
 	dto "github.com/prometheus/client_model/go"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"go.uber.org/zap"
 	"go.uber.org/zap/zaptest"
 
 	"github.com/triggerx-network/triggerx/attestation"
@@ -29,9 +29,9 @@ func newVoteTopic(t *testing.T, m *metrics, check func(context.Context, attestat
 	tp, err := newTopic(topicSpec[attestation.Vote]{
 		id: TopicVotes, name: "votes",
 		encode: EncodeVote, decode: DecodeVote, clone: attestation.Vote.Clone,
-		taskID: func(v attestation.Vote) common.Hash { return v.TaskID },
-		key:    func(v attestation.Vote) string { return slotKey(v.TaskID, v.Keeper[:]) },
-		check:  check,
+		ref:   func(v attestation.Vote) zap.Field { return taskField(v.TaskID) },
+		key:   func(v attestation.Vote) string { return slotKey(v.TaskID, v.Keeper[:]) },
+		check: check,
 	}, zaptest.NewLogger(t), m, 50*time.Millisecond, time.Second, func(fn func()) bool { wg.Go(fn); return true })
 	require.NoError(t, err)
 	return tp, &wg

@@ -32,6 +32,11 @@ const (
 	flagMonitorPoll = "monitor-poll"
 	flagRedisURL    = "redis-url"
 	flagGateway     = "script-gateway"
+	flagOffline     = "keeper-offline-after"
+	flagAlertAfter  = "alert-after"
+	flagWebhook     = "alert-webhook"
+	flagTGToken     = "telegram-bot-token"
+	flagTGChat      = "telegram-chat-id"
 )
 
 func startCommand() *cli.Command {
@@ -48,6 +53,11 @@ func startCommand() *cli.Command {
 			cliapp.Duration(flagMonitorPoll, "pause between chain polls once the monitor is caught up", 2*time.Second),
 			cliapp.String(flagRedisURL, "redis://host:port/db shared by coordinator instances that split the jobs (empty: one instance)", ""),
 			cliapp.Strings(flagGateway, "trustless IPFS gateway URL scripts are fetched from when no peer has them (repeatable)"),
+			cliapp.Duration(flagOffline, "a keeper without a heartbeat for this long is offline: tasks go to the next keeper", coordinator.DefaultOfflineAfter),
+			cliapp.Duration(flagAlertAfter, "alert operators about a keeper offline for this long", coordinator.DefaultAlertAfter),
+			cliapp.String(flagWebhook, "URL that receives keeper alerts as JSON POSTs (empty: none)", ""),
+			cliapp.String(flagTGToken, "Telegram bot token for keeper alerts (with --telegram-chat-id)", ""),
+			cliapp.String(flagTGChat, "Telegram chat id keeper alerts are sent to", ""),
 		),
 		Action: func(c *cli.Context) error {
 			log, chain, key, err := cliapp.Node(c)
@@ -61,6 +71,10 @@ func startCommand() *cli.Command {
 				APIRateLimit: int(min(c.Uint64(flagAPIRate), 1<<31)), P2P: cliapp.P2P(c),
 				Tick: c.Duration(flagTick), Deadline: c.Duration(flagDeadline), MonitorPoll: c.Duration(flagMonitorPoll),
 				RedisURL: c.String(flagRedisURL), ScriptGateways: c.StringSlice(flagGateway), Logger: log,
+				Health: node.HealthConfig{
+					OfflineAfter: c.Duration(flagOffline), AlertAfter: c.Duration(flagAlertAfter),
+					WebhookURL: c.String(flagWebhook), TelegramToken: c.String(flagTGToken), TelegramChatID: c.String(flagTGChat),
+				},
 			})
 		},
 	})

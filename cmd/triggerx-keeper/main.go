@@ -50,7 +50,9 @@ func startCommand() *cli.Command {
 				&cli.Float64Flag{Name: "script-spot-sample", Usage: "fraction of a performer's recorded responses an attester re-fetches live " +
 					"and compares within the job's tolerance (negative: none)", Value: node.DefaultSpotSample, EnvVars: cliapp.Env("script-spot-sample")},
 				cliapp.String("othentic-api", "host:port serving an Othentic attester node's AVS web API: POST /task/validate and "+
-					"/p2p/message (empty: off)", ""))...),
+					"/p2p/message (empty: off)", ""),
+				cliapp.Duration("heartbeat-interval", "how often to gossip a signed heartbeat so the coordinator sees this keeper "+
+					"online (negative: off)", node.DefaultHeartbeatInterval))...),
 		Action: func(c *cli.Context) error {
 			log, chain, ecdsaKey, err := cliapp.Node(c)
 			if err != nil {
@@ -73,7 +75,8 @@ func startCommand() *cli.Command {
 				DataDir: c.String(cliapp.FlagDataDir), Chain: chain, ControllerKey: ecdsaKey, BLSKey: blsKey,
 				P2P: cliapp.P2P(c), MetricsAddr: c.String(cliapp.FlagMetricsAddr), ScriptGateways: c.StringSlice("script-gateway"),
 				ScriptPool: c.Int("script-pool"), ScriptImages: images, ScriptNetwork: c.String("script-network"),
-				ScriptSpotSample: c.Float64("script-spot-sample"), Tx: cliapp.Tx(c), OthenticAPI: c.String("othentic-api"), Logger: log,
+				ScriptSpotSample: c.Float64("script-spot-sample"), Tx: cliapp.Tx(c), OthenticAPI: c.String("othentic-api"),
+				HeartbeatInterval: c.Duration("heartbeat-interval"), Logger: log,
 			})
 		},
 	})

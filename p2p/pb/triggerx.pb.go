@@ -1566,6 +1566,83 @@ func (x *Finalization) GetAggregator() []byte {
 	return nil
 }
 
+// Heartbeat is a keeper's signed announcement that it is online.
+type Heartbeat struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Keeper        []byte                 `protobuf:"bytes,1,opt,name=keeper,proto3" json:"keeper,omitempty"`               // 20, the keeper's controller address
+	PeerId        string                 `protobuf:"bytes,2,opt,name=peer_id,json=peerId,proto3" json:"peer_id,omitempty"` // libp2p peer id, 1..128 bytes
+	Version       string                 `protobuf:"bytes,3,opt,name=version,proto3" json:"version,omitempty"`             // software version, at most 64 bytes
+	Timestamp     int64                  `protobuf:"varint,4,opt,name=timestamp,proto3" json:"timestamp,omitempty"`        // unix milliseconds, > 0
+	Signature     []byte                 `protobuf:"bytes,5,opt,name=signature,proto3" json:"signature,omitempty"`         // 65, ECDSA by keeper
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Heartbeat) Reset() {
+	*x = Heartbeat{}
+	mi := &file_triggerx_proto_msgTypes[17]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Heartbeat) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Heartbeat) ProtoMessage() {}
+
+func (x *Heartbeat) ProtoReflect() protoreflect.Message {
+	mi := &file_triggerx_proto_msgTypes[17]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Heartbeat.ProtoReflect.Descriptor instead.
+func (*Heartbeat) Descriptor() ([]byte, []int) {
+	return file_triggerx_proto_rawDescGZIP(), []int{17}
+}
+
+func (x *Heartbeat) GetKeeper() []byte {
+	if x != nil {
+		return x.Keeper
+	}
+	return nil
+}
+
+func (x *Heartbeat) GetPeerId() string {
+	if x != nil {
+		return x.PeerId
+	}
+	return ""
+}
+
+func (x *Heartbeat) GetVersion() string {
+	if x != nil {
+		return x.Version
+	}
+	return ""
+}
+
+func (x *Heartbeat) GetTimestamp() int64 {
+	if x != nil {
+		return x.Timestamp
+	}
+	return 0
+}
+
+func (x *Heartbeat) GetSignature() []byte {
+	if x != nil {
+		return x.Signature
+	}
+	return nil
+}
+
 var File_triggerx_proto protoreflect.FileDescriptor
 
 const file_triggerx_proto_rawDesc = "" +
@@ -1718,7 +1795,13 @@ const file_triggerx_proto_rawDesc = "" +
 	"\rsubmission_tx\x18\x02 \x01(\fR\fsubmissionTx\x12\x1e\n" +
 	"\n" +
 	"aggregator\x18\x03 \x01(\fR\n" +
-	"aggregatorB-Z+github.com/triggerx-network/triggerx/p2p/pbb\x06proto3"
+	"aggregator\"\x92\x01\n" +
+	"\tHeartbeat\x12\x16\n" +
+	"\x06keeper\x18\x01 \x01(\fR\x06keeper\x12\x17\n" +
+	"\apeer_id\x18\x02 \x01(\tR\x06peerId\x12\x18\n" +
+	"\aversion\x18\x03 \x01(\tR\aversion\x12\x1c\n" +
+	"\ttimestamp\x18\x04 \x01(\x03R\ttimestamp\x12\x1c\n" +
+	"\tsignature\x18\x05 \x01(\fR\tsignatureB-Z+github.com/triggerx-network/triggerx/p2p/pbb\x06proto3"
 
 var (
 	file_triggerx_proto_rawDescOnce sync.Once
@@ -1732,7 +1815,7 @@ func file_triggerx_proto_rawDescGZIP() []byte {
 	return file_triggerx_proto_rawDescData
 }
 
-var file_triggerx_proto_msgTypes = make([]protoimpl.MessageInfo, 19)
+var file_triggerx_proto_msgTypes = make([]protoimpl.MessageInfo, 20)
 var file_triggerx_proto_goTypes = []any{
 	(*Action)(nil),           // 0: triggerx.v1.Action
 	(*Script)(nil),           // 1: triggerx.v1.Script
@@ -1751,12 +1834,13 @@ var file_triggerx_proto_goTypes = []any{
 	(*Vote)(nil),             // 14: triggerx.v1.Vote
 	(*Certificate)(nil),      // 15: triggerx.v1.Certificate
 	(*Finalization)(nil),     // 16: triggerx.v1.Finalization
-	nil,                      // 17: triggerx.v1.ScriptRun.StorageUpdatesEntry
-	nil,                      // 18: triggerx.v1.Task.StorageEntry
+	(*Heartbeat)(nil),        // 17: triggerx.v1.Heartbeat
+	nil,                      // 18: triggerx.v1.ScriptRun.StorageUpdatesEntry
+	nil,                      // 19: triggerx.v1.Task.StorageEntry
 }
 var file_triggerx_proto_depIdxs = []int32{
 	1,  // 0: triggerx.v1.Action.script:type_name -> triggerx.v1.Script
-	17, // 1: triggerx.v1.ScriptRun.storage_updates:type_name -> triggerx.v1.ScriptRun.StorageUpdatesEntry
+	18, // 1: triggerx.v1.ScriptRun.storage_updates:type_name -> triggerx.v1.ScriptRun.StorageUpdatesEntry
 	4,  // 2: triggerx.v1.Trigger.time:type_name -> triggerx.v1.TimeTrigger
 	6,  // 3: triggerx.v1.Trigger.event:type_name -> triggerx.v1.EventTrigger
 	8,  // 4: triggerx.v1.Trigger.condition:type_name -> triggerx.v1.ConditionTrigger
@@ -1766,7 +1850,7 @@ var file_triggerx_proto_depIdxs = []int32{
 	0,  // 8: triggerx.v1.Task.action:type_name -> triggerx.v1.Action
 	3,  // 9: triggerx.v1.Task.trigger:type_name -> triggerx.v1.Trigger
 	10, // 10: triggerx.v1.Task.firing:type_name -> triggerx.v1.Firing
-	18, // 11: triggerx.v1.Task.storage:type_name -> triggerx.v1.Task.StorageEntry
+	19, // 11: triggerx.v1.Task.storage:type_name -> triggerx.v1.Task.StorageEntry
 	11, // 12: triggerx.v1.Assignment.task:type_name -> triggerx.v1.Task
 	2,  // 13: triggerx.v1.Result.script:type_name -> triggerx.v1.ScriptRun
 	15, // 14: triggerx.v1.Finalization.certificate:type_name -> triggerx.v1.Certificate
@@ -1788,7 +1872,7 @@ func file_triggerx_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_triggerx_proto_rawDesc), len(file_triggerx_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   19,
+			NumMessages:   20,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -1,0 +1,74 @@
+package coordinator_test
+
+import (
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/stretchr/testify/require"
+
+	"github.com/triggerx-network/triggerx/coordinator"
+)
+
+// Registering a job credits its owner; the user routes show the account to
+// its owner and to admins only.
+func TestUserPoints(t *testing.T) {
+	a := jobsAPI(t) // three static jobs of owner: 3 × 10 points
+	other := "0x00000000000000000000000000000000000000b0"
+	for _, tc := range []struct {
+		name, key, addr string
+		code            int
+		points          int64
+	}{
+		{"owner", aliceKey, owner.Hex(), 200, 30},
+		{"owner, lower case", aliceKey, strings.ToLower(owner.Hex()), 200, 30},
+		{"admin", testKey, owner.Hex(), 200, 30},
+		{"another tenant", bobKey, owner.Hex(), 404, 0},
+		{"own empty account", bobKey, other, 200, 0},
+		{"malformed", aliceKey, "0x12", 400, 0},
+		{"no key", "", owner.Hex(), 401, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := a.do(http.MethodGet, "/api/v1/users/"+tc.addr, tc.key, nil)
+			require.Equal(t, tc.code, w.Code, w.Body.String())
+			if tc.code != 200 {
+				require.Equal(t, coordinator.ProblemContentType, w.Header().Get("Content-Type"))
+				return
+			}
+			var u coordinator.UserView
+			require.NoError(t, json.Unmarshal(w.Body.Bytes(), &u))
+			require.Equal(t, tc.points, u.Points)
+			require.Equal(t, coordinator.AccountUser, u.Kind)
+			if tc.points > 0 {
+				require.Equal(t, uint64(3), u.JobsCreated)
+			}
+		})
+	}
+
+	w := a.do(http.MethodGet, "/api/v1/users/leaderboard?limit=5", bobKey, nil)
+	require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+	var board []coordinator.UserView
+	require.NoError(t, json.Unmarshal(w.Body.Bytes(), &board))
+	require.Len(t, board, 1)
+	require.Equal(t, owner, board[0].Address)
+	require.Equal(t, 1, board[0].Rank)
+	w = a.do(http.MethodGet, "/api/v1/users/leaderboard?limit=0", bobKey, nil)
+	require.Equal(t, http.StatusBadRequest, w.Code)
+}
+
+func TestMetricsRoute(t *testing.T) {
+	a := newAPI(t)
+	w := a.do(http.MethodGet, "/api/v1/metrics", "", nil)
+	require.Equal(t, http.StatusServiceUnavailable, w.Code)
+
+	h := newAPI(t, func(c *coordinator.APIConfig) {
+		c.Metrics = promhttp.HandlerFor(c.Registerer.(*prometheus.Registry), promhttp.HandlerOpts{})
+	})
+	h.do(http.MethodGet, "/api/v1/health", "", nil)
+	w = h.do(http.MethodGet, "/api/v1/metrics", "", nil)
+	require.Equal(t, http.StatusOK, w.Code)
+	require.Contains(t, w.Body.String(), "triggerx_coordinator_http_requests_total")
+}
