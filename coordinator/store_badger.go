@@ -51,7 +51,7 @@ var (
 	// userJobIndexBuilt marks a database whose uj/ index covers every job
 	// (databases written before the index existed get it at open).
 	userJobIndexBuilt = []byte("ix/uj")
-	prefixCredited   = []byte("pk/")
+	prefixCredited    = []byte("pk/")
 )
 
 // maxTxnRetries bounds the retries of a transaction that lost a write
