@@ -26,10 +26,14 @@ func keepersCommand() *cli.Command {
 					return printJSON(c, ks)
 				}
 				tw := tabwriter.NewWriter(c.App.Writer, 0, 4, 2, ' ', 0)
-				fmt.Fprintln(tw, "ID\tADDRESS\tSTATUS\tSTAKE (WEI)\tVOTING POWER\tPERFORMED\tFAILED\tREJECTED\tLAST TASK")
+				fmt.Fprintln(tw, "ID\tADDRESS\tSTATUS\tONLINE\tSTAKE (WEI)\tVOTING POWER\tPOINTS\tPERFORMED\tATTESTED\tFAILED\tREJECTED\tLAST TASK")
 				for _, k := range ks {
-					fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%.2f%%\t%d\t%d\t%d\t%s\n", k.ID, k.Address.Hex(), k.Status, k.Stake, k.VotingPower,
-						k.TasksPerformed, k.TasksFailed, k.TasksRejected, formatTime(k.LastTaskAt))
+					online := "-" // the coordinator runs no health service
+					if k.Online != nil {
+						online = map[bool]string{true: "online", false: "offline"}[*k.Online]
+					}
+					fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%.2f%%\t%d\t%d\t%d\t%d\t%d\t%s\n", k.ID, k.Address.Hex(), k.Status, online,
+						k.Stake, k.VotingPower, k.Points, k.TasksPerformed, k.TasksAttested, k.TasksFailed, k.TasksRejected, formatTime(k.LastTaskAt))
 				}
 				return tw.Flush()
 			},
