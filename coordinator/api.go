@@ -58,6 +58,9 @@ type APIConfig struct {
 	// Keepers reads the registered keepers for GET /api/v1/keepers and its
 	// sub-routes; nil answers 503.
 	Keepers KeeperSource
+	// ReadyChecks are what GET /api/v1/ready checks besides the store, by
+	// name (say "chain": the RPC endpoint answers).
+	ReadyChecks map[string]func(context.Context) error
 	// Metrics serves GET /api/v1/metrics (no key, like /metrics); nil
 	// answers 503.
 	Metrics http.Handler
@@ -187,6 +190,7 @@ type api struct {
 // against the system we replace, the same ones under /api:
 //
 //	GET    /health                  service status (no key; also /api/v1/health)
+//	GET    /ready                   503 unless the store and ReadyChecks answer (no key; also /api/v1/ready)
 //	GET    /dashboard               the web dashboard, assets under /dashboard/assets/ (no key; the page asks for one)
 //	POST   /api/jobs                register jobs created on-chain (key)
 //	POST   /api/scripts             store a job script, answer its CID (key)
@@ -284,6 +288,8 @@ func NewAPI(store Store, cfg APIConfig) http.Handler {
 
 	r.GET("/health", a.health)
 	r.GET("/api/v1/health", a.health)
+	r.GET("/ready", a.ready)
+	r.GET("/api/v1/ready", a.ready)
 	r.GET("/api/v1/openapi.json", serveOpenAPI)
 	r.GET("/api/v1/metrics", a.serveMetrics)
 	serveDashboard(r)

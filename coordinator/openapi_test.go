@@ -34,7 +34,7 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 	a := newAPI(t)
 	served := map[string]bool{}
 	for _, r := range a.h.(*gin.Engine).Routes() {
-		if r.Path != "/health" && !strings.HasPrefix(r.Path, "/api/v1/") {
+		if r.Path != "/health" && r.Path != "/ready" && !strings.HasPrefix(r.Path, "/api/v1/") {
 			continue
 		}
 		parts := strings.Split(r.Path, "/")

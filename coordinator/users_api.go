@@ -92,3 +92,30 @@ func (a *api) leaderboardLimit(c *gin.Context) (int, bool) {
 	}
 	return v, true
 }
+
+// ready answers GET /ready and /api/v1/ready: 200 when the store and every
+// APIConfig.ReadyChecks check answer within the request's deadline, else
+// 503 naming the failures. /health says the process is up; this says it
+// can serve.
+func (a *api) ready(c *gin.Context) {
+	ctx := c.Request.Context()
+	checks := map[string]string{}
+	ok := true
+	if _, err := a.store.State(ctx, "ready"); err != nil && !errors.Is(err, ErrNotFound) {
+		checks["store"], ok = err.Error(), false
+	} else {
+		checks["store"] = "ok"
+	}
+	for name, check := range a.cfg.ReadyChecks {
+		if err := check(ctx); err != nil {
+			checks[name], ok = err.Error(), false
+			continue
+		}
+		checks[name] = "ok"
+	}
+	status, code := "ready", http.StatusOK
+	if !ok {
+		status, code = "not ready", http.StatusServiceUnavailable
+	}
+	c.JSON(code, gin.H{"status": status, "checks": checks})
+}

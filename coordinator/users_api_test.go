@@ -1,7 +1,9 @@
 package coordinator_test
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"strings"
 	"testing"
@@ -71,4 +73,21 @@ func TestMetricsRoute(t *testing.T) {
 	w = h.do(http.MethodGet, "/api/v1/metrics", "", nil)
 	require.Equal(t, http.StatusOK, w.Code)
 	require.Contains(t, w.Body.String(), "triggerx_coordinator_http_requests_total")
+}
+
+func TestReady(t *testing.T) {
+	var chainErr error
+	a := newAPI(t, func(c *coordinator.APIConfig) {
+		c.ReadyChecks = map[string]func(context.Context) error{"chain": func(context.Context) error { return chainErr }}
+	})
+	for _, path := range []string{"/ready", "/api/v1/ready"} {
+		w := a.do(http.MethodGet, path, "", nil)
+		require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+		require.JSONEq(t, `{"status":"ready","checks":{"store":"ok","chain":"ok"}}`, w.Body.String())
+	}
+	chainErr = errors.New("dial tcp: connection refused")
+	w := a.do(http.MethodGet, "/api/v1/ready", "", nil)
+	require.Equal(t, http.StatusServiceUnavailable, w.Code)
+	require.JSONEq(t, `{"status":"not ready","checks":{"store":"ok","chain":"dial tcp: connection refused"}}`, w.Body.String())
+	require.Equal(t, http.StatusOK, a.do(http.MethodGet, "/health", "", nil).Code, "liveness does not depend on the chain")
 }

@@ -245,6 +245,15 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 		JobLookup: lookup.Job, CheckTrigger: triggerChecker(p.chains), Scripts: scriptStore, Fees: fees.quote, Logger: log, Registerer: reg,
 		Version: Version, DefaultRateLimit: cfg.APIRateLimit, RateLimiter: rateLimiter(rdb),
 		JobRegistry: cfg.Chain.JobRegistry, HomeChainID: domain.ChainID,
+		ReadyChecks: map[string]func(context.Context) error{
+			"chain": func(ctx context.Context) error { _, err := chain.HeaderByNumber(ctx, nil); return err },
+			"p2p": func(context.Context) error {
+				if gossip == nil || len(gossip.Peers()) == 0 {
+					return errors.New("no peers")
+				}
+				return nil
+			},
+		},
 		Keepers: keeperInfo, Health: health, Metrics: promhttp.HandlerFor(reg, promhttp.HandlerOpts{}),
 		Created: func(j coordinator.Job) {
 			scheduler.Add(j)

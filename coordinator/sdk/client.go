@@ -215,3 +215,19 @@ func (c *Client) Health(ctx context.Context) (Health, error) {
 	err := c.do(ctx, http.MethodGet, "/api/v1/health", nil, nil, &h)
 	return h, err
 }
+
+// Readiness is the answer of GET /api/v1/ready.
+type Readiness struct {
+	Status string `json:"status"` // "ready" or "not ready"
+	// Checks holds each check's result by name: "ok" or its error.
+	Checks map[string]string `json:"checks"`
+}
+
+// Ready reads whether the coordinator can serve (its store, chain and
+// peers answer); it needs no API key. A coordinator that is not ready
+// answers an *Error with status 503.
+func (c *Client) Ready(ctx context.Context) (Readiness, error) {
+	var r Readiness
+	err := c.do(ctx, http.MethodGet, "/api/v1/ready", nil, nil, &r)
+	return r, err
+}

@@ -40,6 +40,10 @@ func TestCreateJobAndManageIt(t *testing.T) {
 	h, err := c.Health(ctx)
 	require.NoError(t, err)
 	require.Equal(t, "ok", h.Status)
+	r, err := c.Ready(ctx)
+	require.NoError(t, err)
+	require.Equal(t, "ready", r.Status)
+	require.Equal(t, "ok", r.Checks["store"])
 
 	j1, err := c.CreateJob(ctx, jobRequest(t, env.JobFields("1")), chain)
 	require.NoError(t, err)
