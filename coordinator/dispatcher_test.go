@@ -165,7 +165,9 @@ func TestDispatcherSkipsOfflineKeepers(t *testing.T) {
 	}{
 		{"all online", func([]attestation.Keeper) map[common.Address]bool { return nil },
 			func([]attestation.Keeper) uint32 { return 0 }},
-		{"first offline", func(o []attestation.Keeper) map[common.Address]bool { return map[common.Address]bool{o[0].Address: true} },
+		{"first offline", func(o []attestation.Keeper) map[common.Address]bool {
+			return map[common.Address]bool{o[0].Address: true}
+		},
 			func([]attestation.Keeper) uint32 { return 1 }},
 		{"first two offline", func(o []attestation.Keeper) map[common.Address]bool {
 			return map[common.Address]bool{o[0].Address: true, o[1].Address: true}

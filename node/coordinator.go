@@ -51,7 +51,7 @@ type CoordinatorConfig struct {
 	// Health configures the keeper health service.
 	Health HealthConfig
 	Logger *zap.Logger
-	Test           CoordinatorTestConfig
+	Test   CoordinatorTestConfig
 }
 
 // HealthConfig configures the coordinator's keeper health service, fed by
