@@ -161,24 +161,22 @@ func TestDispatcherSkipsOfflineKeepers(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
 		offline func(order []attestation.Keeper) map[common.Address]bool
-		round   func(order []attestation.Keeper) uint32
+		round   uint32
 	}{
-		{"all online", func([]attestation.Keeper) map[common.Address]bool { return nil },
-			func([]attestation.Keeper) uint32 { return 0 }},
+		{"all online", func([]attestation.Keeper) map[common.Address]bool { return nil }, 0},
 		{"first offline", func(o []attestation.Keeper) map[common.Address]bool {
 			return map[common.Address]bool{o[0].Address: true}
-		},
-			func([]attestation.Keeper) uint32 { return 1 }},
+		}, 1},
 		{"first two offline", func(o []attestation.Keeper) map[common.Address]bool {
 			return map[common.Address]bool{o[0].Address: true, o[1].Address: true}
-		}, func([]attestation.Keeper) uint32 { return 2 }},
+		}, 2},
 		{"all offline: the first all the same", func(o []attestation.Keeper) map[common.Address]bool {
 			m := map[common.Address]bool{}
 			for _, k := range o {
 				m[k.Address] = true
 			}
 			return m
-		}, func([]attestation.Keeper) uint32 { return 0 }},
+		}, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			store, tasks := storeWithTasks(t, 1)
@@ -195,7 +193,7 @@ func TestDispatcherSkipsOfflineKeepers(t *testing.T) {
 			})
 			require.NoError(t, err)
 			require.NoError(t, d.Dispatch(ctx, task.Workflow()))
-			round := tc.round(order)
+			round := tc.round
 			require.Equal(t, round, got.Round)
 			require.Equal(t, order[round].Address, got.Performer)
 			want, err := attestation.SelectPerformer(task.TaskID, keepers, got.Round)
