@@ -1254,7 +1254,7 @@ func (s *CQLStore) Credit(ctx context.Context, key string, credits ...Credit) (b
 	if err != nil {
 		return false, err
 	}
-	claimed, err := s.cas(ctx, `INSERT INTO credits (key, data, done) VALUES (?, ?, false) IF NOT EXISTS USING TTL ?`,
+	claimed, err := s.cas(ctx, `INSERT INTO credits (credit_key, data, done) VALUES (?, ?, false) IF NOT EXISTS USING TTL ?`,
 		key, string(data), creditTTL)
 	if err != nil {
 		return false, fmt.Errorf("claim credit %q: %w", key, err)
@@ -1262,7 +1262,7 @@ func (s *CQLStore) Credit(ctx context.Context, key string, credits ...Credit) (b
 	if !claimed {
 		var stored string
 		var done bool
-		if err := s.query(ctx, `SELECT data, done FROM credits WHERE key = ?`, key).Scan(&stored, &done); err != nil {
+		if err := s.query(ctx, `SELECT data, done FROM credits WHERE credit_key = ?`, key).Scan(&stored, &done); err != nil {
 			return false, fmt.Errorf("read credit %q: %w", key, err)
 		}
 		if done {
@@ -1278,7 +1278,9 @@ func (s *CQLStore) Credit(ctx context.Context, key string, credits ...Credit) (b
 			return false, err
 		}
 	}
-	if err := s.query(ctx, `UPDATE credits USING TTL ? SET done = true WHERE key = ?`, creditTTL, key).Exec(); err != nil {
+	// A lightweight transaction like the claim, so the two never race on
+	// timestamps; with the claim's TTL, so the whole row expires.
+	if _, err := s.cas(ctx, `UPDATE credits USING TTL ? SET done = true WHERE credit_key = ? IF EXISTS`, creditTTL, key); err != nil {
 		return false, fmt.Errorf("mark credit %q done: %w", key, err)
 	}
 	return true, nil
