@@ -19,7 +19,12 @@ type Metrics struct {
 	httpRequests    *prometheus.CounterVec // route, code
 	monitorBlock    prometheus.Gauge
 	offlineSkips    prometheus.Counter
+	taskFailures    *prometheus.CounterVec // reason, component
 }
+
+// taskFailuresHelp is the help of triggerx_task_failures_total, which the
+// keepers and aggregators define too (package node); the two must agree.
+const taskFailuresHelp = "Tasks, votes and submissions that did not happen, by reason code (docs/reasons.md) and component (keeper, aggregator, coordinator)."
 
 // NewMetrics creates the metrics and registers them on reg. Every component
 // may call it with the same registerer: collectors already registered there
@@ -59,6 +64,9 @@ func NewMetrics(reg prometheus.Registerer) (*Metrics, error) {
 			Namespace: ns, Subsystem: sub, Name: "dispatch_offline_skipped_total",
 			Help: "Offline keepers the dispatcher passed over for the next of the performer order.",
 		}),
+		taskFailures: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Namespace: ns, Name: "task_failures_total", Help: taskFailuresHelp,
+		}, []string{"reason", "component"}),
 	}
 	var errs []error
 	m.offlineSkips = promreg.Register(reg, m.offlineSkips, &errs)
@@ -68,6 +76,10 @@ func NewMetrics(reg prometheus.Registerer) (*Metrics, error) {
 	m.tasksCompleted = promreg.Register(reg, m.tasksCompleted, &errs)
 	m.httpRequests = promreg.Register(reg, m.httpRequests, &errs)
 	m.monitorBlock = promreg.Register(reg, m.monitorBlock, &errs)
+	m.taskFailures = promreg.Register(reg, m.taskFailures, &errs)
+	for _, reason := range []string{ReasonDispatchTimeout, ReasonJobDeleted} {
+		m.taskFailures.WithLabelValues(reason, "coordinator")
+	}
 	if err := errors.Join(errs...); err != nil {
 		return m, err
 	}
@@ -95,6 +107,13 @@ func (m *Metrics) taskDispatched() {
 func (m *Metrics) taskCompleted(result TaskStatus) {
 	if m != nil {
 		m.tasksCompleted.WithLabelValues(string(result)).Inc()
+	}
+}
+
+// taskFailed counts a task the coordinator gave up on, by reason code.
+func (m *Metrics) taskFailed(reason string) {
+	if m != nil {
+		m.taskFailures.WithLabelValues(reason, "coordinator").Inc()
 	}
 }
 

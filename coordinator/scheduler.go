@@ -496,6 +496,7 @@ func (s *Scheduler) failTask(ctx context.Context, t Task, reason string, now tim
 	}
 	if failed {
 		s.metrics.taskCompleted(TaskFailed)
+		s.metrics.taskFailed(reason)
 		s.logger.Warn("Task failed", zap.Uint64("job_id", uint64(t.JobID)), zap.Stringer("task_id", t.TaskID),
 			zap.String("reason", reason))
 	}

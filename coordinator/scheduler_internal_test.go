@@ -296,6 +296,7 @@ func TestSchedulerGivesUp(t *testing.T) {
 	at(clock, s, t, 3700)
 	require.Len(t, rec.slots(), n, "failed tasks are not retried")
 	require.Equal(t, 2.0, gauge(t, reg, "triggerx_coordinator_tasks_completed_total"))
+	require.Equal(t, 2.0, gauge(t, reg, "triggerx_task_failures_total"), "one job_deleted, one dispatch_timeout")
 }
 
 func TestSchedulerRun(t *testing.T) {

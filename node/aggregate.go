@@ -11,9 +11,12 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/ethereum/go-ethereum/common"
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/trace"
 	"go.uber.org/zap"
 
 	"github.com/triggerx-network/triggerx/attestation"
+	"github.com/triggerx-network/triggerx/node/tracing"
 )
 
 // Errors of the vote aggregator.
@@ -45,6 +48,7 @@ type voteAggregator struct {
 	db      *badger.DB
 	log     *zap.Logger
 	metrics *metrics
+	tracer  trace.Tracer // nil: no spans
 	subs    []func(context.Context, attestation.Certificate) error
 
 	mu    sync.Mutex
@@ -76,7 +80,11 @@ func (a *voteAggregator) Pending() []common.Hash {
 	return ids
 }
 
-func (a *voteAggregator) AddVote(ctx context.Context, v attestation.Vote) error {
+func (a *voteAggregator) AddVote(ctx context.Context, v attestation.Vote) (err error) {
+	ctx, span := tracing.StartTask(ctx, a.tracer, v.TaskID, "aggregator.aggregate",
+		tracing.KeyJobID.Int64(int64(v.JobID)), tracing.KeyTaskDefinitionID.Int(int(v.TaskDefinitionID)),
+		attribute.String("keeper", v.Keeper.Hex()), tracing.KeyApprove.Bool(v.Approve))
+	defer func() { tracing.End(span, err, "") }()
 	keepers, err := a.keepers.Keepers(ctx)
 	if err != nil {
 		return fmt.Errorf("read keeper set: %w", err)
@@ -118,6 +126,7 @@ func (a *voteAggregator) AddVote(ctx context.Context, v attestation.Vote) error 
 		return err
 	}
 	a.metrics.certificate(cert.Approve)
+	span.SetAttributes(attribute.Bool("quorum", true), attribute.Int64Slice("signers", signerIDs(cert.Signers)))
 	a.log.Info("quorum reached", zap.Stringer("task_id", cert.TaskID), zap.Bool("approve", cert.Approve),
 		zap.Uint64s("signers", cert.Signers))
 	var errs []error
@@ -240,6 +249,15 @@ func (a *voteAggregator) entry(id common.Hash) *taskVotes {
 		a.tasks[id] = tv
 	}
 	return tv
+}
+
+// signerIDs are a certificate's signers as a span attribute takes them.
+func signerIDs(ids []uint64) []int64 {
+	out := make([]int64, len(ids))
+	for i, id := range ids {
+		out[i] = int64(id)
+	}
+	return out
 }
 
 func findKeeper(keepers []attestation.Keeper, addr common.Address) (attestation.Keeper, bool) {

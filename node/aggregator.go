@@ -8,11 +8,13 @@ import (
 	"path/filepath"
 	"strings"
 
+	"go.opentelemetry.io/otel/trace"
 	"go.uber.org/zap"
 
 	"github.com/triggerx-network/triggerx/attestation"
 	"github.com/triggerx-network/triggerx/contracts/bindings"
 	"github.com/triggerx-network/triggerx/node/othentic"
+	"github.com/triggerx-network/triggerx/node/tracing"
 	"github.com/triggerx-network/triggerx/p2p"
 )
 
@@ -31,8 +33,11 @@ type AggregatorConfig struct {
 	// OthenticRPC is host:port where the aggregator answers Othentic's
 	// JSON-RPC (sendTask, sendCustomMessage); empty for none.
 	OthenticRPC string
-	Logger      *zap.Logger
-	Test        TestConfig
+	// TracerProvider receives the spans of vote aggregation and submission,
+	// in each task's trace (node/tracing); nil: none.
+	TracerProvider trace.TracerProvider
+	Logger         *zap.Logger
+	Test           TestConfig
 }
 
 // AddrsFile is the file in the aggregator's and the coordinator's data
@@ -80,7 +85,7 @@ func RunAggregator(ctx context.Context, cfg AggregatorConfig) error {
 	if err != nil {
 		return l.abort(err)
 	}
-	agg.metrics = m
+	agg.metrics, agg.tracer = m, tracing.Tracer(cfg.TracerProvider)
 	sender, err := p.newSender(db, cfg.Key, cfg.Tx)
 	if err != nil {
 		return l.abort(err)
@@ -90,7 +95,7 @@ func RunAggregator(ctx context.Context, cfg AggregatorConfig) error {
 		return l.abort(err)
 	}
 	stageCtx, stopStages := context.WithCancel(context.Background())
-	sub.base, sub.metrics = stageCtx, m
+	sub.base, sub.metrics, sub.tracer = stageCtx, m, tracing.Tracer(cfg.TracerProvider)
 	if cfg.MaxBatch > 0 {
 		sub.maxBatch = cfg.MaxBatch
 	}

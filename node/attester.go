@@ -10,12 +10,15 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/trace"
 	"go.uber.org/zap"
 
 	"github.com/triggerx-network/triggerx/attestation"
 	"github.com/triggerx-network/triggerx/contracts/bindings"
 	"github.com/triggerx-network/triggerx/execution"
 	"github.com/triggerx-network/triggerx/execution/triggercheck"
+	"github.com/triggerx-network/triggerx/node/tracing"
 )
 
 // Reason codes of verdicts decided here, beside execution.Reason's.
@@ -196,6 +199,7 @@ type attester struct {
 	journal  *Journal
 	log      *zap.Logger
 	metrics  *metrics
+	tracer   trace.Tracer  // nil: no spans
 	grace    time.Duration // how long after the deadline a result is still checked
 	subs     []func(context.Context, attestation.Vote) error
 
@@ -224,14 +228,21 @@ func (a *attester) Attest(_ context.Context, as attestation.Assignment, r attest
 		deadline := time.Unix(as.Deadline, 0).Add(a.grace)
 		ctx, cancel := context.WithDeadline(a.base, deadline)
 		defer cancel()
-		if err := a.attest(ctx, as, r); err != nil {
-			reason := "no_vote"
+		ctx, span := tracing.StartTask(ctx, a.tracer, as.Task.ID, "keeper.attest",
+			tracing.KeyJobID.Int64(int64(as.Task.JobID)), tracing.KeyTaskDefinitionID.Int(int(as.Task.TaskDefinitionID)),
+			tracing.KeyPerformer.String(r.Performer.Hex()), tracing.KeyTxHash.String(r.TxHash.Hex()),
+			attribute.String("keeper", a.self.Hex()))
+		err := a.attest(ctx, as, r)
+		reason := ""
+		if err != nil {
+			reason = "no_vote"
 			if errors.Is(err, ErrConflictingVote) {
 				reason = "conflicting_vote"
 			}
 			a.metrics.failure(reason)
 			a.log.Warn("no vote", zap.Stringer("task_id", as.Task.ID), zap.String("reason", reason), zap.Error(err))
 		}
+		tracing.End(span, err, reason)
 	}()
 	return nil
 }
@@ -246,6 +257,17 @@ func (a *attester) attest(ctx context.Context, as attestation.Assignment, r atte
 		TaskID: as.Task.ID, JobID: as.Task.JobID, TaskDefinitionID: as.Task.TaskDefinitionID,
 		ResultHash: r.Hash(), Approve: verdict.Approve, Keeper: a.self,
 	}
+	// A child of keeper.attest, from the tracer that started it.
+	ctx, span := trace.SpanFromContext(ctx).TracerProvider().Tracer(tracing.Instrumentation).Start(ctx, "keeper.vote",
+		trace.WithAttributes(tracing.KeyApprove.Bool(verdict.Approve)))
+	err = a.vote(ctx, log, v, verdict.Reason, r)
+	tracing.End(span, err, verdict.Reason)
+	return err
+}
+
+// vote signs v (reserving it in the journal first) and hands it to the
+// subscribers.
+func (a *attester) vote(ctx context.Context, log *zap.Logger, v attestation.Vote, reason string, r attestation.Result) error {
 	digest := v.Digest(a.domain)
 	if err := a.journal.ReserveVote(v.TaskID, digest); err != nil {
 		return err
@@ -254,9 +276,9 @@ func (a *attester) attest(ctx context.Context, as attestation.Assignment, r atte
 	v.Signature = sig[:]
 	a.metrics.voted(v.Approve)
 	if !v.Approve {
-		a.metrics.failure(verdict.Reason)
+		a.metrics.failure(reason)
 	}
-	log.Debug("voted", zap.Bool("approve", v.Approve), zap.String("reason", verdict.Reason),
+	log.Debug("voted", zap.Bool("approve", v.Approve), zap.String("reason", reason),
 		zap.Stringer("performer", r.Performer), zap.Stringer("tx_hash", r.TxHash))
 	var errs []error
 	for _, fn := range a.subs {

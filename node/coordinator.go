@@ -16,11 +16,14 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/redis/go-redis/v9"
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/trace"
 	"go.uber.org/zap"
 
 	"github.com/triggerx-network/triggerx/attestation"
 	"github.com/triggerx-network/triggerx/coordinator"
 	"github.com/triggerx-network/triggerx/coordinator/lease"
+	"github.com/triggerx-network/triggerx/node/tracing"
 	"github.com/triggerx-network/triggerx/p2p"
 )
 
@@ -50,8 +53,11 @@ type CoordinatorConfig struct {
 	ScriptGateways []string
 	// Health configures the keeper health service.
 	Health HealthConfig
-	Logger *zap.Logger
-	Test   CoordinatorTestConfig
+	// TracerProvider receives the spans of the tasks this coordinator
+	// fires and dispatches, in each task's trace (node/tracing); nil: none.
+	TracerProvider trace.TracerProvider
+	Logger         *zap.Logger
+	Test           CoordinatorTestConfig
 }
 
 // HealthConfig configures the coordinator's keeper health service, fed by
@@ -161,12 +167,16 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 	var gossip *p2p.Node
 	dispatcher, err := coordinator.NewDispatcher(coordinator.DispatcherConfig{
 		Keepers: keepers, Online: health.Online, Key: cfg.Key, Domain: domain, Store: store, Deadline: cfg.Deadline,
-		Publish: func(ctx context.Context, a attestation.Assignment) error { return gossip.PublishAssignment(ctx, a) },
-		Logger:  log, Registerer: reg,
+		Publish: func(ctx context.Context, a attestation.Assignment) error {
+			trace.SpanFromContext(ctx).SetAttributes(tracing.KeyPerformer.String(a.Performer.Hex()), attribute.Int64("round", int64(a.Round)))
+			return gossip.PublishAssignment(ctx, a)
+		},
+		Logger: log, Registerer: reg,
 	})
 	if err != nil {
 		return l.abort(err)
 	}
+	dispatch := traceDispatch(tracing.Tracer(cfg.TracerProvider), dispatcher.Dispatch)
 	tick := cfg.Tick
 	if tick <= 0 {
 		tick = time.Second
@@ -175,7 +185,7 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 	if owns != nil {
 		schedOpts = append(schedOpts, coordinator.WithOwnership(owns, claim))
 	}
-	scheduler := coordinator.NewScheduler(store, dispatcher.Dispatch, nil, log, schedOpts...)
+	scheduler := coordinator.NewScheduler(store, dispatch, nil, log, schedOpts...)
 	if sharder != nil {
 		sharder.OnChange(func([]int) { scheduler.Resync() })
 	}
@@ -229,7 +239,7 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 		return writeAddrs(cfg.DataDir, gossip)
 	}, func(context.Context) error { return gossip.Close() })
 	l.onStartStop("scripts", func(ctx context.Context) error { return scriptStore.start(ctx, gossip) }, scriptStore.stop)
-	firings := coordinator.NewFirings(store, dispatcher.Dispatch, nil, log)
+	firings := coordinator.NewFirings(store, dispatch, nil, log)
 	if owns != nil {
 		firings.SetOwnership(owns, claim)
 	}
@@ -300,6 +310,23 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 		return nil
 	}, nil)
 	return l.run(ctx)
+}
+
+// traceDispatch wraps the dispatch the scheduler and the trigger firings
+// call once they created a task (and again for a task whose dispatch
+// failed): a coordinator.fire span in the task's trace, and within it
+// coordinator.dispatch, which names the performer chosen.
+func traceDispatch(tracer trace.Tracer, dispatch func(context.Context, attestation.Task) error) func(context.Context, attestation.Task) error {
+	return func(ctx context.Context, t attestation.Task) error {
+		ctx, fire := tracing.StartTask(ctx, tracer, t.ID, "coordinator.fire",
+			tracing.KeyJobID.Int64(int64(t.JobID)), tracing.KeyTaskDefinitionID.Int(int(t.TaskDefinitionID)),
+			attribute.String("trigger", t.Trigger.Kind.String()), attribute.Int64("scheduled_at", t.ScheduledAt))
+		dctx, span := tracer.Start(ctx, "coordinator.dispatch")
+		err := dispatch(dctx, t)
+		tracing.End(span, err, "")
+		tracing.End(fire, err, "")
+		return err
+	}
 }
 
 // rateLimiter is the API's limiter: shared through Redis by every instance

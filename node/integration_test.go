@@ -80,6 +80,14 @@ func startNetworkWith(t *testing.T, keepers int, keeperCfg func(*node.KeeperConf
 // startNetworkFull is startNetworkWith with a hook that adjusts the
 // coordinator's configuration too.
 func startNetworkFull(t *testing.T, keepers int, keeperCfg func(*node.KeeperConfig), coordCfg func(*node.CoordinatorConfig)) *network {
+	return startNetworkHooks(t, keepers, keeperCfg, coordCfg, nil)
+}
+
+// startNetworkHooks is startNetworkFull with a hook that adjusts the
+// aggregator's configuration too.
+func startNetworkHooks(t *testing.T, keepers int, keeperCfg func(*node.KeeperConfig), coordCfg func(*node.CoordinatorConfig),
+	aggCfg func(*node.AggregatorConfig),
+) *network {
 	ownerKey, userKey, aggKey, coordKey := newKey(t), newKey(t), newKey(t), newKey(t)
 	keeperKeys := make([]*ecdsa.PrivateKey, keepers)
 	alloc := types.GenesisAlloc{}
@@ -155,12 +163,14 @@ func startNetworkFull(t *testing.T, keepers int, keeperCfg func(*node.KeeperConf
 	}
 
 	aggReady := make(chan []string, 1)
-	run("aggregator", func(ctx context.Context) error {
-		return node.RunAggregator(ctx, node.AggregatorConfig{
-			DataDir: t.TempDir(), Chain: chainCfg, Key: aggKey, Logger: logger("aggregator"),
-			Test: node.TestConfig{Chain: client, Ready: func(a []string) { aggReady <- a }},
-		})
-	})
+	aggConfig := node.AggregatorConfig{
+		DataDir: t.TempDir(), Chain: chainCfg, Key: aggKey, Logger: logger("aggregator"),
+		Test: node.TestConfig{Chain: client, Ready: func(a []string) { aggReady <- a }},
+	}
+	if aggCfg != nil {
+		aggCfg(&aggConfig)
+	}
+	run("aggregator", func(ctx context.Context) error { return node.RunAggregator(ctx, aggConfig) })
 	n.bootAddr = wait(n, aggReady)
 	p2pCfg := node.P2PConfig{Listen: []string{"/ip4/127.0.0.1/tcp/0"}, Bootstrap: n.bootAddr}
 

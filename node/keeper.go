@@ -12,6 +12,7 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/prometheus/client_golang/prometheus"
+	"go.opentelemetry.io/otel/trace"
 	"go.uber.org/zap"
 
 	"github.com/triggerx-network/triggerx/attestation"
@@ -21,6 +22,7 @@ import (
 	"github.com/triggerx-network/triggerx/execution/sandbox"
 	"github.com/triggerx-network/triggerx/execution/triggercheck"
 	"github.com/triggerx-network/triggerx/node/othentic"
+	"github.com/triggerx-network/triggerx/node/tracing"
 	"github.com/triggerx-network/triggerx/p2p"
 )
 
@@ -59,8 +61,11 @@ type KeeperConfig struct {
 	// so the coordinator sees it online (0: DefaultHeartbeatInterval;
 	// negative: none).
 	HeartbeatInterval time.Duration
-	Logger            *zap.Logger
-	Test              TestConfig
+	// TracerProvider receives the spans of the tasks this keeper performs
+	// and attests to, in each task's trace (node/tracing); nil: none.
+	TracerProvider trace.TracerProvider
+	Logger         *zap.Logger
+	Test           TestConfig
 }
 
 // Timings of a keeper.
@@ -137,12 +142,12 @@ func RunKeeper(ctx context.Context, cfg KeeperConfig) error {
 	attSites := &sites{home: &attHome, chains: p.chains, hubs: cfg.Chain.Hubs, jobRegs: cfg.Chain.JobRegistries}
 	perf := &performer{
 		self: p.self, domain: p.domain, sites: perfSites,
-		jobs: jobs, journal: journal, scripts: runner, log: log.Named("performer"), metrics: m,
+		jobs: jobs, journal: journal, scripts: runner, log: log.Named("performer"), metrics: m, tracer: tracing.Tracer(cfg.TracerProvider),
 		base: stageCtx, running: map[common.Hash]bool{},
 		key: func(d common.Hash) ([]byte, error) { return attestation.SignECDSA(cfg.ControllerKey, d) },
 	}
 	att := &attester{
-		self: p.self, key: cfg.BLSKey, domain: p.domain, journal: journal, log: log.Named("attester"), metrics: m,
+		self: p.self, key: cfg.BLSKey, domain: p.domain, journal: journal, log: log.Named("attester"), metrics: m, tracer: tracing.Tracer(cfg.TracerProvider),
 		verifier: &chainVerifier{jobs: jobs, sites: attSites, triggers: triggers, scripts: rerunner},
 		grace:    attestGrace, base: stageCtx, sem: make(chan struct{}, maxParallelChecks),
 	}

@@ -11,11 +11,14 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/trace"
 	"go.uber.org/zap"
 
 	"github.com/triggerx-network/triggerx/attestation"
 	"github.com/triggerx-network/triggerx/contracts/bindings"
 	"github.com/triggerx-network/triggerx/execution"
+	"github.com/triggerx-network/triggerx/node/tracing"
 )
 
 // performer executes the tasks assigned to this keeper (attestation.Performer).
@@ -35,6 +38,7 @@ type performer struct {
 	scripts *scriptRunner
 	log     *zap.Logger
 	metrics *metrics
+	tracer  trace.Tracer // nil: no spans
 	subs    []func(context.Context, attestation.Result) error
 
 	base    context.Context
@@ -74,6 +78,14 @@ func (p *performer) Perform(_ context.Context, a attestation.Assignment) error {
 		}()
 		ctx, cancel := context.WithDeadline(p.base, time.Unix(a.Deadline, 0).Add(time.Minute))
 		defer cancel()
+		ctx, span := tracing.StartTask(ctx, p.tracer, a.Task.ID, "keeper.perform",
+			tracing.KeyJobID.Int64(int64(a.Task.JobID)), tracing.KeyTaskDefinitionID.Int(int(a.Task.TaskDefinitionID)),
+			tracing.KeyPerformer.String(p.self.Hex()))
+		var (
+			spanErr    error
+			spanReason string
+		)
+		defer func() { tracing.End(span, spanErr, spanReason) }()
 		log := p.log.With(zap.Stringer("task_id", a.Task.ID), zap.Uint64("job_id", a.Task.JobID))
 		start := time.Now()
 		r, err := p.perform(ctx, log, a)
@@ -89,11 +101,14 @@ func (p *performer) Perform(_ context.Context, a attestation.Assignment) error {
 			}
 			p.metrics.failure(reason)
 			log.Warn("task not performed", zap.String("reason", reason), zap.Error(err))
+			spanErr, spanReason = err, reason
 			return
 		}
 		if r == nil {
+			span.SetAttributes(tracing.KeyReason.String("executed_by_another_keeper"))
 			return
 		}
+		span.SetAttributes(tracing.KeyTxHash.String(r.TxHash.Hex()), attribute.Bool("target_success", r.Success))
 		p.metrics.taskPerformed(r.Success, time.Since(start).Seconds())
 		for _, fn := range p.subs {
 			if err := fn(ctx, r.Clone()); err != nil {

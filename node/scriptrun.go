@@ -35,7 +35,6 @@ var (
 // Reason codes of script runs, beside sandbox.Reason and script.Reason.
 const (
 	reasonScriptNetwork      = "script_network_unavailable"
-	reasonCustomScript       = "custom_script_unavailable"
 	reasonScriptOutput       = "script_output_mismatch" // an attester's re-run disagrees with the performer's
 	reasonScriptRunMissing   = "script_run_missing"     // a script task's result lacks its script run
 	reasonScriptContextBlock = "script_block_after_execution"

@@ -13,11 +13,14 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/trace"
 	"go.uber.org/zap"
 
 	"github.com/triggerx-network/triggerx/attestation"
 	"github.com/triggerx-network/triggerx/contracts/bindings"
 	"github.com/triggerx-network/triggerx/execution"
+	"github.com/triggerx-network/triggerx/node/tracing"
 )
 
 // submitter records certificates in the AttestationCenter
@@ -34,6 +37,7 @@ type submitter struct {
 	sender   *execution.Sender
 	log      *zap.Logger
 	metrics  *metrics
+	tracer   trace.Tracer // nil: no spans
 	subs     []func(context.Context, attestation.Finalization) error
 
 	base context.Context
@@ -169,13 +173,26 @@ func (s *submitter) submitBatch(batch []attestation.Certificate) {
 		fallback(fmt.Errorf("pack submitTasks: %w", err))
 		return
 	}
-	tx, receipt, err := s.sender.Send(ctx, "submit-batch/"+crypto.Keccak256Hash(ids).Hex(), s.centerAt, data)
-	if err != nil {
-		fallback(err)
-		return
+	// One span in each certificate's trace; a failed batch's certificates
+	// get another in single.
+	spans := make([]trace.Span, len(todo))
+	for i, c := range todo {
+		_, spans[i] = tracing.StartTask(ctx, s.tracer, c.TaskID, "aggregator.submit", certAttrs(c, attribute.Int("batch_size", len(todo)))...)
 	}
-	if receipt.Status != types.ReceiptStatusSuccessful {
-		fallback(errors.New("submitTasks transaction failed: " + tx.Hash().Hex()))
+	tx, receipt, err := s.sender.Send(ctx, "submit-batch/"+crypto.Keccak256Hash(ids).Hex(), s.centerAt, data)
+	if err == nil && receipt.Status != types.ReceiptStatusSuccessful {
+		err = errors.New("submitTasks transaction failed: " + tx.Hash().Hex())
+	}
+	if tx != nil {
+		for _, span := range spans {
+			span.SetAttributes(tracing.KeyTxHash.String(tx.Hash().Hex()))
+		}
+	}
+	if err != nil {
+		for _, span := range spans {
+			tracing.End(span, err, "")
+		}
+		fallback(err)
 		return
 	}
 	recorded := map[common.Hash]bool{}
@@ -190,12 +207,14 @@ func (s *submitter) submitBatch(batch []attestation.Certificate) {
 		}
 	}
 	s.log.Info("batch submitted", zap.Stringer("submission_tx", tx.Hash()), zap.Int("tasks", len(todo)), zap.Int("recorded", len(recorded)))
-	for _, c := range todo {
+	for i, c := range todo {
 		if !recorded[c.TaskID] {
 			s.metrics.submission("already_submitted") // skipped: another aggregator was first
+			tracing.End(spans[i], nil, "already_submitted")
 			continue
 		}
-		s.finalized(ctx, attestation.Finalization{Certificate: c, SubmissionTx: tx.Hash(), Aggregator: s.self})
+		s.finalized(trace.ContextWithSpan(ctx, spans[i]), attestation.Finalization{Certificate: c, SubmissionTx: tx.Hash(), Aggregator: s.self})
+		spans[i].End()
 	}
 }
 
@@ -220,20 +239,29 @@ func (s *submitter) single(c attestation.Certificate) {
 		log := s.log.With(zap.Stringer("task_id", c.TaskID))
 		ctx, cancel := context.WithTimeout(s.base, 10*time.Minute)
 		defer cancel()
+		ctx, span := tracing.StartTask(ctx, s.tracer, c.TaskID, "aggregator.submit", certAttrs(c)...)
+		var spanErr error
+		spanReason := ""
+		defer func() { tracing.End(span, spanErr, spanReason) }()
 		backoff := 500 * time.Millisecond
-		for {
+		for attempt := 1; ; attempt++ {
 			f, done, err := s.submit(ctx, c)
+			span.SetAttributes(attribute.Int("attempts", attempt))
 			if err == nil {
 				if done {
+					span.SetAttributes(tracing.KeyTxHash.String(f.SubmissionTx.Hex()))
 					s.finalized(ctx, f)
 				} else {
 					s.metrics.submission("already_submitted")
+					spanReason = "already_submitted"
 				}
 				return
 			}
+			span.AddEvent("submission failed", trace.WithAttributes(attribute.String("error", err.Error())))
 			if s.base.Err() != nil {
 				// Shutting down: the certificate is kept and resumed at the next start.
 				log.Info("submission interrupted by shutdown")
+				spanReason = "shutdown"
 				return
 			}
 			log.Warn("submit certificate, will retry", zap.Error(err), zap.Duration("backoff", backoff))
@@ -246,12 +274,19 @@ func (s *submitter) single(c attestation.Certificate) {
 				s.metrics.submission("failed")
 				s.metrics.failure("submission_timeout")
 				log.Error("certificate not submitted", zap.Error(ctx.Err()))
+				spanErr, spanReason = ctx.Err(), "submission_timeout"
 				return
 			case <-time.After(backoff):
 			}
 			backoff = min(backoff*2, 15*time.Second)
 		}
 	}()
+}
+
+// certAttrs are the span attributes of a certificate's submission.
+func certAttrs(c attestation.Certificate, more ...attribute.KeyValue) []attribute.KeyValue {
+	return append([]attribute.KeyValue{tracing.KeyJobID.Int64(int64(c.JobID)),
+		tracing.KeyTaskDefinitionID.Int(int(c.TaskDefinitionID)), tracing.KeyApprove.Bool(c.Approve)}, more...)
 }
 
 // submission is a certificate as submitTasks takes it.

@@ -37,9 +37,15 @@ func startCommand() *cli.Command {
 				return err
 			}
 			defer log.Sync() //nolint:errcheck
+			tp, stopTracing, err := cliapp.Tracing(c, c.App.Name, log)
+			if err != nil {
+				return err
+			}
+			defer stopTracing()
 			return node.RunAggregator(c.Context, node.AggregatorConfig{
 				DataDir: c.String(cliapp.FlagDataDir), Chain: chain, Key: key, P2P: cliapp.P2P(c),
-				MetricsAddr: c.String(cliapp.FlagMetricsAddr), Tx: cliapp.Tx(c), MaxBatch: c.Int("submit-max-batch"), OthenticRPC: c.String("othentic-rpc"), Logger: log,
+				MetricsAddr: c.String(cliapp.FlagMetricsAddr), Tx: cliapp.Tx(c), MaxBatch: c.Int("submit-max-batch"), OthenticRPC: c.String("othentic-rpc"),
+				TracerProvider: tp, Logger: log,
 			})
 		},
 	})

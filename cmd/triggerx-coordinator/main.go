@@ -65,12 +65,17 @@ func startCommand() *cli.Command {
 				return err
 			}
 			defer log.Sync() //nolint:errcheck
+			tp, stopTracing, err := cliapp.Tracing(c, c.App.Name, log)
+			if err != nil {
+				return err
+			}
+			defer stopTracing()
 			return node.RunCoordinator(c.Context, node.CoordinatorConfig{
 				DataDir: c.String(cliapp.FlagDataDir), Chain: chain, Key: key,
 				APIListen: c.String(flagAPIListen), APIKeys: c.StringSlice(flagAPIKey),
 				APIRateLimit: int(min(c.Uint64(flagAPIRate), 1<<31)), P2P: cliapp.P2P(c),
 				Tick: c.Duration(flagTick), Deadline: c.Duration(flagDeadline), MonitorPoll: c.Duration(flagMonitorPoll),
-				RedisURL: c.String(flagRedisURL), ScriptGateways: c.StringSlice(flagGateway), Logger: log,
+				RedisURL: c.String(flagRedisURL), ScriptGateways: c.StringSlice(flagGateway), TracerProvider: tp, Logger: log,
 				Health: node.HealthConfig{
 					OfflineAfter: c.Duration(flagOffline), AlertAfter: c.Duration(flagAlertAfter),
 					WebhookURL: c.String(flagWebhook), TelegramToken: c.String(flagTGToken), TelegramChatID: c.String(flagTGChat),

@@ -59,6 +59,11 @@ func startCommand() *cli.Command {
 				return err
 			}
 			defer log.Sync() //nolint:errcheck
+			tp, stopTracing, err := cliapp.Tracing(c, c.App.Name, log)
+			if err != nil {
+				return err
+			}
+			defer stopTracing()
 			blsKey, err := cliapp.LoadBLS(c)
 			if err != nil {
 				return err
@@ -76,7 +81,7 @@ func startCommand() *cli.Command {
 				P2P: cliapp.P2P(c), MetricsAddr: c.String(cliapp.FlagMetricsAddr), ScriptGateways: c.StringSlice("script-gateway"),
 				ScriptPool: c.Int("script-pool"), ScriptImages: images, ScriptNetwork: c.String("script-network"),
 				ScriptSpotSample: c.Float64("script-spot-sample"), Tx: cliapp.Tx(c), OthenticAPI: c.String("othentic-api"),
-				HeartbeatInterval: c.Duration("heartbeat-interval"), Logger: log,
+				HeartbeatInterval: c.Duration("heartbeat-interval"), TracerProvider: tp, Logger: log,
 			})
 		},
 	})

@@ -385,7 +385,7 @@ func Main(app *cli.App) {
 
 // NodeFlags are the flags every node's start command shares, in reference
 // order: data directory, chain and contracts, controller key, p2p, and the
-// extra flags the command adds; logging last.
+// extra flags the command adds; tracing and logging last.
 func NodeFlags(dataDirDefault, p2pListen string, contracts []string, extra ...cli.Flag) []cli.Flag {
 	fs := []cli.Flag{String(FlagDataDir, "directory for the node's state and p2p identity", dataDirDefault)}
 	chain := ChainFlags(contracts...)
@@ -394,6 +394,7 @@ func NodeFlags(dataDirDefault, p2pListen string, contracts []string, extra ...cl
 	fs = append(fs, ECDSAFlags()...)
 	fs = append(fs, P2PFlags(p2pListen)...)
 	fs = append(fs, extra...)
+	fs = append(fs, TracingFlags()...)
 	return append(fs, LogFlags()...)
 }
 
