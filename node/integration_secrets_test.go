@@ -37,7 +37,7 @@ func (b *syncBuffer) String() string {
 }
 
 // No secret ever reaches a log line: while a network runs tasks at debug
-// level, the keepers' and the coordinator's logs never hold a private key
+// level, the keepers', the aggregator's and the coordinator's logs never hold a private key
 // (ECDSA or BLS, in hex with or without 0x) or the API key, whatever the
 // case.
 func TestLogsHoldNoSecrets(t *testing.T) {
@@ -51,7 +51,7 @@ func TestLogsHoldNoSecrets(t *testing.T) {
 	}
 	var secrets []string
 	var mu sync.Mutex
-	n := startNetworkFull(t, 4,
+	n := startNetworkHooks(t, 4,
 		func(c *node.KeeperConfig) {
 			mu.Lock()
 			defer mu.Unlock()
@@ -59,8 +59,16 @@ func TestLogsHoldNoSecrets(t *testing.T) {
 			c.Logger = tee(c.Logger)
 		},
 		func(c *node.CoordinatorConfig) {
+			mu.Lock()
+			defer mu.Unlock()
 			secrets = append(secrets, hex.EncodeToString(crypto.FromECDSA(c.Key)))
 			secrets = append(secrets, c.APIKeys...)
+			c.Logger = tee(c.Logger)
+		},
+		func(c *node.AggregatorConfig) {
+			mu.Lock()
+			defer mu.Unlock()
+			secrets = append(secrets, hex.EncodeToString(crypto.FromECDSA(c.Key)))
 			c.Logger = tee(c.Logger)
 		})
 	secrets = append(secrets, hex.EncodeToString(crypto.FromECDSA(n.userKey)), n.apiKey)
