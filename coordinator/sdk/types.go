@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"maps"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -149,7 +150,10 @@ func (r *JobRequest) UnmarshalJSON(b []byte) error {
 			if err := json.Compact(&buf, t); err != nil {
 				errs = append(errs, fmt.Errorf("abi: %w", err))
 			}
-			out.ABI = buf.String()
+			// json.Compact keeps invalid UTF-8 as it is, which a JSON
+			// string cannot hold; decoding a string would have replaced
+			// it, so replace it the same way.
+			out.ABI = strings.ToValidUTF8(buf.String(), "\uFFFD")
 		} else if json.Unmarshal(v, &out.ABI) != nil {
 			errs = append(errs, fmt.Errorf("abi: must be a string or a JSON array"))
 		}
