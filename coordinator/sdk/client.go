@@ -119,13 +119,18 @@ func readError(resp *http.Response) error {
 		e.Title = http.StatusText(resp.StatusCode)
 	}
 	if s := resp.Header.Get("Retry-After"); s != "" {
-		var secs int
+		// Seconds, at most maxRetryAfter: a larger value would overflow
+		// a Duration, and no server means it.
+		var secs int64
 		if _, err := fmt.Sscanf(s, "%d", &secs); err == nil && secs > 0 {
-			e.RetryAfter = time.Duration(secs) * time.Second
+			e.RetryAfter = time.Duration(min(secs, int64(maxRetryAfter/time.Second))) * time.Second
 		}
 	}
 	return e
 }
+
+// maxRetryAfter caps the wait a Retry-After header may ask for.
+const maxRetryAfter = 24 * time.Hour
 
 // request builds a request of path (under the base URL) with query q.
 func (c *Client) request(ctx context.Context, method, path string, q url.Values, body io.Reader, contentType string) (*http.Request, error) {
