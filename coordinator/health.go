@@ -329,14 +329,12 @@ func (h *Health) SweepOnce(ctx context.Context) {
 	var alerts []Alert
 	online := 0
 	h.mu.Lock()
-	for _, r := range registered {
-		if r.Active && h.keepers[r.Address] == nil {
-			h.keepers[r.Address] = &KeeperHealth{Address: r.Address}
-		}
-	}
 	active := make(map[common.Address]bool, len(registered))
 	for _, r := range registered {
 		active[r.Address] = r.Active
+		if r.Active && h.keepers[r.Address] == nil {
+			h.keepers[r.Address] = &KeeperHealth{Address: r.Address}
+		}
 	}
 	for addr, k := range h.keepers {
 		if h.onlineLocked(k, now) {

@@ -935,7 +935,6 @@ func (s *BadgerStore) buildUserJobIndex() error {
 	var keys [][]byte
 	err := s.db.View(func(txn *badger.Txn) error {
 		if _, err := txn.Get(userJobIndexBuilt); err == nil {
-			keys = nil
 			return errIndexBuilt
 		} else if !errors.Is(err, badger.ErrKeyNotFound) {
 			return err
