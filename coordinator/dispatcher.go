@@ -15,8 +15,16 @@ import (
 	"github.com/triggerx-network/triggerx/attestation"
 )
 
-// defaultDeadline is how long a performer has to get its execution on-chain.
-const defaultDeadline = 60 * time.Second
+// Dispatcher defaults.
+const (
+	// defaultDeadline is how long a performer has to get its execution on-chain.
+	defaultDeadline = 60 * time.Second
+	// defaultFallbackGrace is how long after a deadline an execution may
+	// still show before the task is handed on.
+	defaultFallbackGrace = 5 * time.Second
+	// fallbackBatch bounds the overdue tasks handled per Fallback call.
+	fallbackBatch = 256
+)
 
 // DispatcherConfig configures a Dispatcher.
 type DispatcherConfig struct {
@@ -36,6 +44,17 @@ type DispatcherConfig struct {
 	Online func(common.Address) bool
 	// Deadline is the time a performer has to execute; default 60s.
 	Deadline time.Duration
+	// Executed tells whether the task's execution is on-chain (the hub's
+	// executed view). Fallback hands a task to the next performer only
+	// when it is not; nil disables Fallback.
+	Executed func(context.Context, attestation.Task) (bool, error)
+	// FallbackGrace is how long after a deadline Fallback waits for the
+	// execution to show before handing the task on; default 5s.
+	FallbackGrace time.Duration
+	// Owns, when set, tells whether this instance schedules a job (the
+	// shard ownership of several coordinators): Fallback handles the tasks
+	// of owned jobs only.
+	Owns func(jobID uint64) bool
 	// Clock returns the current time; time.Now when nil.
 	Clock      func() time.Time
 	Logger     *zap.Logger
@@ -43,12 +62,9 @@ type DispatcherConfig struct {
 }
 
 // Dispatcher hands tasks to performers: it selects the performer with the
-// workflow's rule, signs the assignment and publishes it. It is safe for
-// concurrent use.
-//
-// TODO(fallback): when the performer misses its deadline, the monitor should
-// hand the task to the next keeper of attestation.PerformerOrder (round+1);
-// for now every task is dispatched in round 0 only.
+// workflow's rule, signs the assignment and publishes it; and when a
+// performer misses its deadline it hands the task to the next keeper of the
+// order (Fallback). It is safe for concurrent use.
 type Dispatcher struct {
 	cfg     DispatcherConfig
 	logger  *zap.Logger
@@ -69,6 +85,9 @@ func NewDispatcher(cfg DispatcherConfig) (*Dispatcher, error) {
 	}
 	if cfg.Deadline <= 0 {
 		cfg.Deadline = defaultDeadline
+	}
+	if cfg.FallbackGrace <= 0 {
+		cfg.FallbackGrace = defaultFallbackGrace
 	}
 	if cfg.Clock == nil {
 		cfg.Clock = time.Now
@@ -173,4 +192,145 @@ func (d *Dispatcher) firstOnline(order []attestation.Keeper) uint32 {
 	}
 	d.logger.Warn("No keeper is online: dispatching to the first of the performer order", zap.Int("keepers", len(order)))
 	return 0
+}
+
+// RunFallback calls Fallback every interval until ctx ends.
+func (d *Dispatcher) RunFallback(ctx context.Context, interval time.Duration) error {
+	tick := time.NewTicker(interval)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-tick.C:
+			if err := d.Fallback(ctx); err != nil && ctx.Err() == nil {
+				d.logger.Warn("Fallback sweep failed", zap.Error(err))
+			}
+		}
+	}
+}
+
+// Fallback hands each task whose performer missed its deadline (by more
+// than the grace) without executing it to the next keeper of
+// attestation.PerformerOrder: the first online one after the missed round,
+// or simply the next when none is. The new round gets a full deadline from
+// now. A task whose whole order missed its turn fails with
+// ReasonNoPerformer.
+//
+// The new round is written to the store before its assignment is
+// published, so a crash or a failed publish never signs two different
+// assignments for one round: at worst the round's performer never hears of
+// it, and the task moves on at the round's deadline. Keepers check the round
+// as for any assignment (attestation.SelectPerformer), and a performer
+// never executes after its own deadline, so the hub's refusal to execute a
+// task twice settles the rare race of a late execution with its fallback.
+func (d *Dispatcher) Fallback(ctx context.Context) error {
+	if d.cfg.Executed == nil {
+		return nil
+	}
+	now := d.cfg.Clock().UTC()
+	tasks, err := d.cfg.Store.OverdueTasks(ctx, now.Add(-d.cfg.FallbackGrace), fallbackBatch)
+	if err != nil {
+		return fmt.Errorf("read overdue tasks: %w", err)
+	}
+	var errs []error
+	for _, t := range tasks {
+		if d.cfg.Owns != nil && !d.cfg.Owns(uint64(t.JobID)) {
+			continue
+		}
+		if err := d.fallback(ctx, t, now); err != nil {
+			errs = append(errs, fmt.Errorf("task %s: %w", t.TaskID, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// fallback hands the overdue task t to its next round.
+func (d *Dispatcher) fallback(ctx context.Context, t Task, now time.Time) error {
+	task := t.Workflow()
+	executed, err := d.cfg.Executed(ctx, task)
+	if err != nil {
+		return fmt.Errorf("read execution: %w", err)
+	}
+	if executed {
+		return nil // the monitor records it; the attesters finalize it
+	}
+	keepers, err := d.cfg.Keepers.Keepers(ctx)
+	if err != nil {
+		return fmt.Errorf("read keeper set: %w", err)
+	}
+	order, err := attestation.PerformerOrder(task.ID, keepers)
+	if err != nil {
+		return fmt.Errorf("performer order: %w", err)
+	}
+	round, ok := d.nextRound(order, t.Round)
+	log := d.logger.With(zap.Uint64("job_id", uint64(t.JobID)), zap.Stringer("task_id", t.TaskID))
+	if !ok {
+		failed := false
+		_, err := d.cfg.Store.UpdateTask(ctx, t.TaskID, func(s *Task) error {
+			failed = false
+			if !s.awaitsExecution() || s.Round != t.Round {
+				return nil
+			}
+			s.TaskStatus, s.TaskError, s.UpdatedAt = TaskFailed, ReasonNoPerformer, now
+			failed = true
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("mark failed: %w", err)
+		}
+		if failed {
+			d.metrics.taskCompleted(TaskFailed)
+			d.metrics.taskFailed(ReasonNoPerformer)
+			log.Warn("Task failed", zap.String("reason", ReasonNoPerformer), zap.Int("rounds", len(order)))
+		}
+		return nil
+	}
+	performer := order[round]
+	deadline := now.Add(d.cfg.Deadline).Truncate(time.Second)
+	moved := false
+	_, err = d.cfg.Store.UpdateTask(ctx, t.TaskID, func(s *Task) error {
+		moved = false
+		if !s.awaitsExecution() || s.Round != t.Round {
+			return nil // executed, finalized or handed on meanwhile
+		}
+		s.TaskPerformer, s.Round, s.Deadline, s.UpdatedAt = performer.Address, round, deadline, now
+		moved = true
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("record round %d: %w", round, err)
+	}
+	if !moved {
+		return nil
+	}
+	a := attestation.Assignment{Task: task, Performer: performer.Address, Round: round, Deadline: deadline.Unix()}
+	if a.Signature, err = attestation.SignECDSA(d.cfg.Key, a.Digest(d.cfg.Domain)); err != nil {
+		return fmt.Errorf("sign assignment: %w", err)
+	}
+	d.metrics.fellBack()
+	log.Info("Performer missed its deadline; task handed to the next of the order",
+		zap.Stringer("missed", t.TaskPerformer), zap.Stringer("performer", performer), zap.Uint32("round", round),
+		zap.Time("deadline", deadline))
+	if err := d.cfg.Publish(ctx, a); err != nil {
+		return fmt.Errorf("publish assignment of round %d: %w", round, err)
+	}
+	return nil
+}
+
+// nextRound returns the first round after missed whose keeper is online,
+// or missed+1 when none is; false when the order is exhausted.
+func (d *Dispatcher) nextRound(order []attestation.Keeper, missed uint32) (uint32, bool) {
+	next := int(missed) + 1
+	if next >= len(order) {
+		return 0, false
+	}
+	if d.cfg.Online != nil {
+		for i := next; i < len(order); i++ {
+			if d.cfg.Online(order[i].Address) {
+				return uint32(i), true
+			}
+		}
+	}
+	return uint32(next), true
 }

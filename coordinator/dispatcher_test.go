@@ -207,3 +207,140 @@ func TestDispatcherSkipsOfflineKeepers(t *testing.T) {
 		})
 	}
 }
+
+func TestDispatcherFallback(t *testing.T) {
+	ctx := context.Background()
+	key, err := crypto.GenerateKey()
+	require.NoError(t, err)
+	domain := attestation.Domain{ChainID: 31337, AttestationCenter: common.HexToAddress("0xacce")}
+	keepers := testKeepers()
+	type env struct {
+		d         *coordinator.Dispatcher
+		store     coordinator.Store
+		task      coordinator.Task
+		published []attestation.Assignment
+		now       time.Time
+		executed  bool
+		offline   map[common.Address]bool
+		owns      bool
+		pubErr    error
+	}
+	setup := func(t *testing.T) *env {
+		store, tasks := storeWithTasks(t, 1)
+		e := &env{store: store, task: tasks[0], now: tasks[0].CreatedAt, offline: map[common.Address]bool{}, owns: true}
+		e.d, err = coordinator.NewDispatcher(coordinator.DispatcherConfig{
+			Keepers: keeperSet{keepers: keepers}, Key: key, Domain: domain, Store: store,
+			Publish: func(_ context.Context, a attestation.Assignment) error {
+				if e.pubErr != nil {
+					return e.pubErr
+				}
+				e.published = append(e.published, a)
+				return nil
+			},
+			Online:        func(a common.Address) bool { return !e.offline[a] },
+			Executed:      func(context.Context, attestation.Task) (bool, error) { return e.executed, nil },
+			Owns:          func(uint64) bool { return e.owns },
+			Deadline:      30 * time.Second,
+			FallbackGrace: 5 * time.Second,
+			Clock:         func() time.Time { return e.now },
+			Logger:        zaptest.NewLogger(t),
+		})
+		require.NoError(t, err)
+		require.NoError(t, e.d.Dispatch(ctx, e.task.Workflow()))
+		require.Len(t, e.published, 1)
+		return e
+	}
+	stored := func(t *testing.T, e *env) coordinator.Task {
+		s, err := e.store.Task(ctx, e.task.TaskID)
+		require.NoError(t, err)
+		return s
+	}
+	order, err := attestation.PerformerOrder(setup(t).task.TaskID, keepers)
+	require.NoError(t, err)
+
+	t.Run("hands a missed task to the next round", func(t *testing.T) {
+		e := setup(t)
+		deadline := stored(t, e).Deadline
+		e.now = deadline.Add(4 * time.Second) // within the grace
+		require.NoError(t, e.d.Fallback(ctx))
+		require.Len(t, e.published, 1)
+
+		e.now = deadline.Add(6 * time.Second)
+		require.NoError(t, e.d.Fallback(ctx))
+		require.Len(t, e.published, 2)
+		a := e.published[1]
+		require.Equal(t, uint32(1), a.Round)
+		require.Equal(t, order[1].Address, a.Performer)
+		want, err := attestation.SelectPerformer(e.task.TaskID, keepers, 1)
+		require.NoError(t, err)
+		require.Equal(t, want.Address, a.Performer, "keepers check the round with SelectPerformer")
+		require.Equal(t, e.now.Add(30*time.Second).Truncate(time.Second).Unix(), a.Deadline, "a full deadline from now")
+		require.Equal(t, e.task.Workflow(), a.Task)
+		require.NoError(t, attestation.VerifyECDSA(a.Digest(domain), a.Signature, crypto.PubkeyToAddress(key.PublicKey)))
+		s := stored(t, e)
+		require.Equal(t, coordinator.TaskDispatched, s.TaskStatus)
+		require.Equal(t, uint32(1), s.Round)
+		require.Equal(t, a.Performer, s.TaskPerformer)
+		require.Equal(t, a.Deadline, s.Deadline.Unix())
+
+		// Not overdue again until the new deadline.
+		require.NoError(t, e.d.Fallback(ctx))
+		require.Len(t, e.published, 2)
+	})
+
+	t.Run("an executed task stays with its performer", func(t *testing.T) {
+		e := setup(t)
+		e.executed = true
+		e.now = stored(t, e).Deadline.Add(time.Minute)
+		require.NoError(t, e.d.Fallback(ctx))
+		require.Len(t, e.published, 1)
+		require.Equal(t, uint32(0), stored(t, e).Round)
+	})
+
+	t.Run("skips offline keepers", func(t *testing.T) {
+		e := setup(t)
+		e.offline[order[1].Address] = true
+		e.now = stored(t, e).Deadline.Add(time.Minute)
+		require.NoError(t, e.d.Fallback(ctx))
+		require.Len(t, e.published, 2)
+		require.Equal(t, uint32(2), e.published[1].Round)
+		require.Equal(t, order[2].Address, e.published[1].Performer)
+	})
+
+	t.Run("another instance's job is left alone", func(t *testing.T) {
+		e := setup(t)
+		e.owns = false
+		e.now = stored(t, e).Deadline.Add(time.Minute)
+		require.NoError(t, e.d.Fallback(ctx))
+		require.Len(t, e.published, 1)
+	})
+
+	t.Run("a failed publish still moves the round", func(t *testing.T) {
+		e := setup(t)
+		e.pubErr = errors.New("no peers")
+		e.now = stored(t, e).Deadline.Add(time.Minute)
+		require.Error(t, e.d.Fallback(ctx))
+		require.Equal(t, uint32(1), stored(t, e).Round, "never two different assignments for one round")
+		e.pubErr = nil
+		require.NoError(t, e.d.Fallback(ctx))
+		require.Len(t, e.published, 1, "round 1 is not signed again")
+	})
+
+	t.Run("fails when every keeper missed its turn", func(t *testing.T) {
+		e := setup(t)
+		for round := 1; round < len(order); round++ {
+			e.now = stored(t, e).Deadline.Add(time.Minute)
+			require.NoError(t, e.d.Fallback(ctx))
+			require.Equal(t, uint32(round), stored(t, e).Round)
+		}
+		require.Len(t, e.published, len(order))
+		e.now = stored(t, e).Deadline.Add(time.Minute)
+		require.NoError(t, e.d.Fallback(ctx))
+		s := stored(t, e)
+		require.Equal(t, coordinator.TaskFailed, s.TaskStatus)
+		require.Equal(t, coordinator.ReasonNoPerformer, s.TaskError)
+		left, err := e.store.OverdueTasks(ctx, e.now.Add(time.Hour), 0)
+		require.NoError(t, err)
+		require.Empty(t, left)
+	})
+}

@@ -19,6 +19,7 @@ type Metrics struct {
 	httpRequests    *prometheus.CounterVec // route, code
 	monitorBlock    prometheus.Gauge
 	offlineSkips    prometheus.Counter
+	fallbacks       prometheus.Counter
 	taskFailures    *prometheus.CounterVec // reason, component
 }
 
@@ -64,12 +65,17 @@ func NewMetrics(reg prometheus.Registerer) (*Metrics, error) {
 			Namespace: ns, Subsystem: sub, Name: "dispatch_offline_skipped_total",
 			Help: "Offline keepers the dispatcher passed over for the next of the performer order.",
 		}),
+		fallbacks: prometheus.NewCounter(prometheus.CounterOpts{
+			Namespace: ns, Subsystem: sub, Name: "dispatch_fallbacks_total",
+			Help: "Tasks handed to the next keeper of the performer order after their performer missed its deadline.",
+		}),
 		taskFailures: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Namespace: ns, Name: "task_failures_total", Help: taskFailuresHelp,
 		}, []string{"reason", "component"}),
 	}
 	var errs []error
 	m.offlineSkips = promreg.Register(reg, m.offlineSkips, &errs)
+	m.fallbacks = promreg.Register(reg, m.fallbacks, &errs)
 	m.jobsCreated = promreg.Register(reg, m.jobsCreated, &errs)
 	m.tasksScheduled = promreg.Register(reg, m.tasksScheduled, &errs)
 	m.tasksDispatched = promreg.Register(reg, m.tasksDispatched, &errs)
@@ -77,7 +83,7 @@ func NewMetrics(reg prometheus.Registerer) (*Metrics, error) {
 	m.httpRequests = promreg.Register(reg, m.httpRequests, &errs)
 	m.monitorBlock = promreg.Register(reg, m.monitorBlock, &errs)
 	m.taskFailures = promreg.Register(reg, m.taskFailures, &errs)
-	for _, reason := range []string{ReasonDispatchTimeout, ReasonJobDeleted} {
+	for _, reason := range []string{ReasonDispatchTimeout, ReasonJobDeleted, ReasonNoPerformer} {
 		m.taskFailures.WithLabelValues(reason, "coordinator")
 	}
 	if err := errors.Join(errs...); err != nil {
@@ -132,5 +138,11 @@ func (m *Metrics) monitorNextBlock(b uint64) {
 func (m *Metrics) offlineSkipped(n int) {
 	if m != nil {
 		m.offlineSkips.Add(float64(n))
+	}
+}
+
+func (m *Metrics) fellBack() {
+	if m != nil {
+		m.fallbacks.Inc()
 	}
 }

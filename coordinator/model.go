@@ -57,6 +57,12 @@ const (
 	TaskFailed     TaskStatus = "failed"     // given up; TaskError holds the reason code
 )
 
+// awaitsExecution reports whether t is dispatched and no execution of it
+// is recorded yet: the tasks Store.OverdueTasks indexes by deadline.
+func (t Task) awaitsExecution() bool {
+	return t.TaskStatus == TaskDispatched && t.ExecutionTxHash == (common.Hash{})
+}
+
 // Terminal reports whether no further transition is expected.
 func (s TaskStatus) Terminal() bool {
 	return s == TaskCompleted || s == TaskRejected || s == TaskFailed
@@ -70,6 +76,9 @@ const (
 	ReasonDispatchTimeout = "dispatch_timeout"
 	// ReasonJobDeleted: the job was deleted before the task was dispatched.
 	ReasonJobDeleted = "job_deleted"
+	// ReasonNoPerformer: every keeper of the task's performer order was
+	// given its turn (Dispatcher.Fallback) and none executed it.
+	ReasonNoPerformer = "no_performer"
 )
 
 // ScheduleInterval is the only schedule type supported so far.

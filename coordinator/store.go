@@ -58,6 +58,11 @@ type Store interface {
 	// ProcessingTasks returns up to limit tasks still in status processing
 	// that were created at or before notAfter, oldest first.
 	ProcessingTasks(ctx context.Context, notAfter time.Time, limit int) ([]Task, error)
+	// OverdueTasks returns up to limit tasks dispatched and not known to be
+	// executed (status dispatched, no execution transaction recorded)
+	// whose deadline is at or before notAfter, earliest deadline first: the
+	// tasks whose performer may have missed its turn (Dispatcher.Fallback).
+	OverdueTasks(ctx context.Context, notAfter time.Time, limit int) ([]Task, error)
 
 	// PutAPIKey creates or replaces the API key key.ID (required). When
 	// key.Key is set, the store keeps HashAPIKey(key.Key) as its Hash and

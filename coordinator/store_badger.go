@@ -26,6 +26,7 @@ import (
 //	t/<taskID>                             → storedTask (JSON)
 //	jt/<jobID><scheduledAt s><taskID>      → ∅   tasks of a job
 //	p/<createdAt ns><taskID>               → ∅   tasks in status processing
+//	ov/<deadline ns><taskID>               → ∅   dispatched tasks not yet executed
 //	ak/<key id>                            → APIKey (JSON, hash, no secret)
 //	ah/<HashAPIKey(key) bytes>             → key id
 //	c/<name>                               → next block (uint64)
@@ -39,6 +40,7 @@ var (
 	prefixTask       = []byte("t/")
 	prefixJobTask    = []byte("jt/")
 	prefixProcessing = []byte("p/")
+	prefixOverdue    = []byte("ov/")
 	// prefixAPIKeyID and prefixAPIKeyHash hold API keys. Keys stored by
 	// earlier versions under "k/" (no id, no scope) are ignored: the
 	// coordinator re-seeds its configured keys at every start.
@@ -408,6 +410,9 @@ func (s *BadgerStore) UpdateTask(ctx context.Context, id common.Hash, fn func(*T
 		if err != nil {
 			return fmt.Errorf("update processing index of task %s: %w", id, err)
 		}
+		if err := updateOverdueIndex(txn, old, t); err != nil {
+			return fmt.Errorf("update deadline index of task %s: %w", id, err)
+		}
 		out = t
 		return nil
 	})
@@ -419,19 +424,30 @@ func (s *BadgerStore) UpdateTask(ctx context.Context, id common.Hash, fn func(*T
 
 // ProcessingTasks implements Store.
 func (s *BadgerStore) ProcessingTasks(ctx context.Context, notAfter time.Time, limit int) ([]Task, error) {
+	return s.tasksByTime(ctx, prefixProcessing, "processing", notAfter, limit)
+}
+
+// OverdueTasks implements Store.
+func (s *BadgerStore) OverdueTasks(ctx context.Context, notAfter time.Time, limit int) ([]Task, error) {
+	return s.tasksByTime(ctx, prefixOverdue, "dispatched", notAfter, limit)
+}
+
+// tasksByTime reads up to limit tasks of a time index (prefix, then a time
+// in ns, then the task id) whose time is at or before notAfter, in order.
+func (s *BadgerStore) tasksByTime(ctx context.Context, prefix []byte, what string, notAfter time.Time, limit int) ([]Task, error) {
 	var tasks []Task
 	err := s.view(ctx, func(txn *badger.Txn) error {
 		opts := badger.DefaultIteratorOptions
 		opts.PrefetchValues = false
-		opts.Prefix = prefixProcessing
+		opts.Prefix = prefix
 		it := txn.NewIterator(opts)
 		defer it.Close()
 		cutoff := timeNanos(notAfter)
 		var ids []common.Hash
 		for it.Rewind(); it.Valid() && (limit <= 0 || len(ids) < limit); it.Next() {
-			k := it.Item().Key()[len(prefixProcessing):]
+			k := it.Item().Key()[len(prefix):]
 			if len(k) != 8+common.HashLength {
-				return fmt.Errorf("corrupt processing key %x", it.Item().Key())
+				return fmt.Errorf("corrupt %s index key %x", what, it.Item().Key())
 			}
 			if binary.BigEndian.Uint64(k[:8]) > cutoff {
 				break
@@ -441,7 +457,7 @@ func (s *BadgerStore) ProcessingTasks(ctx context.Context, notAfter time.Time, l
 		for _, id := range ids {
 			t, err := getTask(txn, id)
 			if err != nil {
-				return fmt.Errorf("read processing task %s: %w", id, err)
+				return fmt.Errorf("read %s task %s: %w", what, id, err)
 			}
 			tasks = append(tasks, t)
 		}
@@ -701,7 +717,25 @@ func createTask(txn *badger.Txn, t Task) (bool, error) {
 			return false, fmt.Errorf("index task %s: %w", t.TaskID, err)
 		}
 	}
+	if err := updateOverdueIndex(txn, Task{}, t); err != nil {
+		return false, fmt.Errorf("index task %s: %w", t.TaskID, err)
+	}
 	return true, nil
+}
+
+// updateOverdueIndex moves the ov/ entry of a task changed from old to t:
+// a task awaiting its execution is indexed by deadline.
+func updateOverdueIndex(txn *badger.Txn, old, t Task) error {
+	was, is := old.awaitsExecution(), t.awaitsExecution()
+	if was && (!is || !old.Deadline.Equal(t.Deadline)) {
+		if err := txn.Delete(overdueKey(old)); err != nil {
+			return err
+		}
+	}
+	if is && (!was || !old.Deadline.Equal(t.Deadline)) {
+		return txn.Set(overdueKey(t), nil)
+	}
+	return nil
 }
 
 func putTaskValue(txn *badger.Txn, t Task) error {
@@ -783,6 +817,11 @@ func taskKey(id common.Hash) []byte { return append(bytes.Clone(prefixTask), id[
 func jobTaskKey(t Task) []byte {
 	k := append(bytes.Clone(prefixJobTask), u64(uint64(t.JobID))...)
 	k = append(k, u64(timeSeconds(t.ScheduledAt))...)
+	return append(k, t.TaskID[:]...)
+}
+
+func overdueKey(t Task) []byte {
+	k := append(bytes.Clone(prefixOverdue), u64(timeNanos(t.Deadline))...)
 	return append(k, t.TaskID[:]...)
 }
 

@@ -30,8 +30,8 @@ import (
 // applied in order by OpenCQLStore and recorded in schema_migrations. Rows
 // hold the same JSON encodings as BadgerStore; the job and task rows carry a
 // version column, and copies of the fields their indexes are validated
-// against. The due index (due_jobs) and the processing index
-// (processing_tasks) are split over cqlShards fixed shards, each clustered by
+// against. The due index (due_jobs), the processing index
+// (processing_tasks) and the deadline index (overdue_tasks) are split over cqlShards fixed shards, each clustered by
 // time, and read with a k-way merge; a time-bucketed index would need a
 // registry of non-empty buckets, since an overdue job can sit in a bucket of
 // any age, and pruning such a registry races with inserts.
@@ -811,6 +811,16 @@ func (s *CQLStore) UpdateTask(ctx context.Context, id common.Hash, fn func(*Task
 				return false, fmt.Errorf("update processing index of task %s: %w", id, err)
 			}
 		}
+		// The deadline index: an entry is written for every version that
+		// awaits its execution (a retried update may have moved it), and
+		// the previous one deleted once the row no longer matches it.
+		was, is := old.awaitsExecution(), t.awaitsExecution()
+		if is {
+			if err := s.query(ctx, `INSERT INTO overdue_tasks (shard, deadline, task_id, version) VALUES (?, ?, ?, ?)`,
+				taskShard(id), t.Deadline.UnixNano(), id[:], version+1).Exec(); err != nil {
+				return false, fmt.Errorf("update deadline index of task %s: %w", id, err)
+			}
+		}
 		ok, err := s.cas(ctx, `UPDATE tasks SET version = ?, status = ?, data = ? WHERE task_id = ? IF version = ?`,
 			version+1, string(t.TaskStatus), string(data), id[:], version)
 		if err != nil {
@@ -823,6 +833,12 @@ func (s *CQLStore) UpdateTask(ctx context.Context, id common.Hash, fn func(*Task
 			if err := s.query(ctx, `DELETE FROM processing_tasks WHERE shard = ? AND created_at = ? AND task_id = ?`,
 				taskShard(id), t.CreatedAt.UnixNano(), id[:]).Exec(); err != nil {
 				s.logger.Warn("Remove processing entry failed", zap.Stringer("task_id", id), zap.Error(err))
+			}
+		}
+		if was && (!is || !old.Deadline.Equal(t.Deadline)) {
+			if err := s.query(ctx, `DELETE FROM overdue_tasks WHERE shard = ? AND deadline = ? AND task_id = ?`,
+				taskShard(id), old.Deadline.UnixNano(), id[:]).Exec(); err != nil {
+				s.logger.Warn("Remove deadline entry failed", zap.Stringer("task_id", id), zap.Error(err))
 			}
 		}
 		out = t
@@ -863,7 +879,36 @@ func (s *CQLStore) ProcessingTasks(ctx context.Context, notAfter time.Time, limi
 	return tasks, err
 }
 
-// shardEntry is an entry of the due or processing index.
+// OverdueTasks implements Store.
+func (s *CQLStore) OverdueTasks(ctx context.Context, notAfter time.Time, limit int) ([]Task, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	var tasks []Task
+	err := s.mergeShards(ctx,
+		`SELECT deadline, task_id, version, WRITETIME(version) FROM overdue_tasks WHERE shard = ? AND deadline <= ?`,
+		true, notAfter.UnixNano(),
+		func(e shardEntry) (bool, error) {
+			id := common.BytesToHash(e.taskID)
+			t, version, err := s.readTask(ctx, id)
+			if errors.Is(err, ErrNotFound) {
+				return true, nil
+			} else if err != nil {
+				return false, fmt.Errorf("read dispatched task %s: %w", id, err)
+			}
+			if t.awaitsExecution() && t.Deadline.UnixNano() == e.at {
+				tasks = append(tasks, t)
+				return limit <= 0 || len(tasks) < limit, nil
+			}
+			if version >= e.version {
+				return true, s.deleteStale(ctx, `overdue_tasks`, `deadline`, e, e.taskID)
+			}
+			return true, nil
+		})
+	return tasks, err
+}
+
+// shardEntry is an entry of the due, processing or deadline index.
 type shardEntry struct {
 	shard     int
 	at        int64 // next_execution or created_at
@@ -955,7 +1000,7 @@ func (s *CQLStore) deleteStale(ctx context.Context, table, timeColumn string, e 
 		id = int64(v)
 	}
 	idColumn := "job_id"
-	if table == "processing_tasks" {
+	if table == "processing_tasks" || table == "overdue_tasks" {
 		idColumn = "task_id"
 	}
 	err := s.query(ctx, fmt.Sprintf(`DELETE FROM %s USING TIMESTAMP ? WHERE shard = ? AND %s = ? AND %s = ?`, table, timeColumn, idColumn),

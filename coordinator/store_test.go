@@ -346,14 +346,7 @@ func testStore(t *testing.T, open func(t *testing.T) coordinator.Store) {
 
 	t.Run("update task and processing index", func(t *testing.T) {
 		s := open(t)
-		require.NoError(t, s.CreateJobs(ctx, sampleJob(1, t0)))
-		var all []coordinator.Task
-		for i := range 3 {
-			now := t0.Add(time.Duration(i+1) * time.Minute)
-			_, _, err := s.UpdateJob(ctx, 1, fireAt(now))
-			require.NoError(t, err)
-			all = append(all, sampleTask(1, now))
-		}
+		all := fireThree(t, s)
 		proc, err := s.ProcessingTasks(ctx, t0.Add(time.Hour), 0)
 		require.NoError(t, err)
 		require.Equal(t, taskIDs(all), taskIDs(proc)) // oldest first
@@ -412,6 +405,52 @@ func testStore(t *testing.T, open func(t *testing.T) coordinator.Store) {
 		proc, err = s.ProcessingTasks(ctx, t0.Add(time.Hour), 0)
 		require.NoError(t, err)
 		require.Equal(t, taskIDs(all), taskIDs(proc))
+	})
+
+	t.Run("deadline index", func(t *testing.T) {
+		s := open(t)
+		all := fireThree(t, s)
+		dispatch := func(tk coordinator.Task, deadline time.Time) {
+			t.Helper()
+			_, err := s.UpdateTask(ctx, tk.TaskID, func(t *coordinator.Task) error {
+				t.TaskStatus, t.Deadline = coordinator.TaskDispatched, deadline
+				return nil
+			})
+			require.NoError(t, err)
+		}
+		overdue := func(notAfter time.Time, limit int) []common.Hash {
+			t.Helper()
+			got, err := s.OverdueTasks(ctx, notAfter, limit)
+			require.NoError(t, err)
+			return taskIDs(got)
+		}
+		require.Empty(t, overdue(t0.Add(24*time.Hour), 0), "processing tasks have no deadline yet")
+
+		// Earliest deadline first, whatever the creation order.
+		dispatch(all[0], t0.Add(30*time.Minute))
+		dispatch(all[1], t0.Add(10*time.Minute))
+		dispatch(all[2], t0.Add(20*time.Minute))
+		want := []common.Hash{all[1].TaskID, all[2].TaskID, all[0].TaskID}
+		require.Equal(t, want, overdue(t0.Add(time.Hour), 0))
+		require.Equal(t, want[:2], overdue(t0.Add(20*time.Minute), 0), "deadline at or before")
+		require.Equal(t, want[:1], overdue(t0.Add(time.Hour), 1))
+
+		// A fallback round moves the deadline: the entry moves with it.
+		dispatch(all[1], t0.Add(40*time.Minute))
+		require.Equal(t, []common.Hash{all[2].TaskID, all[0].TaskID, all[1].TaskID}, overdue(t0.Add(time.Hour), 0))
+
+		// An execution recorded, or a final status, leaves the index.
+		_, err := s.UpdateTask(ctx, all[2].TaskID, func(t *coordinator.Task) error {
+			t.ExecutionTxHash = common.Hash{7}
+			return nil
+		})
+		require.NoError(t, err)
+		_, err = s.UpdateTask(ctx, all[0].TaskID, func(t *coordinator.Task) error {
+			t.TaskStatus = coordinator.TaskFailed
+			return nil
+		})
+		require.NoError(t, err)
+		require.Equal(t, []common.Hash{all[1].TaskID}, overdue(t0.Add(time.Hour), 0))
 	})
 
 	t.Run("api keys", func(t *testing.T) { testAPIKeys(t, open(t)) })
@@ -597,4 +636,20 @@ func taskIDs(tasks []coordinator.Task) []common.Hash {
 		out[i] = t.TaskID
 	}
 	return out
+}
+
+// fireThree creates job 1 and fires it three times, a minute apart from
+// t0+1m; it returns the three tasks, oldest first.
+func fireThree(t *testing.T, s coordinator.Store) []coordinator.Task {
+	t.Helper()
+	ctx := context.Background()
+	require.NoError(t, s.CreateJobs(ctx, sampleJob(1, t0)))
+	var all []coordinator.Task
+	for i := range 3 {
+		now := t0.Add(time.Duration(i+1) * time.Minute)
+		_, _, err := s.UpdateJob(ctx, 1, fireAt(now))
+		require.NoError(t, err)
+		all = append(all, sampleTask(1, now))
+	}
+	return all
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
@@ -50,8 +51,22 @@ type Endpoint struct {
 // Every other error is a transport error and fails over: connection refused
 // or reset, EOF, a timeout of the endpoint (net.Error), an HTTP status other
 // than 2xx (rpc.HTTPError: 5xx from a proxy, 429 from a provider, 401 for a
-// revoked key), a body that is not JSON-RPC. Anything not known to be an
-// answer from the node counts as the endpoint's failure.
+// revoked key), a body that is not JSON-RPC, no answer within the attempt
+// timeout. Anything not known to be an answer from the node counts as the
+// endpoint's failure.
+//
+// Attempt timeout. An RPC client may wait forever for an endpoint that
+// accepts requests and never answers (ethclient's HTTP client has no
+// timeout), so each attempt on an endpoint runs under its own timeout:
+// WithAttemptTimeout, DefaultAttemptTimeout unless set. While another
+// endpoint is left to try, an attempt also gets at most half the time left
+// before the caller's deadline, so that the next endpoint still gets some.
+// The last endpoint left gets all the time the caller allows (the attempt
+// timeout if the caller set no deadline). An attempt that runs out of its
+// timeout while the caller's ctx is alive is a transport error of that
+// endpoint. Reading an endpoint's chain id (at construction and before first
+// use) is an attempt too. SubscribeFilterLogs gets no attempt timeout: a
+// Chain may tie the subscription's life to the ctx it was made with.
 //
 // SendTransaction fails over like any call. A transport error may hide a
 // transaction the first endpoint did accept; the next endpoint then answers
@@ -61,6 +76,13 @@ type Endpoint struct {
 // returned belongs to one endpoint, and when it ends with an error the
 // caller subscribes again, reaching whatever endpoint is current then.
 //
+// Errors name endpoints by Name only. The HTTP client puts the full URL of
+// the endpoint, credentials and API key included, in its errors
+// (*url.Error); every error a Failover returns has that URL reduced to
+// EndpointName, in its message and in the *url.Error that errors.As finds,
+// while errors.Is and errors.As still reach the cause (rpc.Error,
+// rpc.DataError and a revert's data, rpc.HTTPError, syscall errors).
+//
 // Every endpoint serves the same chain: NewFailover checks the chain ids of
 // the endpoints that answer, and an endpoint unreachable then is checked
 // before its first use and skipped if it serves another chain. ChainID
@@ -69,10 +91,29 @@ type Endpoint struct {
 // A Failover does not own its endpoints' clients: the caller closes them.
 // It is safe for concurrent use.
 type Failover struct {
-	log       *zap.Logger
-	endpoints []*endpoint
-	chainID   *big.Int
-	current   atomic.Int64 // index into endpoints
+	log            *zap.Logger
+	endpoints      []*endpoint
+	chainID        *big.Int
+	current        atomic.Int64 // index into endpoints
+	attemptTimeout time.Duration
+}
+
+// DefaultAttemptTimeout bounds one attempt of a call on one endpoint unless
+// WithAttemptTimeout says otherwise; see Failover.
+const DefaultAttemptTimeout = 5 * time.Second
+
+// FailoverOption configures a Failover.
+type FailoverOption func(*Failover)
+
+// WithAttemptTimeout sets how long one attempt on one endpoint may take
+// before the next endpoint is tried (DefaultAttemptTimeout by default); d <=
+// 0 keeps the default.
+func WithAttemptTimeout(d time.Duration) FailoverOption {
+	return func(f *Failover) {
+		if d > 0 {
+			f.attemptTimeout = d
+		}
+	}
 }
 
 type endpoint struct {
@@ -88,14 +129,17 @@ var _ Chain = (*Failover)(nil)
 // different chains (an operator mixed up URLs) or when none answers.
 // Endpoints that do not answer now are only logged: they are checked before
 // their first use.
-func NewFailover(ctx context.Context, endpoints []Endpoint, logger *zap.Logger) (*Failover, error) {
+func NewFailover(ctx context.Context, endpoints []Endpoint, logger *zap.Logger, opts ...FailoverOption) (*Failover, error) {
 	if len(endpoints) == 0 {
 		return nil, errors.New("failover needs at least one RPC endpoint")
 	}
 	if logger == nil {
 		logger = zap.NewNop()
 	}
-	f := &Failover{log: logger}
+	f := &Failover{log: logger, attemptTimeout: DefaultAttemptTimeout}
+	for _, o := range opts {
+		o(f)
+	}
 	seen := map[string]bool{}
 	for _, e := range endpoints {
 		if e.Name == "" || e.Chain == nil {
@@ -108,13 +152,19 @@ func NewFailover(ctx context.Context, endpoints []Endpoint, logger *zap.Logger) 
 		f.endpoints = append(f.endpoints, &endpoint{Endpoint: e})
 	}
 
-	// Ask all at once: one endpoint that hangs must not use up ctx for the
-	// others.
+	// Ask all at once, each under an attempt timeout: one endpoint that
+	// hangs must not use up ctx for the others.
 	ids := make([]*big.Int, len(endpoints))
 	errs := make([]error, len(endpoints))
 	var wg sync.WaitGroup
 	for i, e := range f.endpoints {
-		wg.Go(func() { ids[i], errs[i] = e.Chain.ChainID(ctx) })
+		wg.Go(func() {
+			actx, cancel := f.attempt(ctx, len(endpoints) == 1)
+			defer cancel()
+			var err error
+			ids[i], err = e.Chain.ChainID(actx)
+			errs[i] = f.attemptError(ctx, actx, err)
+		})
 	}
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
@@ -158,8 +208,14 @@ func (f *Failover) ChainID(context.Context) (*big.Int, error) {
 }
 
 // do runs fn on the current endpoint and, after transport errors, on the
-// next ones; see Failover for which errors fail over.
-func do[T any](ctx context.Context, f *Failover, method string, fn func(Chain) (T, error)) (T, error) {
+// next ones, each attempt under an attempt timeout; see Failover for which
+// errors fail over.
+func do[T any](ctx context.Context, f *Failover, method string, fn func(context.Context, Chain) (T, error)) (T, error) {
+	return try(ctx, f, method, true, fn)
+}
+
+// try is do, with the attempt timeout on fn only if timed.
+func try[T any](ctx context.Context, f *Failover, method string, timed bool, fn func(context.Context, Chain) (T, error)) (T, error) {
 	var zero T
 	start := int(f.current.Load())
 	n := len(f.endpoints)
@@ -167,13 +223,9 @@ func do[T any](ctx context.Context, f *Failover, method string, fn func(Chain) (
 	for i := range n {
 		idx := (start + i) % n
 		e := f.endpoints[idx]
-		err := f.check(ctx, e)
-		var v T
-		if err == nil {
-			v, err = fn(e.Chain)
-		} else if ctx.Err() == nil {
-			err = fmt.Errorf("check chain id: %w", err)
-			failed = append(failed, err)
+		v, checked, err := attempt(ctx, f, e, i == n-1, timed, fn)
+		if !checked && ctx.Err() == nil {
+			failed = append(failed, fmt.Errorf("check chain id: %w", err))
 			continue // never use an endpoint of unknown chain, whatever the error
 		}
 		if err != nil && ctx.Err() != nil {
@@ -197,6 +249,57 @@ func do[T any](ctx context.Context, f *Failover, method string, fn func(Chain) (
 		names[i] = f.endpoints[(start+i)%n].Name
 	}
 	return zero, &failedError{method: method, names: names, errs: failed}
+}
+
+// attempt checks e's chain and runs fn on it, each under an attempt timeout
+// (fn only if timed). checked is false when the check failed, with its
+// error. The error is redacted.
+func attempt[T any](ctx context.Context, f *Failover, e *endpoint, last, timed bool,
+	fn func(context.Context, Chain) (T, error),
+) (v T, checked bool, err error) {
+	cctx, cancel := f.attempt(ctx, last)
+	err = f.check(cctx, e)
+	err = f.attemptError(ctx, cctx, err)
+	cancel()
+	if err != nil {
+		return v, false, err
+	}
+	actx := ctx
+	if timed {
+		actx, cancel = f.attempt(ctx, last)
+		defer cancel()
+	}
+	v, err = fn(actx, e.Chain)
+	return v, true, f.attemptError(ctx, actx, err)
+}
+
+// attempt returns the context of one attempt under ctx: ctx bounded by the
+// attempt timeout and, unless last (no other endpoint is left to try), by
+// half the time left before ctx's deadline; when last, ctx's deadline alone
+// if it has one.
+func (f *Failover) attempt(ctx context.Context, last bool) (context.Context, context.CancelFunc) {
+	d := f.attemptTimeout
+	if deadline, ok := ctx.Deadline(); ok {
+		if last {
+			return context.WithCancel(ctx)
+		}
+		d = min(d, time.Until(deadline)/2)
+	}
+	return context.WithTimeout(ctx, d)
+}
+
+// attemptError redacts err, the outcome of an attempt under actx, and says
+// so when the endpoint ran out of its attempt timeout (rather than the
+// caller out of time).
+func (f *Failover) attemptError(ctx, actx context.Context, err error) error {
+	if err == nil {
+		return nil
+	}
+	err = Redact(err)
+	if ctx.Err() == nil && errors.Is(actx.Err(), context.DeadlineExceeded) && !answered(err) {
+		return fmt.Errorf("no answer within the attempt timeout: %w", err)
+	}
+	return err
 }
 
 // check makes sure e serves f's chain, reading its chain id if NewFailover
@@ -288,47 +391,76 @@ func errorText(err error) string {
 	return strings.TrimSpace(s)
 }
 
+// Redact returns err with the URL of each *url.Error in it (the HTTP client
+// puts the endpoint's full URL, credentials included, in every transport
+// error) reduced to EndpointName: in the message and in the *url.Error that
+// errors.As finds. errors.Is and errors.As reach the same causes as in err.
+func Redact(err error) error {
+	var ue *url.Error
+	if err == nil || !errors.As(err, &ue) {
+		return err
+	}
+	clean := *ue
+	clean.URL = EndpointName(ue.URL)
+	clean.Err = Redact(ue.Err)
+	if err == error(ue) {
+		return &clean
+	}
+	// Wrapped: keep err for its other causes, after the clean *url.Error
+	// that errors.As reaches first.
+	return &redactedError{msg: errorText(err), errs: []error{&clean, err}}
+}
+
+// redactedError is an error whose message had URLs redacted.
+type redactedError struct {
+	msg  string
+	errs []error
+}
+
+func (e *redactedError) Error() string   { return e.msg }
+func (e *redactedError) Unwrap() []error { return e.errs }
+
 // The Chain methods, each through do.
 
 func (f *Failover) CodeAt(ctx context.Context, account common.Address, blockNumber *big.Int) ([]byte, error) {
-	return do(ctx, f, "CodeAt", func(c Chain) ([]byte, error) { return c.CodeAt(ctx, account, blockNumber) })
+	return do(ctx, f, "CodeAt", func(ctx context.Context, c Chain) ([]byte, error) { return c.CodeAt(ctx, account, blockNumber) })
 }
 
 func (f *Failover) CallContract(ctx context.Context, call ethereum.CallMsg, blockNumber *big.Int) ([]byte, error) {
-	return do(ctx, f, "CallContract", func(c Chain) ([]byte, error) { return c.CallContract(ctx, call, blockNumber) })
+	return do(ctx, f, "CallContract", func(ctx context.Context, c Chain) ([]byte, error) { return c.CallContract(ctx, call, blockNumber) })
 }
 
 func (f *Failover) EstimateGas(ctx context.Context, call ethereum.CallMsg) (uint64, error) {
-	return do(ctx, f, "EstimateGas", func(c Chain) (uint64, error) { return c.EstimateGas(ctx, call) })
+	return do(ctx, f, "EstimateGas", func(ctx context.Context, c Chain) (uint64, error) { return c.EstimateGas(ctx, call) })
 }
 
 func (f *Failover) SuggestGasPrice(ctx context.Context) (*big.Int, error) {
-	return do(ctx, f, "SuggestGasPrice", func(c Chain) (*big.Int, error) { return c.SuggestGasPrice(ctx) })
+	return do(ctx, f, "SuggestGasPrice", func(ctx context.Context, c Chain) (*big.Int, error) { return c.SuggestGasPrice(ctx) })
 }
 
 func (f *Failover) SuggestGasTipCap(ctx context.Context) (*big.Int, error) {
-	return do(ctx, f, "SuggestGasTipCap", func(c Chain) (*big.Int, error) { return c.SuggestGasTipCap(ctx) })
+	return do(ctx, f, "SuggestGasTipCap", func(ctx context.Context, c Chain) (*big.Int, error) { return c.SuggestGasTipCap(ctx) })
 }
 
 func (f *Failover) SendTransaction(ctx context.Context, tx *types.Transaction) error {
-	_, err := do(ctx, f, "SendTransaction", func(c Chain) (struct{}, error) { return struct{}{}, c.SendTransaction(ctx, tx) })
+	_, err := do(ctx, f, "SendTransaction", func(ctx context.Context, c Chain) (struct{}, error) { return struct{}{}, c.SendTransaction(ctx, tx) })
 	return err
 }
 
 func (f *Failover) HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error) {
-	return do(ctx, f, "HeaderByNumber", func(c Chain) (*types.Header, error) { return c.HeaderByNumber(ctx, number) })
+	return do(ctx, f, "HeaderByNumber", func(ctx context.Context, c Chain) (*types.Header, error) { return c.HeaderByNumber(ctx, number) })
 }
 
 func (f *Failover) PendingCodeAt(ctx context.Context, account common.Address) ([]byte, error) {
-	return do(ctx, f, "PendingCodeAt", func(c Chain) ([]byte, error) { return c.PendingCodeAt(ctx, account) })
+	return do(ctx, f, "PendingCodeAt", func(ctx context.Context, c Chain) ([]byte, error) { return c.PendingCodeAt(ctx, account) })
 }
 
 func (f *Failover) PendingNonceAt(ctx context.Context, account common.Address) (uint64, error) {
-	return do(ctx, f, "PendingNonceAt", func(c Chain) (uint64, error) { return c.PendingNonceAt(ctx, account) })
+	return do(ctx, f, "PendingNonceAt", func(ctx context.Context, c Chain) (uint64, error) { return c.PendingNonceAt(ctx, account) })
 }
 
 func (f *Failover) NonceAt(ctx context.Context, account common.Address, blockNumber *big.Int) (uint64, error) {
-	return do(ctx, f, "NonceAt", func(c Chain) (uint64, error) { return c.NonceAt(ctx, account, blockNumber) })
+	return do(ctx, f, "NonceAt", func(ctx context.Context, c Chain) (uint64, error) { return c.NonceAt(ctx, account, blockNumber) })
 }
 
 func (f *Failover) TransactionByHash(ctx context.Context, hash common.Hash) (*types.Transaction, bool, error) {
@@ -336,7 +468,7 @@ func (f *Failover) TransactionByHash(ctx context.Context, hash common.Hash) (*ty
 		tx      *types.Transaction
 		pending bool
 	}
-	r, err := do(ctx, f, "TransactionByHash", func(c Chain) (result, error) {
+	r, err := do(ctx, f, "TransactionByHash", func(ctx context.Context, c Chain) (result, error) {
 		tx, pending, err := c.TransactionByHash(ctx, hash)
 		return result{tx, pending}, err
 	})
@@ -344,13 +476,15 @@ func (f *Failover) TransactionByHash(ctx context.Context, hash common.Hash) (*ty
 }
 
 func (f *Failover) TransactionReceipt(ctx context.Context, txHash common.Hash) (*types.Receipt, error) {
-	return do(ctx, f, "TransactionReceipt", func(c Chain) (*types.Receipt, error) { return c.TransactionReceipt(ctx, txHash) })
+	return do(ctx, f, "TransactionReceipt", func(ctx context.Context, c Chain) (*types.Receipt, error) { return c.TransactionReceipt(ctx, txHash) })
 }
 
 func (f *Failover) FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, error) {
-	return do(ctx, f, "FilterLogs", func(c Chain) ([]types.Log, error) { return c.FilterLogs(ctx, q) })
+	return do(ctx, f, "FilterLogs", func(ctx context.Context, c Chain) ([]types.Log, error) { return c.FilterLogs(ctx, q) })
 }
 
 func (f *Failover) SubscribeFilterLogs(ctx context.Context, q ethereum.FilterQuery, ch chan<- types.Log) (ethereum.Subscription, error) {
-	return do(ctx, f, "SubscribeFilterLogs", func(c Chain) (ethereum.Subscription, error) { return c.SubscribeFilterLogs(ctx, q, ch) })
+	return try(ctx, f, "SubscribeFilterLogs", false, func(ctx context.Context, c Chain) (ethereum.Subscription, error) {
+		return c.SubscribeFilterLogs(ctx, q, ch)
+	})
 }

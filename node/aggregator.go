@@ -103,7 +103,7 @@ func RunAggregator(ctx context.Context, cfg AggregatorConfig) error {
 
 	var gossip *p2p.Node
 	l.onStartStop("p2p", func(ctx context.Context) error {
-		gossip, err = startP2P(ctx, cfg.DataDir, cfg.P2P, true, log, reg, chk.p2p())
+		gossip, err = startP2P(ctx, cfg.Key, cfg.P2P, true, log, reg, chk.p2p(), chk.admitPeer)
 		if err != nil {
 			return err
 		}

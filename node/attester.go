@@ -201,11 +201,48 @@ type attester struct {
 	metrics  *metrics
 	tracer   trace.Tracer  // nil: no spans
 	grace    time.Duration // how long after the deadline a result is still checked
+	faults   *Faults       // nil but in fault-injection tests
 	subs     []func(context.Context, attestation.Vote) error
 
 	base context.Context // the node's lifetime
 	wg   sync.WaitGroup
 	sem  chan struct{}
+
+	mu       sync.Mutex
+	inflight map[common.Hash]inflight // verifications running, by task
+}
+
+// inflight is a running verification: a later round of its task cancels it.
+type inflight struct {
+	round  uint32
+	cancel context.CancelFunc
+}
+
+// track registers the verification of as, cancelling one of an earlier
+// round of the task (its performer missed its turn: a claimed transaction
+// will never show). It returns false when a later round is already being
+// verified, and the function to call when done.
+func (a *attester) track(as attestation.Assignment, cancel context.CancelFunc) (bool, func()) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.inflight == nil {
+		a.inflight = make(map[common.Hash]inflight)
+	}
+	id := as.Task.ID
+	if cur, ok := a.inflight[id]; ok {
+		if cur.round >= as.Round {
+			return false, func() {}
+		}
+		cur.cancel()
+	}
+	a.inflight[id] = inflight{round: as.Round, cancel: cancel}
+	return true, func() {
+		a.mu.Lock()
+		if cur, ok := a.inflight[id]; ok && cur.round == as.Round {
+			delete(a.inflight, id)
+		}
+		a.mu.Unlock()
+	}
 }
 
 func (a *attester) Subscribe(fn func(context.Context, attestation.Vote) error) {
@@ -216,18 +253,24 @@ func (a *attester) Attest(_ context.Context, as attestation.Assignment, r attest
 	if as.Performer == a.self {
 		return nil // a performer does not attest its own work
 	}
+	deadline := time.Unix(as.Deadline, 0).Add(a.grace)
+	ctx, cancel := context.WithDeadline(a.base, deadline)
+	ok, done := a.track(as, cancel)
+	if !ok {
+		cancel()
+		return nil
+	}
 	a.wg.Add(1)
 	go func() {
 		defer a.wg.Done()
+		defer cancel()
+		defer done()
 		select {
 		case a.sem <- struct{}{}:
 			defer func() { <-a.sem }()
-		case <-a.base.Done():
+		case <-ctx.Done():
 			return
 		}
-		deadline := time.Unix(as.Deadline, 0).Add(a.grace)
-		ctx, cancel := context.WithDeadline(a.base, deadline)
-		defer cancel()
 		ctx, span := tracing.StartTask(ctx, a.tracer, as.Task.ID, "keeper.attest",
 			tracing.KeyJobID.Int64(int64(as.Task.JobID)), tracing.KeyTaskDefinitionID.Int(int(as.Task.TaskDefinitionID)),
 			tracing.KeyPerformer.String(r.Performer.Hex()), tracing.KeyTxHash.String(r.TxHash.Hex()),
@@ -249,9 +292,14 @@ func (a *attester) Attest(_ context.Context, as attestation.Assignment, r attest
 
 func (a *attester) attest(ctx context.Context, as attestation.Assignment, r attestation.Result) error {
 	log := a.log.With(zap.Stringer("task_id", as.Task.ID))
-	verdict, err := a.verifier.Verify(ctx, as, r)
-	if err != nil {
-		return fmt.Errorf("verify result: %w", err)
+	var verdict attestation.Verdict
+	if a.faults != nil && a.faults.ApproveAll {
+		verdict.Approve = true
+	} else {
+		var err error
+		if verdict, err = a.verifier.Verify(ctx, as, r); err != nil {
+			return fmt.Errorf("verify result: %w", err)
+		}
 	}
 	v := attestation.Vote{
 		TaskID: as.Task.ID, JobID: as.Task.JobID, TaskDefinitionID: as.Task.TaskDefinitionID,
@@ -260,8 +308,17 @@ func (a *attester) attest(ctx context.Context, as attestation.Assignment, r atte
 	// A child of keeper.attest, from the tracer that started it.
 	ctx, span := trace.SpanFromContext(ctx).TracerProvider().Tracer(tracing.Instrumentation).Start(ctx, "keeper.vote",
 		trace.WithAttributes(tracing.KeyApprove.Bool(verdict.Approve)))
-	err = a.vote(ctx, log, v, verdict.Reason, r)
+	err := a.vote(ctx, log, v, verdict.Reason, r)
 	tracing.End(span, err, verdict.Reason)
+	if err == nil && a.faults != nil && a.faults.Equivocate {
+		// The other verdict too, past the journal that forbids it.
+		v.Approve = !v.Approve
+		sig := a.key.Sign(v.Digest(a.domain))
+		v.Signature = sig[:]
+		for _, fn := range a.subs {
+			err = errors.Join(err, fn(ctx, v.Clone()))
+		}
+	}
 	return err
 }
 

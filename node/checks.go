@@ -219,3 +219,13 @@ func (c *coordinatorAddress) get(ctx context.Context) (common.Address, error) {
 	c.addr, c.fetched = addr, time.Now()
 	return addr, nil
 }
+
+// admitPeer is the p2p connection gater's rule: a peer whose address is an
+// active registered keeper or the registry's coordinator.
+func (c *checks) admitPeer(ctx context.Context, addr common.Address) error {
+	if coord, err := c.coordinator.get(ctx); err == nil && coord == addr {
+		return nil
+	}
+	_, _, err := c.keeperSet(ctx, addr)
+	return err
+}

@@ -46,11 +46,20 @@ type ChainConfig struct {
 	AttestationCenter common.Address
 }
 
-// P2PConfig configures the node's libp2p host.
+// P2PConfig configures the node's libp2p host. The host's identity is the
+// node's ECDSA key (a secp256k1 libp2p key with the same scalar), so its
+// peer id names its Ethereum address, and the host admits only peers whose
+// address is an active keeper or the registry's coordinator, besides the
+// bootstrap peers and AllowPeers (see ADR 0012).
 type P2PConfig struct {
-	Listen       []string // multiaddrs; default /ip4/127.0.0.1/tcp/0
-	Bootstrap    []string // full multiaddrs of bootstrap peers (the aggregator)
-	IdentityFile string   // libp2p key file; default <data dir>/p2p.key
+	Listen    []string // multiaddrs; default /ip4/127.0.0.1/tcp/0
+	Bootstrap []string // full multiaddrs of bootstrap peers (the aggregator)
+	// AllowPeers are peer ids admitted without being registered: other
+	// aggregators, which hold no on-chain role.
+	AllowPeers []string
+	// Open admits every peer (no connection gater): for networks that
+	// watch without a registry, never for keepers in production.
+	Open bool
 }
 
 // TestConfig holds hooks for in-process tests. Production leaves it zero.
@@ -70,6 +79,8 @@ type TestConfig struct {
 	// HTTPReady is called with the address each optional HTTP server
 	// (the Othentic interfaces) listens on.
 	HTTPReady func(addr string)
+	// Faults make a keeper crash mid-task or misbehave (fault injection).
+	Faults *Faults
 }
 
 // process is what every node process starts from: its logger, its
@@ -129,10 +140,11 @@ func (p *process) checks(keepers *registryKeepers) *checks {
 	return newChecks(p.domain, keepers, &coordinatorAddress{registry: p.registry, ttl: coordinatorTTL})
 }
 
-// dialChain returns the test chain if set, otherwise dials cfg.RPC and, with
-// fallbacks configured, each of cfg.FallbackRPCs and returns an
-// execution.Failover over them (which checks they serve one chain). Logs and
-// errors name endpoints by execution.EndpointName, never by full URL.
+// dialChain returns the test chain if set, otherwise dials cfg.RPC and each
+// of cfg.FallbackRPCs and returns an execution.Failover over them (which
+// checks they serve one chain, bounds each attempt on an endpoint and fails
+// over). Logs and errors name endpoints by execution.EndpointName, never by
+// full URL.
 func dialChain(ctx context.Context, cfg ChainConfig, test execution.Chain, log *zap.Logger) (execution.Chain, func(), error) {
 	if test != nil {
 		return test, func() {}, nil
@@ -143,10 +155,12 @@ func dialChain(ctx context.Context, cfg ChainConfig, test execution.Chain, log *
 	return dialEndpoints(ctx, append([]string{cfg.RPC}, cfg.FallbackRPCs...), log)
 }
 
-// dialEndpoints dials each URL of one chain and returns the client, or with
-// several an execution.Failover over them (which checks they serve one
-// chain), and a function closing them all. Logs and errors name endpoints by
-// execution.EndpointName, never by full URL.
+// dialEndpoints dials each URL of one chain and returns an
+// execution.Failover over them (which checks they serve one chain), and a
+// function closing them all. A single URL gets a Failover too: its errors
+// name the endpoint by execution.EndpointName like those of several, and its
+// calls without a deadline are bounded by the attempt timeout. Logs and
+// errors name endpoints by execution.EndpointName, never by full URL.
 func dialEndpoints(ctx context.Context, urls []string, log *zap.Logger) (execution.Chain, func(), error) {
 	var clients []*ethclient.Client
 	closeAll := func() {
@@ -164,13 +178,10 @@ func dialEndpoints(ctx context.Context, urls []string, log *zap.Logger) (executi
 		c, err := ethclient.DialContext(ctx, raw)
 		if err != nil {
 			closeAll()
-			return nil, nil, fmt.Errorf("dial %s: %w", name, err)
+			return nil, nil, fmt.Errorf("dial %s: %w", name, execution.Redact(err))
 		}
 		clients = append(clients, c)
 		endpoints = append(endpoints, execution.Endpoint{Name: name, Chain: c})
-	}
-	if len(clients) == 1 {
-		return clients[0], closeAll, nil
 	}
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()

@@ -21,6 +21,7 @@ import (
 	"go.uber.org/zap"
 
 	"github.com/triggerx-network/triggerx/attestation"
+	"github.com/triggerx-network/triggerx/contracts/bindings"
 	"github.com/triggerx-network/triggerx/coordinator"
 	"github.com/triggerx-network/triggerx/coordinator/lease"
 	"github.com/triggerx-network/triggerx/node/tracing"
@@ -167,6 +168,7 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 	var gossip *p2p.Node
 	dispatcher, err := coordinator.NewDispatcher(coordinator.DispatcherConfig{
 		Keepers: keepers, Online: health.Online, Key: cfg.Key, Domain: domain, Store: store, Deadline: cfg.Deadline,
+		Executed: hubExecuted(p, cfg.Chain), Owns: owns,
 		Publish: func(ctx context.Context, a attestation.Assignment) error {
 			trace.SpanFromContext(ctx).SetAttributes(tracing.KeyPerformer.String(a.Performer.Hex()), attribute.Int64("round", int64(a.Round)))
 			return gossip.PublishAssignment(ctx, a)
@@ -209,9 +211,10 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 		return l.abort(err)
 	}
 	scriptStore := &scripts{dir: cfg.DataDir, gateways: cfg.ScriptGateways, log: log, reg: reg}
+	chk := p.checks(keepers)
 	// The p2p host starts first: every part after it may dispatch.
 	l.onStartStop("p2p", func(ctx context.Context) error {
-		gossip, err = startP2P(ctx, cfg.DataDir, cfg.P2P, false, log, reg, p.checks(keepers).p2p())
+		gossip, err = startP2P(ctx, cfg.Key, cfg.P2P, false, log, reg, chk.p2p(), chk.admitPeer)
 		if err != nil {
 			return err
 		}
@@ -301,6 +304,7 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 	}, srv.Shutdown)
 	l.background("scheduler", scheduler.Run)
 	l.background("monitor", monitor.Run)
+	l.background("fallback", func(ctx context.Context) error { return dispatcher.RunFallback(ctx, tick) })
 	l.background("health", health.Run)
 	l.onStartStop("ready", func(context.Context) error {
 		log.Info("coordinator running", zap.Strings("p2p_addrs", gossip.Addrs()), zap.Uint64("chain_id", domain.ChainID))
@@ -370,3 +374,26 @@ func shareJobs(l *lifecycle, redisURL string, self common.Address, log *zap.Logg
 
 // Version is the software version the binaries report.
 var Version = "0.1.0-dev"
+
+// hubExecuted tells whether a task's execution is on-chain, from the
+// TaskExecutionHub of the chain its action is on.
+func hubExecuted(p *process, cfg ChainConfig) func(context.Context, attestation.Task) (bool, error) {
+	return func(ctx context.Context, t attestation.Task) (bool, error) {
+		addr := cfg.TaskExecutionHub
+		if t.Action.ChainID != p.domain.ChainID {
+			var ok bool
+			if addr, ok = cfg.Hubs[t.Action.ChainID]; !ok {
+				return false, fmt.Errorf("no hub configured for chain %d", t.Action.ChainID)
+			}
+		}
+		chain, err := p.chains.Get(ctx, t.Action.ChainID)
+		if err != nil {
+			return false, err
+		}
+		hub, err := bindings.NewTaskExecutionHubCaller(addr, chain)
+		if err != nil {
+			return false, err
+		}
+		return hub.Executed(&bind.CallOpts{Context: ctx}, t.ID)
+	}
+}

@@ -53,6 +53,60 @@ type network struct {
 	errs     chan error
 	keepers  []*keeperProc
 	runCtx   context.Context
+	// The aggregator and the coordinator, which a test may kill and start
+	// again on the same data directory and addresses.
+	agg, coord *proc
+}
+
+// proc is a running aggregator or coordinator.
+type proc struct {
+	name  string
+	run   func(context.Context) error
+	ready chan []string // its p2p addresses, each time it is ready
+	stop  context.CancelFunc
+	done  chan struct{}
+}
+
+// readyFn returns the Ready hook that signals p.ready.
+func (p *proc) readyFn() func([]string) {
+	return func(a []string) {
+		select {
+		case p.ready <- a:
+		default:
+		}
+	}
+}
+
+// restart kills p, starts it again and waits until it is ready.
+func (n *network) restart(p *proc) {
+	n.t.Helper()
+	n.kill(p)
+	select {
+	case <-p.ready:
+	default:
+	}
+	n.startProc(p)
+	wait(n, p.ready)
+}
+
+// startProc starts p.
+func (n *network) startProc(p *proc) {
+	ctx, cancel := context.WithCancel(n.runCtx)
+	p.stop, p.done = cancel, make(chan struct{})
+	n.wg.Add(1)
+	go func() {
+		defer n.wg.Done()
+		defer close(p.done)
+		if err := p.run(ctx); err != nil {
+			n.errs <- fmt.Errorf("%s: %w", p.name, err)
+		}
+	}()
+}
+
+// kill stops p and waits for it to exit.
+func (n *network) kill(p *proc) {
+	p.stop()
+	<-p.done
 }
 
 // keeperProc is one running keeper, which a test may stop and start again
@@ -152,43 +206,48 @@ func startNetworkHooks(t *testing.T, keepers int, keeperCfg func(*node.KeeperCon
 	logger := func(name string) *zap.Logger {
 		return zaptest.NewLogger(t, zaptest.Level(zap.InfoLevel)).Named(name)
 	}
-	run := func(name string, fn func(context.Context) error) {
-		n.wg.Add(1)
-		go func() {
-			defer n.wg.Done()
-			if err := fn(runCtx); err != nil {
-				n.errs <- fmt.Errorf("%s: %w", name, err)
-			}
-		}()
-	}
 
-	aggReady := make(chan []string, 1)
+	// Each restart listens where the first start did, so peers and the
+	// test's API client find it again.
+	n.agg = &proc{name: "aggregator", ready: make(chan []string, 1)}
 	aggConfig := node.AggregatorConfig{
 		DataDir: t.TempDir(), Chain: chainCfg, Key: aggKey, Logger: logger("aggregator"),
-		Test: node.TestConfig{Chain: client, Ready: func(a []string) { aggReady <- a }},
+		Test: node.TestConfig{Chain: client, Ready: n.agg.readyFn()},
 	}
 	if aggCfg != nil {
 		aggCfg(&aggConfig)
 	}
-	run("aggregator", func(ctx context.Context) error { return node.RunAggregator(ctx, aggConfig) })
-	n.bootAddr = wait(n, aggReady)
+	n.agg.run = func(ctx context.Context) error { return node.RunAggregator(ctx, aggConfig) }
+	n.startProc(n.agg)
+	n.bootAddr = wait(n, n.agg.ready)
+	aggConfig.P2P.Listen = listenAddrs(n.bootAddr)
 	p2pCfg := node.P2PConfig{Listen: []string{"/ip4/127.0.0.1/tcp/0"}, Bootstrap: n.bootAddr}
 
-	apiReady, coordReady := make(chan string, 1), make(chan []string, 1)
+	apiReady := make(chan string, 1)
+	n.coord = &proc{name: "coordinator", ready: make(chan []string, 1)}
 	coordConfig := node.CoordinatorConfig{
 		DataDir: t.TempDir(), Chain: chainCfg, Key: coordKey, APIListen: "127.0.0.1:0", APIKeys: []string{n.apiKey},
 		P2P: p2pCfg, Tick: 200 * time.Millisecond, MonitorPoll: 200 * time.Millisecond, Logger: logger("coordinator"),
-		Test: node.CoordinatorTestConfig{TestConfig: node.TestConfig{Chain: client, Ready: func(a []string) { coordReady <- a }},
-			APIReady: func(a string) { apiReady <- a }},
+		Test: node.CoordinatorTestConfig{TestConfig: node.TestConfig{Chain: client, Ready: n.coord.readyFn()},
+			APIReady: func(a string) {
+				select {
+				case apiReady <- a:
+				default:
+				}
+			}},
 	}
 	if coordCfg != nil {
 		coordCfg(&coordConfig)
 	}
-	run("coordinator", func(ctx context.Context) error { return node.RunCoordinator(ctx, coordConfig) })
-	n.apiURL = "http://" + wait(n, apiReady)
+	n.coord.run = func(ctx context.Context) error { return node.RunCoordinator(ctx, coordConfig) }
+	n.startProc(n.coord)
+	apiAddr := wait(n, apiReady)
+	n.apiURL = "http://" + apiAddr
+	coordAddrs := wait(n, n.coord.ready)
+	coordConfig.APIListen, coordConfig.P2P.Listen = apiAddr, listenAddrs(coordAddrs)
 	// Keepers also connect to the coordinator, which serves job scripts.
 	keeperP2P := p2pCfg
-	keeperP2P.Bootstrap = append(slices.Clone(n.bootAddr), wait(n, coordReady)...)
+	keeperP2P.Bootstrap = append(slices.Clone(n.bootAddr), coordAddrs...)
 
 	for i := range keepers {
 		n.keepers = append(n.keepers, &keeperProc{cfg: node.KeeperConfig{
@@ -202,6 +261,15 @@ func startNetworkHooks(t *testing.T, keepers int, keeperCfg func(*node.KeeperCon
 	}
 	t.Cleanup(n.stop)
 	return n
+}
+
+// listenAddrs strips the /p2p/<id> part of full multiaddrs.
+func listenAddrs(full []string) []string {
+	out := make([]string, len(full))
+	for i, a := range full {
+		out[i], _, _ = strings.Cut(a, "/p2p/")
+	}
+	return out
 }
 
 // startKeeper starts keeper i and waits until it runs.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/libp2p/go-libp2p/core/peer"
 	"github.com/prometheus/client_golang/prometheus"
 	"go.opentelemetry.io/otel/trace"
 	"go.uber.org/zap"
@@ -111,7 +112,8 @@ func RunKeeper(ctx context.Context, cfg KeeperConfig) error {
 		return l.abort(err)
 	}
 
-	chk := p.checks(newRegistryKeepers(p.registry, keeperSetTTL))
+	keeperSet := newRegistryKeepers(p.registry, keeperSetTTL)
+	chk := p.checks(keeperSet)
 	reg := newRegistry()
 	m, err := newMetrics(reg, "keeper")
 	if err != nil {
@@ -143,15 +145,27 @@ func RunKeeper(ctx context.Context, cfg KeeperConfig) error {
 	perf := &performer{
 		self: p.self, domain: p.domain, sites: perfSites,
 		jobs: jobs, journal: journal, scripts: runner, log: log.Named("performer"), metrics: m, tracer: tracing.Tracer(cfg.TracerProvider),
-		base: stageCtx, running: map[common.Hash]bool{},
+		base: stageCtx, running: map[common.Hash]bool{}, faults: cfg.Test.Faults,
 		key: func(d common.Hash) ([]byte, error) { return attestation.SignECDSA(cfg.ControllerKey, d) },
 	}
 	att := &attester{
 		self: p.self, key: cfg.BLSKey, domain: p.domain, journal: journal, log: log.Named("attester"), metrics: m, tracer: tracing.Tracer(cfg.TracerProvider),
 		verifier: &chainVerifier{jobs: jobs, sites: attSites, triggers: triggers, scripts: rerunner},
-		grace:    attestGrace, base: stageCtx, sem: make(chan struct{}, maxParallelChecks),
+		grace:    attestGrace, base: stageCtx, sem: make(chan struct{}, maxParallelChecks), faults: cfg.Test.Faults,
 	}
-	l.onStop("stages", func() error { stopStages(); perf.wait(); att.wait(); return nil })
+	backup, err := newBackupAggregator(stageCtx, p, cfg.Chain, keeperSet, journal, sender, log)
+	if err != nil {
+		stopStages()
+		return l.abort(err)
+	}
+	l.onStop("stages", func() error {
+		stopStages()
+		perf.wait()
+		att.wait()
+		backup.wait()
+		backup.sub.wait()
+		return nil
+	})
 
 	// The sandbox starts before any task can arrive; without a Docker
 	// engine the keeper still runs static jobs and refuses script tasks.
@@ -195,14 +209,21 @@ func RunKeeper(ctx context.Context, cfg KeeperConfig) error {
 	match := newMatcher(assignmentTTL)
 	var gossip *p2p.Node
 	l.onStartStop("p2p", func(ctx context.Context) error {
-		gossip, err = startP2P(ctx, cfg.DataDir, cfg.P2P, false, log, reg, chk.p2p())
+		gossip, err = startP2P(ctx, cfg.ControllerKey, cfg.P2P, false, log, reg, chk.p2p(), chk.admitPeer)
 		if err != nil {
 			return err
 		}
 		if err := scriptStore.start(ctx, gossip); err != nil {
 			return errors.Join(err, gossip.Close())
 		}
+		// The backup first: it must know a task is this keeper's before
+		// the result goes out and votes come back.
+		perf.Subscribe(backup.performed)
 		attestation.WireKeeper(gossip, perf, match, att)
+		gossip.SubscribeVotes(backup.vote)
+		gossip.SubscribeFinalizations(backup.finalized)
+		backup.agg.Subscribe(backup.certified)
+		backup.sub.Subscribe(gossip.PublishFinalization)
 		return nil
 	}, func(ctx context.Context) error { return errors.Join(scriptStore.stop(ctx), gossip.Close()) })
 	if every := heartbeatInterval(cfg.HeartbeatInterval); every > 0 {
@@ -225,7 +246,7 @@ func RunKeeper(ctx context.Context, cfg KeeperConfig) error {
 		if cfg.Test.Ready != nil {
 			cfg.Test.Ready(gossip.Addrs())
 		}
-		return nil
+		return backup.agg.Resume(ctx)
 	}, nil)
 	return l.run(ctx)
 }
@@ -256,20 +277,35 @@ func checkRegistered(ctx context.Context, registry *bindings.KeeperRegistry, sel
 	return nil
 }
 
-// startP2P loads or creates the node's identity and starts its libp2p host.
-func startP2P(ctx context.Context, dataDir string, cfg P2PConfig, bootstrapNode bool, log *zap.Logger,
-	reg prometheus.Registerer, checks p2p.Checks,
+// startP2P starts the node's libp2p host with the node's ECDSA key as its
+// identity and, unless cfg.Open, a connection gater admitting the bootstrap
+// peers, cfg.AllowPeers, active keepers and the coordinator (admit).
+func startP2P(ctx context.Context, key *ecdsa.PrivateKey, cfg P2PConfig, bootstrapNode bool, log *zap.Logger,
+	reg prometheus.Registerer, checks p2p.Checks, admit func(context.Context, common.Address) error,
 ) (*p2p.Node, error) {
-	idFile := cfg.IdentityFile
-	if idFile == "" {
-		idFile = filepath.Join(dataDir, "p2p.key")
-	}
-	id, err := p2p.LoadOrCreateIdentity(idFile, p2p.KeyEd25519)
+	id, err := p2p.IdentityFromECDSA(key)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("p2p identity: %w", err)
 	}
-	return p2p.New(ctx, p2p.Config{
+	pcfg := p2p.Config{
 		ListenAddrs: cfg.Listen, Identity: id, Bootstrap: cfg.Bootstrap, PeerExchange: bootstrapNode,
 		Logger: log, Checks: checks, Registerer: reg,
-	})
+	}
+	if !cfg.Open {
+		for _, s := range cfg.AllowPeers {
+			pid, err := peer.Decode(s)
+			if err != nil {
+				return nil, fmt.Errorf("allowed peer %q: %w", s, err)
+			}
+			pcfg.AllowPeers = append(pcfg.AllowPeers, pid)
+		}
+		pcfg.Admit = func(ctx context.Context, pid peer.ID) error {
+			addr, err := p2p.AddressOf(pid)
+			if err != nil {
+				return err
+			}
+			return admit(ctx, addr)
+		}
+	}
+	return p2p.New(ctx, pcfg)
 }

@@ -14,8 +14,11 @@ import (
 // matcher pairs assignments with results (attestation.Matcher). A result is
 // paired only with the assignment it belongs to: same task, and the
 // performer the assignment names, so a result gossiped by anyone else can
-// never take the place of the real one. Each task is output once. Entries
-// are forgotten after ttl.
+// never take the place of the real one. A task is output once per round: an
+// assignment of a later round (the coordinator's fallback after a missed
+// deadline) replaces the earlier one, and its performer's result is paired
+// anew; an earlier round arriving late is ignored. Entries are forgotten
+// after ttl.
 type matcher struct {
 	ttl  time.Duration
 	now  func() time.Time
@@ -48,16 +51,17 @@ func (m *matcher) Subscribe(fn func(context.Context, attestation.Assignment, att
 func (m *matcher) AddAssignment(ctx context.Context, a attestation.Assignment) error {
 	m.mu.Lock()
 	p := m.entry(a.Task.ID)
-	if p.assignment != nil || p.done {
+	if p.assignment != nil && a.Round <= p.assignment.Round {
 		m.mu.Unlock()
 		return nil
 	}
 	a = a.Clone()
 	p.assignment = &a
+	p.done = false
 	r, ok := p.results[a.Performer]
 	if ok {
 		p.done = true
-		p.results = nil
+		delete(p.results, a.Performer)
 	}
 	m.mu.Unlock()
 	if ok {
@@ -81,11 +85,13 @@ func (m *matcher) Assignment(id common.Hash) (attestation.Assignment, bool) {
 func (m *matcher) AddResult(ctx context.Context, r attestation.Result) error {
 	m.mu.Lock()
 	p := m.entry(r.TaskID)
-	if p.done {
+	if p.assignment != nil && r.Performer == p.assignment.Performer && p.done {
 		m.mu.Unlock()
 		return nil
 	}
-	if p.assignment == nil {
+	if p.assignment == nil || r.Performer != p.assignment.Performer {
+		// Before its assignment, or of a performer another round may name:
+		// kept (a few per task) until an assignment names its performer.
 		if _, dup := p.results[r.Performer]; !dup && len(p.results) < maxEarlyResults {
 			p.results[r.Performer] = r.Clone()
 		}
@@ -93,10 +99,6 @@ func (m *matcher) AddResult(ctx context.Context, r attestation.Result) error {
 		return nil
 	}
 	a := *p.assignment
-	if r.Performer != a.Performer {
-		m.mu.Unlock()
-		return nil // not the assigned performer's result
-	}
 	p.done = true
 	m.mu.Unlock()
 	return m.emit(ctx, a, r)

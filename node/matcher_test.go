@@ -18,6 +18,10 @@ func TestMatcher(t *testing.T) {
 	a := attestation.Assignment{Task: attestation.Task{ID: task}, Performer: performer}
 	real := attestation.Result{TaskID: task, Performer: performer, TxHash: common.HexToHash("0x11")}
 	fake := attestation.Result{TaskID: task, Performer: impostor, TxHash: common.HexToHash("0x22")}
+	// The coordinator's fallback: round 1 names the next keeper.
+	next := common.HexToAddress("0xcc")
+	a1 := attestation.Assignment{Task: attestation.Task{ID: task}, Performer: next, Round: 1}
+	real1 := attestation.Result{TaskID: task, Performer: next, TxHash: common.HexToHash("0x33")}
 
 	tests := []struct {
 		name  string
@@ -30,6 +34,12 @@ func TestMatcher(t *testing.T) {
 		{"early impostor ignored", []any{fake, real, a}, []attestation.Result{real}},
 		{"only once", []any{a, real, real, a}, []attestation.Result{real}},
 		{"no assignment, no pair", []any{real}, nil},
+		{"fallback round replaces a silent performer", []any{a, a1, real1}, []attestation.Result{real1}},
+		{"fallback round after a result is paired again", []any{a, real, a1, real1}, []attestation.Result{real, real1}},
+		{"fallback result before its round", []any{a, real1, a1}, []attestation.Result{real1}},
+		{"earlier round's result ignored after fallback", []any{a, a1, real, real1}, []attestation.Result{real1}},
+		{"late earlier round ignored", []any{a1, a, real, real1}, []attestation.Result{real1}},
+		{"each round once", []any{a, a1, real1, real1, a1}, []attestation.Result{real1}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

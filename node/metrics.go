@@ -29,7 +29,7 @@ const taskFailuresHelp = "Tasks, votes and submissions that did not happen, by r
 // checks that the catalogue lists nothing missing here.
 var failureReasons = []string{
 	// node (docs/reasons.md)
-	reasonActionMismatch, reasonResultMismatch, reasonSuccessMismatch, reasonNoSite,
+	reasonActionMismatch, reasonResultMismatch, reasonSuccessMismatch, reasonNoSite, reasonDeadlinePassed,
 	reasonResultMalformed, reasonProofOfTask, reasonResultSignature,
 	"no_vote", "conflicting_vote", "submission_timeout",
 	reasonScriptsUnsupported, reasonScriptNetwork, reasonTranscript, reasonReplay, reasonSpot,

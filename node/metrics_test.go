@@ -61,7 +61,7 @@ func TestTaskFailuresMetric(t *testing.T) {
 	require.Greater(t, len(codes), 50, "the catalogue and the files it links to")
 	// The coordinator's own codes are counted by the coordinator
 	// (coordinator.NewMetrics), not by keepers and aggregators.
-	for _, c := range []string{coordinator.ReasonDispatchTimeout, coordinator.ReasonJobDeleted} {
+	for _, c := range []string{coordinator.ReasonDispatchTimeout, coordinator.ReasonJobDeleted, coordinator.ReasonNoPerformer} {
 		require.True(t, codes[c], "%s is in the catalogue", c)
 		delete(codes, c)
 	}

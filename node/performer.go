@@ -39,6 +39,7 @@ type performer struct {
 	log     *zap.Logger
 	metrics *metrics
 	tracer  trace.Tracer // nil: no spans
+	faults  *Faults      // nil but in fault-injection tests
 	subs    []func(context.Context, attestation.Result) error
 
 	base    context.Context
@@ -46,6 +47,13 @@ type performer struct {
 	mu      sync.Mutex
 	running map[common.Hash]bool
 }
+
+// errDeadlinePassed: the assignment's deadline passed before the
+// performer could send its execution.
+var errDeadlinePassed = errors.New("the assignment's deadline has passed")
+
+// reasonDeadlinePassed is errDeadlinePassed's reason code.
+const reasonDeadlinePassed = "deadline_passed"
 
 // errScriptsUnsupported: this keeper cannot run job scripts yet.
 var errScriptsUnsupported = errors.New("this keeper does not run job scripts yet")
@@ -58,7 +66,7 @@ func (p *performer) Subscribe(fn func(context.Context, attestation.Result) error
 }
 
 func (p *performer) Perform(_ context.Context, a attestation.Assignment) error {
-	if a.Performer != p.self {
+	if a.Performer != p.self && (p.faults == nil || !p.faults.ExecuteUnassigned) {
 		return nil
 	}
 	p.mu.Lock()
@@ -96,6 +104,8 @@ func (p *performer) Perform(_ context.Context, a attestation.Assignment) error {
 				reason = reasonActionMismatch
 			case errors.Is(err, errNoSite):
 				reason = reasonNoSite
+			case errors.Is(err, errDeadlinePassed):
+				reason = reasonDeadlinePassed
 			case scriptReason(err) != "":
 				reason = scriptReason(err)
 			}
@@ -168,6 +178,9 @@ func (p *performer) perform(ctx context.Context, log *zap.Logger, a attestation.
 			return nil, fmt.Errorf("encode call: %w", err)
 		}
 	}
+	if !found {
+		calldata = p.faults.tamper(calldata)
+	}
 
 	var txHash common.Hash
 	var success bool
@@ -176,6 +189,17 @@ func (p *performer) perform(ctx context.Context, log *zap.Logger, a attestation.
 		txHash = rec.TxHash
 		success, err = p.outcome(ctx, st, t.ID, txHash)
 	} else {
+		// After its deadline the task may be another keeper's (the
+		// coordinator's fallback): executing late could only race it.
+		if !time.Now().Before(time.Unix(a.Deadline, 0)) {
+			return nil, fmt.Errorf("%w: deadline %s", errDeadlinePassed, time.Unix(a.Deadline, 0).UTC().Format(time.RFC3339))
+		}
+		if p.faults != nil && p.faults.BeforeExecute != nil {
+			p.faults.BeforeExecute(ctx, a)
+		}
+		if p.faults != nil && p.faults.ClaimUnsent {
+			return p.sign(t, inventedTx(), calldata, true, run)
+		}
 		log.Debug("executing", zap.Stringer("target", t.Action.Target), zap.String("function", t.Action.Function))
 		var tx *types.Transaction
 		tx, _, success, err = st.sender.ExecuteTask(ctx, st.hubAddr, st.jobID(t), t.ID, target, calldata)
@@ -183,8 +207,16 @@ func (p *performer) perform(ctx context.Context, log *zap.Logger, a attestation.
 			var by common.Address
 			txHash, by, success, err = p.findExecution(ctx, st, t.ID)
 			if err == nil && by != p.self {
-				log.Info("task already executed by another keeper", zap.Stringer("keeper", by))
-				return nil, nil
+				if a.Performer != p.self {
+					return nil, nil // not ours to report
+				}
+				// Someone else executed this keeper's task: report what the
+				// chain holds, so that the attesters judge it (they reject
+				// an execution sent by another than the assigned performer)
+				// and the task is settled on-chain, naming who did it.
+				log.Warn("task executed by another keeper than its performer", zap.Stringer("keeper", by),
+					zap.Stringer("tx_hash", txHash))
+				return p.sign(t, txHash, calldata, success, run)
 			}
 		} else if tx != nil {
 			txHash = tx.Hash()
@@ -214,6 +246,20 @@ func (p *performer) perform(ctx context.Context, log *zap.Logger, a attestation.
 		return nil, err
 	}
 	log.Info("task executed", zap.Stringer("tx_hash", txHash), zap.Bool("target_success", success))
+	return &r, nil
+}
+
+// sign builds and signs a result without journaling it: for an execution
+// this keeper did not send.
+func (p *performer) sign(t attestation.Task, txHash common.Hash, calldata []byte, success bool, run *attestation.ScriptRun) (*attestation.Result, error) {
+	r := attestation.Result{
+		TaskID: t.ID, JobID: t.JobID, TaskDefinitionID: t.TaskDefinitionID, Performer: p.self,
+		TxHash: txHash, Calldata: calldata, Success: success, Script: run,
+	}
+	var err error
+	if r.Signature, err = p.key(r.Digest(p.domain)); err != nil {
+		return nil, err
+	}
 	return &r, nil
 }
 

@@ -17,7 +17,34 @@
 // finalizations have no such slot). Rejections lower the
 // sending peer's gossipsub score; ignores do not.
 //
-// Concurrency: all methods of *Node are safe for concurrent use. Checks run
+// Rate limits: before any of that, each message counts against a token
+// bucket per (peer that forwarded it, topic), Config.PeerRate messages per
+// second with bursts of Config.PeerBurst (defaults DefaultPeerRate and
+// DefaultPeerBurst, sized so that one relay may forward a whole topic of a
+// 1,000 tasks/s network). A message over the limit is ignored, not
+// rejected, and counted in triggerx_p2p_rate_limited_total: an honest relay
+// in a burst is not penalised, and the limit only caps how much validation
+// work one peer can cause. Pubsub remembers an ignored message's id, so the
+// node does not take it from another peer either. This node's own
+// publishes are not limited. Buckets live in a bounded LRU, so churning
+// peers cannot grow memory.
+//
+// Identity and admission: IdentityFromECDSA turns a keeper's Ethereum key
+// into its libp2p identity, so its peer id embeds the same secp256k1 public
+// key and AddressOf(peer id) yields the keeper's Ethereum address. With
+// Config.Admit set, a connection gater asks Admit (for example, "is
+// AddressOf(id) a registered keeper?") about every peer this node dials or
+// that connects to it, once the handshake has authenticated the peer id,
+// and refuses the connection when Admit returns an error (counted in
+// triggerx_p2p_gater_refused_total). Bootstrap peers and Config.AllowPeers
+// are always admitted. Decisions are cached per peer (a minute for
+// admissions, ten seconds for refusals), so a flood of dials costs one
+// Admit call per peer and period; Admit runs under a five-second context.
+// Without Admit every peer is admitted.
+//
+// Concurrency: all methods of *Node are safe for concurrent use. Admit may
+// be called concurrently for different peers, from libp2p's dial and
+// upgrade goroutines; calls for one peer are not concurrent. Checks run
 // concurrently, inside gossipsub's validation goroutines, each under a
 // context bounded by Config.ValidateTimeout. Each subscriber gets its own
 // goroutine and queue: it is called with one message at a time, its own

@@ -1,6 +1,7 @@
 package p2p
 
 import (
+	"crypto/ecdsa"
 	"crypto/rand"
 	"errors"
 	"fmt"
@@ -8,7 +9,10 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/ethereum/go-ethereum/common"
+	ethcrypto "github.com/ethereum/go-ethereum/crypto"
 	"github.com/libp2p/go-libp2p/core/crypto"
+	"github.com/libp2p/go-libp2p/core/peer"
 )
 
 // KeyType names the kind of a node's libp2p identity key.
@@ -110,4 +114,48 @@ func LoadOrCreateIdentity(path string, t KeyType) (crypto.PrivKey, error) {
 		return nil, err
 	}
 	return k, nil
+}
+
+// IdentityFromECDSA returns the libp2p secp256k1 key with the same scalar as
+// the Ethereum key k, so that the node's peer id is bound to its Ethereum
+// address (see AddressOf).
+func IdentityFromECDSA(k *ecdsa.PrivateKey) (crypto.PrivKey, error) {
+	if k == nil || k.D == nil {
+		return nil, errors.New("identity from ecdsa key: no key")
+	}
+	want := ethcrypto.S256().Params()
+	if k.Curve == nil || k.Params().P.Cmp(want.P) != 0 || k.Params().N.Cmp(want.N) != 0 {
+		return nil, errors.New("identity from ecdsa key: not a secp256k1 key")
+	}
+	if k.D.Sign() <= 0 || k.D.Cmp(want.N) >= 0 {
+		return nil, errors.New("identity from ecdsa key: scalar out of range")
+	}
+	pk, err := crypto.UnmarshalSecp256k1PrivateKey(ethcrypto.FromECDSA(k))
+	if err != nil {
+		return nil, fmt.Errorf("identity from ecdsa key: %w", err)
+	}
+	return pk, nil
+}
+
+// AddressOf returns the Ethereum address of the secp256k1 key embedded in a
+// peer id, such as one derived from IdentityFromECDSA. It fails for peer ids
+// of other key types (ed25519 ids carry a key, but not an Ethereum one) and
+// for ids that embed no key.
+func AddressOf(id peer.ID) (common.Address, error) {
+	pub, err := id.ExtractPublicKey()
+	if err != nil {
+		return common.Address{}, fmt.Errorf("extract public key from peer id %s: %w", id, err)
+	}
+	if _, ok := pub.(*crypto.Secp256k1PublicKey); !ok {
+		return common.Address{}, fmt.Errorf("address of peer id %s: key type %s, not secp256k1", id, pub.Type())
+	}
+	raw, err := pub.Raw() // compressed point
+	if err != nil {
+		return common.Address{}, fmt.Errorf("address of peer id %s: %w", id, err)
+	}
+	ek, err := ethcrypto.DecompressPubkey(raw)
+	if err != nil {
+		return common.Address{}, fmt.Errorf("address of peer id %s: decompress key: %w", id, err)
+	}
+	return ethcrypto.PubkeyToAddress(*ek), nil
 }

@@ -17,8 +17,10 @@ const (
 // metrics are the package's Prometheus metrics. A nil *metrics records
 // nothing, so metrics stay optional.
 type metrics struct {
-	validation *prometheus.CounterVec
-	dropped    *prometheus.CounterVec
+	validation  *prometheus.CounterVec
+	dropped     *prometheus.CounterVec
+	rateLimited *prometheus.CounterVec
+	refused     *prometheus.CounterVec
 }
 
 // newMetrics registers the metrics on reg, or returns nil if reg is nil.
@@ -41,7 +43,21 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &metrics{validation: validation, dropped: dropped}, nil
+	rateLimited, err := register(reg, prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "triggerx_p2p_rate_limited_total",
+		Help: "Gossip messages ignored because the peer that forwarded them exceeded its per-topic rate limit, by topic.",
+	}, []string{"topic"}))
+	if err != nil {
+		return nil, err
+	}
+	refused, err := register(reg, prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "triggerx_p2p_gater_refused_total",
+		Help: "Connections the connection gater refused because Config.Admit refused the peer, by direction (inbound, outbound).",
+	}, []string{"direction"}))
+	if err != nil {
+		return nil, err
+	}
+	return &metrics{validation: validation, dropped: dropped, rateLimited: rateLimited, refused: refused}, nil
 }
 
 func register(reg prometheus.Registerer, c *prometheus.CounterVec) (*prometheus.CounterVec, error) {
@@ -69,4 +85,18 @@ func (m *metrics) droppedDelivery(topic string) {
 		return
 	}
 	m.dropped.WithLabelValues(topic).Inc()
+}
+
+func (m *metrics) limited(topic string) {
+	if m == nil {
+		return
+	}
+	m.rateLimited.WithLabelValues(topic).Inc()
+}
+
+func (m *metrics) refusedConn(direction string) {
+	if m == nil {
+		return
+	}
+	m.refused.WithLabelValues(direction).Inc()
 }

@@ -82,6 +82,25 @@ type Config struct {
 	ValidateTimeout time.Duration
 	// HandlerTimeout bounds each subscriber call; default DefaultHandlerTimeout.
 	HandlerTimeout time.Duration
+	// Admit, if set, decides which peers may connect to or be dialed by this
+	// node: a peer is refused when Admit returns an error (for example, when
+	// AddressOf(id) is not a registered keeper). It is called under a
+	// context of at most a few seconds, at most once per peer per minute
+	// (refusals are retried after ten seconds), and never for bootstrap
+	// peers or AllowPeers, which are always admitted. Nil admits everyone.
+	Admit func(ctx context.Context, id peer.ID) error
+	// AllowPeers are admitted without asking Admit.
+	AllowPeers []peer.ID
+	// PeerRate limits the gossip messages per second that one peer may
+	// forward to this node on one topic; over the limit they are ignored
+	// (not forwarded, not delivered, counted in
+	// triggerx_p2p_rate_limited_total). Default DefaultPeerRate; negative
+	// disables the limit.
+	PeerRate float64
+	// PeerBurst is the bucket size: how many messages one peer may forward
+	// on one topic in a burst before PeerRate applies; default
+	// DefaultPeerBurst.
+	PeerBurst int
 }
 
 // Node is a libp2p host running gossipsub on the workflow's topics. It
@@ -102,6 +121,7 @@ type Node struct {
 	// bootstrap peers and, for each, a signal that a connection to it closed.
 	bootstrap  []peer.AddrInfo
 	disconnect map[peer.ID]chan struct{}
+	limiter    *limiter // shared by the topics; nil if unlimited
 
 	mu       sync.Mutex // guards closed and wg.Add
 	closed   bool
@@ -129,6 +149,12 @@ func New(ctx context.Context, cfg Config) (_ *Node, err error) {
 	if cfg.HandlerTimeout <= 0 {
 		cfg.HandlerTimeout = DefaultHandlerTimeout
 	}
+	if cfg.PeerRate == 0 {
+		cfg.PeerRate = DefaultPeerRate
+	}
+	if cfg.PeerBurst <= 0 {
+		cfg.PeerBurst = DefaultPeerBurst
+	}
 	log := cfg.Logger.Named("p2p")
 	key := cfg.Identity
 	if key == nil {
@@ -146,6 +172,10 @@ func New(ctx context.Context, cfg Config) (_ *Node, err error) {
 		return nil, err
 	}
 	m, err := newMetrics(cfg.Registerer)
+	if err != nil {
+		return nil, err
+	}
+	lim, err := newLimiter(cfg.PeerRate, cfg.PeerBurst, self)
 	if err != nil {
 		return nil, err
 	}
@@ -167,12 +197,28 @@ func New(ctx context.Context, cfg Config) (_ *Node, err error) {
 	} else {
 		opts = append(opts, libp2p.DisableMetrics())
 	}
+	ctx, cancel := context.WithCancel(ctx)
+	if cfg.Admit != nil {
+		trusted := make(map[peer.ID]struct{}, len(boot)+len(cfg.AllowPeers))
+		for _, ai := range boot {
+			trusted[ai.ID] = struct{}{}
+		}
+		for _, id := range cfg.AllowPeers {
+			trusted[id] = struct{}{}
+		}
+		g, err := newGater(ctx, cfg.Admit, trusted, log.Named("gater"), m)
+		if err != nil {
+			cancel()
+			return nil, err
+		}
+		opts = append(opts, libp2p.ConnectionGater(g))
+	}
 	h, err := libp2p.New(opts...)
 	if err != nil {
+		cancel()
 		return nil, fmt.Errorf("create libp2p host: %w", err)
 	}
 
-	ctx, cancel := context.WithCancel(ctx)
 	n := &Node{
 		host:       h,
 		log:        log,
@@ -180,6 +226,7 @@ func New(ctx context.Context, cfg Config) (_ *Node, err error) {
 		cancel:     cancel,
 		bootstrap:  boot,
 		disconnect: make(map[peer.ID]chan struct{}, len(boot)),
+		limiter:    lim,
 	}
 	defer func() {
 		if err != nil {
@@ -254,7 +301,8 @@ func New(ctx context.Context, cfg Config) (_ *Node, err error) {
 		}
 	}
 	log.Info("p2p node started", zap.Stringer("peer_id", h.ID()), zap.Strings("addrs", n.Addrs()),
-		zap.Int("bootstrap_peers", len(boot)), zap.Bool("peer_exchange", cfg.PeerExchange))
+		zap.Int("bootstrap_peers", len(boot)), zap.Bool("peer_exchange", cfg.PeerExchange),
+		zap.Bool("gated", cfg.Admit != nil), zap.Float64("peer_rate", cfg.PeerRate), zap.Int("peer_burst", cfg.PeerBurst))
 	return n, nil
 }
 
@@ -263,6 +311,7 @@ func joinTopic[T any](n *Node, cfg Config, m *metrics, spec topicSpec[T]) (*topi
 	if err != nil {
 		return nil, err
 	}
+	t.limiter = n.limiter
 	if err := t.join(n.ctx, n.ps); err != nil {
 		return nil, err
 	}

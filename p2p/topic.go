@@ -57,6 +57,9 @@ type topic[T any] struct {
 	validateTimeout time.Duration
 	handlerTimeout  time.Duration
 	spawn           func(func()) bool // runs a goroutine the node waits for on Close
+	// limiter bounds the messages each forwarding peer gets validated; nil
+	// means no limit.
+	limiter *limiter
 
 	seen *lru.Cache[digest, struct{}]
 	keys *lru.Cache[string, digest]
@@ -116,7 +119,9 @@ func (t *topic[T]) join(ctx context.Context, ps *pubsub.PubSub) error {
 }
 
 // validate is the pubsub validator. It never panics and always returns
-// within validateTimeout plus the decode time.
+// within validateTimeout plus the decode time. from is the peer that
+// forwarded the message; a message over its rate limit is ignored before it
+// is even decoded.
 func (t *topic[T]) validate(ctx context.Context, from peer.ID, msg *pubsub.Message) (res pubsub.ValidationResult) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -126,6 +131,14 @@ func (t *topic[T]) validate(ctx context.Context, from peer.ID, msg *pubsub.Messa
 		}
 		t.metrics.validated(t.name, resultLabel(res))
 	}()
+	if ok, first := t.limiter.allow(from, t.name); !ok {
+		t.metrics.limited(t.name)
+		if first {
+			t.log.Debug("peer over its gossip rate limit; ignoring its messages until it slows down",
+				zap.Stringer("peer", from))
+		}
+		return pubsub.ValidationIgnore
+	}
 	v, res, err := t.judge(ctx, msg.GetData())
 	if res != pubsub.ValidationAccept {
 		fields := []zap.Field{zap.Stringer("peer", from), zap.String("result", resultLabel(res)), zap.Error(err)}

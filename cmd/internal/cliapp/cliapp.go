@@ -86,7 +86,7 @@ const (
 	FlagBLSPassword       = "bls-password-file"
 	FlagP2PListen         = "p2p-listen"
 	FlagP2PBootstrap      = "p2p-bootstrap"
-	FlagP2PKeyFile        = "p2p-key-file"
+	FlagP2PAllow          = "p2p-allow"
 	FlagMetricsAddr       = "metrics-addr"
 )
 
@@ -149,7 +149,7 @@ func P2PFlags(listen string) []cli.Flag {
 	return []cli.Flag{
 		Strings(FlagP2PListen, "libp2p listen multiaddr (repeatable)", listen),
 		Strings(FlagP2PBootstrap, "bootstrap peer multiaddr with /p2p/<id> (repeatable)"),
-		String(FlagP2PKeyFile, "libp2p identity key file (default <data-dir>/p2p.key)", ""),
+		Strings(FlagP2PAllow, "peer id admitted without an on-chain role, e.g. another aggregator (repeatable); active keepers and the coordinator are admitted by the registry"),
 	}
 }
 
@@ -311,7 +311,7 @@ func LoadBLS(c *cli.Context) (*attestation.BLSSecretKey, error) {
 func P2P(c *cli.Context) node.P2PConfig {
 	return node.P2PConfig{
 		Listen: c.StringSlice(FlagP2PListen), Bootstrap: c.StringSlice(FlagP2PBootstrap),
-		IdentityFile: c.String(FlagP2PKeyFile),
+		AllowPeers: c.StringSlice(FlagP2PAllow),
 	}
 }
 

@@ -1,0 +1,579 @@
+package node_test
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"crypto/rand"
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"net/http"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/libp2p/go-libp2p"
+	pubsub "github.com/libp2p/go-libp2p-pubsub"
+	"github.com/libp2p/go-libp2p/core/peer"
+	"github.com/stretchr/testify/require"
+
+	"github.com/triggerx-network/triggerx/attestation"
+	"github.com/triggerx-network/triggerx/execution"
+	"github.com/triggerx-network/triggerx/node"
+	"github.com/triggerx-network/triggerx/p2p"
+)
+
+// The fault-injection figures: each fault test records what it measured as
+// rows of one table, printed at the end of the package's tests (and by
+// scripts/faults.sh).
+var faultTable = struct {
+	sync.Mutex
+	rows []faultRow
+}{}
+
+type faultRow struct {
+	scenario, measure, want, got string
+}
+
+func recordFault(scenario, measure, want string, got any) {
+	faultTable.Lock()
+	defer faultTable.Unlock()
+	faultTable.rows = append(faultTable.rows, faultRow{scenario, measure, want, fmt.Sprint(got)})
+}
+
+// printFaultTable writes the figures recorded so far, if any, to stdout.
+func printFaultTable() {
+	faultTable.Lock()
+	defer faultTable.Unlock()
+	if len(faultTable.rows) == 0 {
+		return
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "\nFAULT FIGURES\n%-44s %-44s %-10s %s\n", "scenario", "measure", "want", "got")
+	for _, r := range faultTable.rows {
+		fmt.Fprintf(&b, "%-44s %-44s %-10s %s\n", r.scenario, r.measure, r.want, r.got)
+	}
+	fmt.Fprint(os.Stdout, b.String())
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	printFaultTable()
+	os.Exit(code)
+}
+
+// keeperIndex returns the index of the keeper with address a.
+func (n *network) keeperIndex(a common.Address) int {
+	for i, k := range n.keepers {
+		if crypto.PubkeyToAddress(k.cfg.ControllerKey.PublicKey) == a {
+			return i
+		}
+	}
+	n.t.Fatalf("no keeper %s", a.Hex())
+	return -1
+}
+
+// apiTaskRound is the part of GET /api/tasks/:id the fault tests read.
+type apiTaskRound struct {
+	Status    string `json:"task_status"`
+	Performer string `json:"task_performer"`
+	Round     uint32 `json:"round"`
+	Error     string `json:"task_error"`
+}
+
+func (n *network) taskRound(id string) apiTaskRound {
+	n.t.Helper()
+	code, body := n.api(http.MethodGet, "/api/tasks/"+id, nil)
+	require.Equal(n.t, http.StatusOK, code, string(body))
+	var out apiTaskRound
+	require.NoError(n.t, json.Unmarshal(body, &out))
+	return out
+}
+
+// A performer killed mid-task, just before it sends the execution: once its
+// deadline passes, the coordinator hands the task to the next keeper of the
+// performer order, which executes it; the target is called exactly once,
+// and the task finalizes.
+func TestFaultPerformerKilledMidTask(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a whole network")
+	}
+	var (
+		n       *network
+		killed  atomic.Bool
+		victim  = make(chan attestation.Assignment, 1)
+		started = make(chan struct{})
+	)
+	// Six keepers of equal stake: with the victim dead and the fallback
+	// performer not voting, four of six sign, the 2/3 quorum.
+	n = startNetworkFull(t, 6, func(c *node.KeeperConfig) {
+		c.Test.Faults = &node.Faults{BeforeExecute: func(ctx context.Context, a attestation.Assignment) {
+			<-started
+			if a.Round != 0 || !killed.CompareAndSwap(false, true) {
+				return
+			}
+			victim <- a
+			n.keepers[n.keeperIndex(a.Performer)].stop() // the keeper dies here, before sending
+			<-ctx.Done()
+		}}
+	}, func(c *node.CoordinatorConfig) { c.Deadline = 6 * time.Second })
+	close(started)
+	n.checkStrangerRefused()
+	jobID := n.createJob("1", 2)
+	var a attestation.Assignment
+	select {
+	case a = <-victim:
+	case <-time.After(2 * time.Minute):
+		t.Fatal("no task reached its performer")
+	}
+	killedAt := time.Now()
+	id := a.Task.ID.Hex()
+	var got apiTaskRound
+	require.Eventually(t, func() bool {
+		got = n.taskRound(id)
+		return got.Status == "completed" || got.Status == "rejected" || got.Status == "failed"
+	}, 3*time.Minute, 500*time.Millisecond, "the killed performer's task did not finalize")
+	took := time.Since(killedAt)
+	require.Equal(t, "completed", got.Status, "task error %q", got.Error)
+	require.GreaterOrEqual(t, got.Round, uint32(1), "a fallback round executed it")
+	require.NotEqual(t, strings.ToLower(a.Performer.Hex()), strings.ToLower(got.Performer))
+
+	// On-chain: executed once, by the fallback performer, after the
+	// victim's deadline.
+	ctx := context.Background()
+	by, err := n.c.TaskExecutionHub.ExecutedBy(&bind.CallOpts{Context: ctx}, a.Task.ID)
+	require.NoError(t, err)
+	require.Equal(t, strings.ToLower(got.Performer), strings.ToLower(by.Hex()))
+	want, err := attestation.SelectPerformer(a.Task.ID, n.registeredKeepers(), got.Round)
+	require.NoError(t, err)
+	require.Equal(t, want.Address, by, "the fallback performer is the order's keeper of its round")
+	it, err := n.c.TaskExecutionHub.FilterTaskExecuted(&bind.FilterOpts{Context: ctx}, [][32]byte{a.Task.ID}, nil, nil)
+	require.NoError(t, err)
+	calls := 0
+	var block uint64
+	for it.Next() {
+		calls++
+		block = it.Event.Raw.BlockNumber
+	}
+	require.NoError(t, it.Close())
+	require.Equal(t, 1, calls, "the target is called exactly once")
+	head, err := n.sim.Client().HeaderByNumber(ctx, new(big.Int).SetUint64(block))
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, int64(head.Time), a.Deadline, "executed after the victim's deadline")
+
+	// The rest of the job's tasks carry on, each executed once.
+	n.checkFinalized(n.waitCompleted(jobID, 4))
+	n.checkCounter(1)
+	recordFault("performer killed before sending", "task executed by", "round ≥ 1", fmt.Sprintf("round %d", got.Round))
+	recordFault("performer killed before sending", "target calls", "1", calls)
+	recordFault("performer killed before sending", "kill → finalized (deadline 6s)", "-", took.Round(100*time.Millisecond))
+}
+
+// registeredKeepers reads the keeper set from the registry, as keepers do.
+func (n *network) registeredKeepers() []attestation.Keeper {
+	n.t.Helper()
+	out, err := n.c.KeeperRegistry.GetKeepers(&bind.CallOpts{Context: context.Background()})
+	require.NoError(n.t, err)
+	keepers := make([]attestation.Keeper, 0, len(out.Keepers))
+	for i, addr := range out.Keepers {
+		keepers = append(keepers, attestation.Keeper{ID: uint64(i + 1), Address: addr, Stake: out.Stakes[i], Active: out.Active[i]})
+	}
+	return keepers
+}
+
+// faultTasks is how many tasks the Byzantine run finalizes at least:
+// TRIGGERX_FAULT_TASKS, default 500, or 60 under the race detector (which
+// checks the same paths; scripts/faults.sh runs the 500 without it).
+func faultTasks(t *testing.T) int {
+	if s := os.Getenv("TRIGGERX_FAULT_TASKS"); s != "" {
+		v, err := strconv.Atoi(s)
+		require.NoError(t, err, "TRIGGERX_FAULT_TASKS")
+		return v
+	}
+	if raceDetector {
+		return 60
+	}
+	return 500
+}
+
+// Seven keepers of equal stake, two of them Byzantine (f = 2 < 7/3): one
+// executes its tasks with wrong arguments and approves every result
+// unchecked; the other claims executions it never sent and signs both
+// verdicts on every result. Across at least 500 tasks no invalid task is
+// finalized as accepted, every other task is finalized as accepted, and
+// each task's target is called at most once.
+func TestFaultByzantineKeepers(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a whole network")
+	}
+	want := faultTasks(t)
+	var (
+		i      atomic.Int32
+		faults = map[int]*node.Faults{
+			0: {WrongArguments: true, ApproveAll: true},
+			1: {ClaimUnsent: true, Equivocate: true},
+		}
+	)
+	// Under the race detector every process is about ten times slower:
+	// fewer jobs and a longer deadline keep the network below saturation.
+	jobs, deadline := 12, 6*time.Second
+	if raceDetector {
+		jobs, deadline = 3, 20*time.Second
+	}
+	n := startNetworkFull(t, 7, func(c *node.KeeperConfig) {
+		c.Test.Faults = faults[int(i.Add(1))-1]
+	}, func(c *node.CoordinatorConfig) { c.Deadline = deadline })
+	liar := crypto.PubkeyToAddress(n.keepers[0].cfg.ControllerKey.PublicKey)
+	claimer := crypto.PubkeyToAddress(n.keepers[1].cfg.ControllerKey.PublicKey)
+
+	// Jobs firing every second until enough tasks are final.
+	var ids []string
+	for range jobs {
+		ids = append(ids, n.createJob("1", 1))
+	}
+	start := time.Now()
+	final := func() (map[string]apiTaskRound, int) {
+		all := map[string]apiTaskRound{}
+		done := 0
+		for _, job := range ids {
+			code, body := n.api(http.MethodGet, "/api/jobs/"+job+"/tasks", nil)
+			require.Equal(t, http.StatusOK, code, string(body))
+			var tasks []struct {
+				ID string `json:"task_id"`
+				apiTaskRound
+			}
+			require.NoError(t, json.Unmarshal(body, &tasks))
+			for _, tk := range tasks {
+				all[tk.ID] = tk.apiTaskRound
+				if tk.Status == "completed" || tk.Status == "rejected" || tk.Status == "failed" {
+					done++
+				}
+			}
+		}
+		return all, done
+	}
+	require.Eventually(t, func() bool { _, done := final(); return done >= want }, 20*time.Minute, 2*time.Second,
+		"%d tasks did not finalize", want)
+	for _, job := range ids {
+		code, body := n.api(http.MethodPost, "/api/v1/jobs/"+job+"/pause", nil)
+		require.Equal(t, http.StatusOK, code, string(body))
+	}
+	// Let the tasks in flight settle.
+	var all map[string]apiTaskRound
+	require.Eventually(t, func() bool {
+		all, _ = final()
+		for _, tk := range all {
+			if tk.Status == "processing" || tk.Status == "dispatched" {
+				return false
+			}
+		}
+		return true
+	}, 5*time.Minute, 2*time.Second, "tasks in flight did not settle")
+	elapsed := time.Since(start)
+
+	// Judge each task from the chain: who executed it and with what.
+	ctx := context.Background()
+	opts := &bind.CallOpts{Context: ctx}
+	good, err := execution.EncodeCall("increment(uint256)", []string{"1"})
+	require.NoError(t, err)
+	var (
+		invalidAccepted, validNotAccepted, invalid, valid, fellBack, failed int
+		byLiar, byClaimer                                                   int
+	)
+	calls := map[common.Hash]int{}
+	calldata := map[common.Hash]common.Hash{}
+	it, err := n.c.TaskExecutionHub.FilterTaskExecuted(&bind.FilterOpts{Context: ctx}, nil, nil, nil)
+	require.NoError(t, err)
+	for it.Next() {
+		calls[it.Event.TaskId]++
+		calldata[it.Event.TaskId] = it.Event.CalldataHash
+	}
+	require.NoError(t, it.Close())
+	for id, tk := range all {
+		h := common.HexToHash(id)
+		require.LessOrEqual(t, calls[h], 1, "task %s executed more than once", id)
+		by, err := n.c.TaskExecutionHub.ExecutedBy(opts, h)
+		require.NoError(t, err)
+		// Valid: executed, with the job's arguments.
+		ok := by != (common.Address{}) && calldata[h] == crypto.Keccak256Hash(good)
+		switch by {
+		case liar:
+			byLiar++
+		case claimer:
+			byClaimer++
+		}
+		if tk.Round > 0 {
+			fellBack++
+		}
+		accepted := tk.Status == "completed"
+		if tk.Status == "failed" {
+			failed++
+		}
+		if ok {
+			valid++
+			if !accepted {
+				validNotAccepted++
+				t.Logf("valid task %s not accepted: %+v", id, tk)
+			}
+		} else {
+			invalid++
+			if accepted {
+				invalidAccepted++
+			}
+		}
+	}
+	require.Zero(t, invalidAccepted, "invalid tasks finalized as accepted")
+	require.Zero(t, validNotAccepted, "valid tasks not finalized")
+	require.Zero(t, byClaimer, "the claimer never executes")
+	require.Positive(t, invalid, "the liar performed some tasks")
+	require.Positive(t, fellBack, "the claimer's tasks went to the next performer")
+	require.GreaterOrEqual(t, len(all), want)
+	const sc = "7 keepers, 2 Byzantine"
+	recordFault(sc, "tasks final", fmt.Sprintf("≥ %d", want), len(all))
+	recordFault(sc, "invalid finalized as accepted", "0", invalidAccepted)
+	recordFault(sc, "valid not finalized as accepted", "0", validNotAccepted)
+	recordFault(sc, "invalid (liar's) finalized as rejected", "all", fmt.Sprintf("%d of %d", invalid-invalidAccepted, invalid))
+	recordFault(sc, "claimer's tasks done by a fallback round", "all", fellBack)
+	recordFault(sc, "tasks executed twice", "0", 0)
+	recordFault(sc, "finalized tasks per second", "-", fmt.Sprintf("%.1f", float64(len(all))/elapsed.Seconds()))
+}
+
+// checkStrangerRefused starts a libp2p host whose key is not registered and
+// checks that the aggregator's connection gater keeps it out, while a host
+// with a keeper's key would be admitted (the keepers' own connections).
+func (n *network) checkStrangerRefused() {
+	n.t.Helper()
+	id, err := p2p.IdentityFromECDSA(newKey(n.t))
+	require.NoError(n.t, err)
+	stranger, err := p2p.New(context.Background(), p2p.Config{Identity: id, Bootstrap: n.bootAddr})
+	require.NoError(n.t, err)
+	defer stranger.Close()
+	time.Sleep(3 * time.Second) // it dials the aggregator with backoff
+	require.Empty(n.t, stranger.Peers(), "an unregistered peer is not admitted")
+	recordFault("unregistered peer dials the aggregator", "connections admitted", "0", len(stranger.Peers()))
+}
+
+// jobTasks reads every task of a job from the API.
+func (n *network) jobTasks(job string) []struct {
+	ID          string    `json:"task_id"`
+	ScheduledAt time.Time `json:"scheduled_at"`
+	apiTaskRound
+} {
+	n.t.Helper()
+	code, body := n.api(http.MethodGet, "/api/jobs/"+job+"/tasks", nil)
+	require.Equal(n.t, http.StatusOK, code, string(body))
+	var tasks []struct {
+		ID          string    `json:"task_id"`
+		ScheduledAt time.Time `json:"scheduled_at"`
+		apiTaskRound
+	}
+	require.NoError(n.t, json.Unmarshal(body, &tasks))
+	return tasks
+}
+
+// completedCount is how many tasks of the jobs are completed.
+func (n *network) completedCount(jobs []string) int {
+	done := 0
+	for _, j := range jobs {
+		for _, tk := range n.jobTasks(j) {
+			if tk.Status == "completed" {
+				done++
+			}
+		}
+	}
+	return done
+}
+
+// The aggregator, then the coordinator, killed while tasks are in flight
+// and started again on their data directories: every job is still there,
+// every task created finalizes, no firing is created or executed twice.
+func TestFaultAggregatorAndCoordinatorRestart(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a whole network")
+	}
+	n := startNetwork(t, 4)
+	jobs := []string{n.createJob("1", 1), n.createJob("1", 2)}
+	waitMore := func(what string, more int) {
+		t.Helper()
+		from := n.completedCount(jobs)
+		require.Eventually(t, func() bool { return n.completedCount(jobs) >= from+more }, 3*time.Minute, 500*time.Millisecond,
+			"tasks did not finalize %s", what)
+	}
+	waitMore("before the faults", 4)
+
+	for _, p := range []*proc{n.agg, n.coord} {
+		n.kill(p)
+		time.Sleep(3 * time.Second) // tasks fire, execute and wait meanwhile
+		before := time.Now()
+		n.startProc(p)
+		wait(n, p.ready)
+		waitMore("after the "+p.name+" restarted", 4)
+		recordFault(p.name+" killed 3s and restarted", "back to finalizing", "-", time.Since(before).Round(100*time.Millisecond))
+	}
+
+	for _, j := range jobs {
+		code, body := n.api(http.MethodPost, "/api/v1/jobs/"+j+"/pause", nil)
+		require.Equal(t, http.StatusOK, code, string(body))
+	}
+	var lost, total int
+	require.Eventually(t, func() bool {
+		lost, total = 0, 0
+		for _, j := range jobs {
+			for _, tk := range n.jobTasks(j) {
+				total++
+				if tk.Status != "completed" {
+					lost++
+				}
+			}
+		}
+		return lost == 0
+	}, 3*time.Minute, time.Second, "tasks not completed after the restarts")
+
+	// Every job survived; each firing is one task, executed once.
+	code, body := n.api(http.MethodGet, "/api/v1/jobs", nil)
+	require.Equal(t, http.StatusOK, code, string(body))
+	for _, j := range jobs {
+		require.Contains(t, string(body), `"job_id":"`+j+`"`)
+		seen := map[time.Time]bool{}
+		for _, tk := range n.jobTasks(j) {
+			require.False(t, seen[tk.ScheduledAt], "job %s fired twice at %s", j, tk.ScheduledAt)
+			seen[tk.ScheduledAt] = true
+		}
+	}
+	n.checkCounter(1)
+	recordFault("aggregator and coordinator restarts", "tasks created / completed", "all", fmt.Sprintf("%d / %d", total, total-lost))
+	recordFault("aggregator and coordinator restarts", "firings duplicated, executed twice", "0", 0)
+}
+
+// adversary is a libp2p host with a registered keeper's key, so the
+// connection gaters admit it, that speaks raw gossipsub: it floods every
+// topic with malformed messages and replays every message it has seen.
+type adversary struct {
+	ps     *pubsub.PubSub
+	topics map[string]*pubsub.Topic
+	mu     sync.Mutex
+	seen   []replayable
+	sent   atomic.Int64
+}
+
+type replayable struct {
+	topic string
+	data  []byte
+}
+
+func startAdversary(t *testing.T, ctx context.Context, key *ecdsa.PrivateKey, bootstrap []string) *adversary {
+	t.Helper()
+	id, err := p2p.IdentityFromECDSA(key)
+	require.NoError(t, err)
+	h, err := libp2p.New(libp2p.Identity(id), libp2p.ListenAddrStrings("/ip4/127.0.0.1/tcp/0"))
+	require.NoError(t, err)
+	t.Cleanup(func() { h.Close() })
+	a := &adversary{topics: map[string]*pubsub.Topic{}}
+	a.ps, err = pubsub.NewGossipSub(ctx, h)
+	require.NoError(t, err)
+	for _, name := range []string{p2p.TopicAssignments, p2p.TopicResults, p2p.TopicVotes, p2p.TopicFinalizations, p2p.TopicHeartbeats} {
+		tp, err := a.ps.Join(name)
+		require.NoError(t, err)
+		sub, err := tp.Subscribe()
+		require.NoError(t, err)
+		a.topics[name] = tp
+		go func() {
+			for {
+				m, err := sub.Next(ctx)
+				if err != nil {
+					return
+				}
+				if m.ReceivedFrom != h.ID() {
+					a.mu.Lock()
+					a.seen = append(a.seen, replayable{name, m.Data})
+					a.mu.Unlock()
+				}
+			}
+		}()
+	}
+	for _, s := range bootstrap {
+		ai, err := peer.AddrInfoFromString(s)
+		require.NoError(t, err)
+		require.NoError(t, h.Connect(ctx, *ai), "a registered keeper's key is admitted")
+	}
+	return a
+}
+
+// flood publishes malformed and replayed messages as fast as it can until
+// ctx ends.
+func (a *adversary) flood(ctx context.Context) {
+	names := []string{p2p.TopicAssignments, p2p.TopicResults, p2p.TopicVotes, p2p.TopicFinalizations, p2p.TopicHeartbeats}
+	buf := make([]byte, 512)
+	for i := 0; ctx.Err() == nil; i++ {
+		name := names[i%len(names)]
+		_, _ = rand.Read(buf)
+		if a.topics[name].Publish(ctx, buf[:1+i%len(buf)]) == nil {
+			a.sent.Add(1)
+		}
+		a.mu.Lock()
+		var r replayable
+		if len(a.seen) > 0 {
+			r = a.seen[i%len(a.seen)]
+		}
+		a.mu.Unlock()
+		if r.data != nil && a.topics[r.topic].Publish(ctx, r.data) == nil {
+			a.sent.Add(1)
+		}
+	}
+}
+
+// A registered keeper turned hostile floods every topic with malformed
+// messages and replays old ones at full speed: the network keeps finalizing
+// tasks, each executed once.
+func TestFaultFloodAndReplay(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a whole network")
+	}
+	// Six keepers of equal stake: the hostile one never votes, the
+	// performer does not vote on its own task, four of six sign.
+	n := startNetworkFull(t, 6, nil, func(c *node.CoordinatorConfig) { c.Deadline = 6 * time.Second })
+	hostile := n.keepers[5]
+	hostile.stop()
+	<-hostile.done
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	adv := startAdversary(t, ctx, hostile.cfg.ControllerKey, n.bootAddr)
+
+	job := n.createJob("1", 1)
+	n.waitCompleted(job, 2) // messages to replay
+	floodCtx, stopFlood := context.WithCancel(ctx)
+	floodDone := make(chan struct{})
+	go func() { defer close(floodDone); adv.flood(floodCtx) }()
+	start := time.Now()
+	before := n.completedCount([]string{job})
+	const minSent = 1000
+	require.Eventually(t, func() bool { return n.completedCount([]string{job}) >= before+8 && adv.sent.Load() >= minSent },
+		3*time.Minute, 500*time.Millisecond, "tasks did not finalize during the flood")
+	during := n.completedCount([]string{job}) - before
+	took := time.Since(start)
+	stopFlood()
+	<-floodDone
+
+	code, body := n.api(http.MethodPost, "/api/v1/jobs/"+job+"/pause", nil)
+	require.Equal(t, http.StatusOK, code, string(body))
+	require.Eventually(t, func() bool {
+		for _, tk := range n.jobTasks(job) {
+			if tk.Status != "completed" {
+				return false
+			}
+		}
+		return true
+	}, 3*time.Minute, time.Second, "tasks did not settle after the flood")
+	n.checkCounter(1)
+	const sc = "hostile keeper floods and replays"
+	recordFault(sc, "messages sent (malformed + replayed)", "-", adv.sent.Load())
+	recordFault(sc, "tasks finalized meanwhile", "≥ 8", fmt.Sprintf("%d in %s", during, took.Round(100*time.Millisecond)))
+	recordFault(sc, "tasks executed twice", "0", 0)
+}
