@@ -56,9 +56,9 @@ func printFaultTable() {
 		return
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "\nFAULT FIGURES\n%-44s %-44s %-10s %s\n", "scenario", "measure", "want", "got")
+	fmt.Fprintf(&b, "\nFAULT FIGURES\n%-48s %-44s %-10s %s\n", "scenario", "measure", "want", "got")
 	for _, r := range faultTable.rows {
-		fmt.Fprintf(&b, "%-44s %-44s %-10s %s\n", r.scenario, r.measure, r.want, r.got)
+		fmt.Fprintf(&b, "%-48s %-44s %-10s %s\n", r.scenario, r.measure, r.want, r.got)
 	}
 	fmt.Fprint(os.Stdout, b.String())
 }
@@ -575,5 +575,78 @@ func TestFaultFloodAndReplay(t *testing.T) {
 	const sc = "hostile keeper floods and replays"
 	recordFault(sc, "messages sent (malformed + replayed)", "-", adv.sent.Load())
 	recordFault(sc, "tasks finalized meanwhile", "≥ 8", fmt.Sprintf("%d in %s", during, took.Round(100*time.Millisecond)))
+	recordFault(sc, "tasks executed twice", "0", 0)
+}
+
+// A keeper that executes every task, its own and the others', as soon as it
+// sees the assignment. The hub lets any active keeper execute a task once,
+// so it sometimes gets there first; the assigned performer then reports the
+// execution it finds, the attesters reject it (wrong_sender), and the task
+// is settled on-chain as rejected with the usurper named by the hub's log.
+// No usurped execution is ever accepted, no task is executed twice, and
+// every task the assigned performer executed is accepted.
+func TestFaultUnassignedExecution(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a whole network")
+	}
+	var i atomic.Int32
+	n := startNetworkWith(t, 6, func(c *node.KeeperConfig) {
+		if i.Add(1) == 1 {
+			c.Test.Faults = &node.Faults{ExecuteUnassigned: true}
+		}
+	})
+	usurper := crypto.PubkeyToAddress(n.keepers[0].cfg.ControllerKey.PublicKey)
+	jobs := []string{n.createJob("1", 1), n.createJob("1", 1)}
+	require.Eventually(t, func() bool {
+		final := 0
+		for _, j := range jobs {
+			for _, tk := range n.jobTasks(j) {
+				if tk.Status == "completed" || tk.Status == "rejected" {
+					final++
+				}
+			}
+		}
+		return final >= 16
+	}, 5*time.Minute, time.Second, "tasks did not finalize")
+	for _, j := range jobs {
+		code, body := n.api(http.MethodPost, "/api/v1/jobs/"+j+"/pause", nil)
+		require.Equal(t, http.StatusOK, code, string(body))
+	}
+	var tasks []apiTaskRound
+	var ids []common.Hash
+	require.Eventually(t, func() bool {
+		tasks, ids = nil, nil
+		for _, j := range jobs {
+			for _, tk := range n.jobTasks(j) {
+				if tk.Status != "completed" && tk.Status != "rejected" {
+					return false
+				}
+				tasks, ids = append(tasks, tk.apiTaskRound), append(ids, common.HexToHash(tk.ID))
+			}
+		}
+		return true
+	}, 5*time.Minute, time.Second, "tasks did not settle")
+
+	opts := &bind.CallOpts{Context: context.Background()}
+	keepers := n.registeredKeepers()
+	usurped, honest := 0, 0
+	for k, tk := range tasks {
+		by, err := n.c.TaskExecutionHub.ExecutedBy(opts, ids[k])
+		require.NoError(t, err)
+		assigned, err := attestation.SelectPerformer(ids[k], keepers, tk.Round)
+		require.NoError(t, err)
+		if by != assigned.Address {
+			require.Equal(t, usurper, by, "only the usurper executes others' tasks")
+			require.Equal(t, "rejected", tk.Status, "a usurped execution is never accepted")
+			usurped++
+			continue
+		}
+		require.Equal(t, "completed", tk.Status, "task %s executed by its performer", ids[k].Hex())
+		honest++
+	}
+	n.checkCounter(1)
+	const sc = "keeper executes tasks not assigned to it"
+	recordFault(sc, "usurped executions accepted", "0", 0)
+	recordFault(sc, "usurped / by the assigned performer", "-", fmt.Sprintf("%d / %d", usurped, honest))
 	recordFault(sc, "tasks executed twice", "0", 0)
 }
