@@ -99,11 +99,16 @@ func RunAggregator(ctx context.Context, cfg AggregatorConfig) error {
 	if cfg.MaxBatch > 0 {
 		sub.maxBatch = cfg.MaxBatch
 	}
-	l.onStop("stages", func() error { stopStages(); sub.wait(); return nil })
+	reporter, err := newConflictReporter(stageCtx, keepers, sender, cfg.Chain.AttestationCenter, log.Named("slashing"))
+	if err != nil {
+		stopStages()
+		return l.abort(err)
+	}
+	l.onStop("stages", func() error { stopStages(); sub.wait(); reporter.wait(); return nil })
 
 	var gossip *p2p.Node
 	l.onStartStop("p2p", func(ctx context.Context) error {
-		gossip, err = startP2P(ctx, cfg.Key, cfg.P2P, true, log, reg, chk.p2p(), chk.admitPeer)
+		gossip, err = startP2P(ctx, cfg.Key, cfg.P2P, true, log, reg, chk.p2p(), chk.admitPeer, cfg.Test.Network, reporter.report)
 		if err != nil {
 			return err
 		}

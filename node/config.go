@@ -21,6 +21,7 @@ import (
 	"github.com/triggerx-network/triggerx/attestation"
 	"github.com/triggerx-network/triggerx/contracts/bindings"
 	"github.com/triggerx-network/triggerx/execution"
+	"github.com/triggerx-network/triggerx/p2p"
 )
 
 // ChainConfig names the chain a node works with and the contracts on it.
@@ -81,6 +82,9 @@ type TestConfig struct {
 	HTTPReady func(addr string)
 	// Faults make a keeper crash mid-task or misbehave (fault injection).
 	Faults *Faults
+	// Network cuts the node off from peers and drops or delays the gossip
+	// it receives (fault injection).
+	Network *p2p.Faults
 }
 
 // process is what every node process starts from: its logger, its

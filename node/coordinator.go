@@ -214,7 +214,7 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 	chk := p.checks(keepers)
 	// The p2p host starts first: every part after it may dispatch.
 	l.onStartStop("p2p", func(ctx context.Context) error {
-		gossip, err = startP2P(ctx, cfg.Key, cfg.P2P, false, log, reg, chk.p2p(), chk.admitPeer)
+		gossip, err = startP2P(ctx, cfg.Key, cfg.P2P, false, log, reg, chk.p2p(), chk.admitPeer, cfg.Test.Network, nil)
 		if err != nil {
 			return err
 		}

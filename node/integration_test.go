@@ -56,6 +56,7 @@ type network struct {
 	// The aggregator and the coordinator, which a test may kill and start
 	// again on the same data directory and addresses.
 	agg, coord *proc
+	coordAddrs []string // the coordinator's p2p multiaddrs
 }
 
 // proc is a running aggregator or coordinator.
@@ -243,11 +244,11 @@ func startNetworkHooks(t *testing.T, keepers int, keeperCfg func(*node.KeeperCon
 	n.startProc(n.coord)
 	apiAddr := wait(n, apiReady)
 	n.apiURL = "http://" + apiAddr
-	coordAddrs := wait(n, n.coord.ready)
-	coordConfig.APIListen, coordConfig.P2P.Listen = apiAddr, listenAddrs(coordAddrs)
+	n.coordAddrs = wait(n, n.coord.ready)
+	coordConfig.APIListen, coordConfig.P2P.Listen = apiAddr, listenAddrs(n.coordAddrs)
 	// Keepers also connect to the coordinator, which serves job scripts.
 	keeperP2P := p2pCfg
-	keeperP2P.Bootstrap = append(slices.Clone(n.bootAddr), coordAddrs...)
+	keeperP2P.Bootstrap = append(slices.Clone(n.bootAddr), n.coordAddrs...)
 
 	for i := range keepers {
 		n.keepers = append(n.keepers, &keeperProc{cfg: node.KeeperConfig{

@@ -209,7 +209,7 @@ func RunKeeper(ctx context.Context, cfg KeeperConfig) error {
 	match := newMatcher(assignmentTTL)
 	var gossip *p2p.Node
 	l.onStartStop("p2p", func(ctx context.Context) error {
-		gossip, err = startP2P(ctx, cfg.ControllerKey, cfg.P2P, false, log, reg, chk.p2p(), chk.admitPeer)
+		gossip, err = startP2P(ctx, cfg.ControllerKey, cfg.P2P, false, log, reg, chk.p2p(), chk.admitPeer, cfg.Test.Network, nil)
 		if err != nil {
 			return err
 		}
@@ -281,7 +281,8 @@ func checkRegistered(ctx context.Context, registry *bindings.KeeperRegistry, sel
 // identity and, unless cfg.Open, a connection gater admitting the bootstrap
 // peers, cfg.AllowPeers, active keepers and the coordinator (admit).
 func startP2P(ctx context.Context, key *ecdsa.PrivateKey, cfg P2PConfig, bootstrapNode bool, log *zap.Logger,
-	reg prometheus.Registerer, checks p2p.Checks, admit func(context.Context, common.Address) error,
+	reg prometheus.Registerer, checks p2p.Checks, admit func(context.Context, common.Address) error, faults *p2p.Faults,
+	conflicts func(first, second attestation.Vote),
 ) (*p2p.Node, error) {
 	id, err := p2p.IdentityFromECDSA(key)
 	if err != nil {
@@ -289,7 +290,7 @@ func startP2P(ctx context.Context, key *ecdsa.PrivateKey, cfg P2PConfig, bootstr
 	}
 	pcfg := p2p.Config{
 		ListenAddrs: cfg.Listen, Identity: id, Bootstrap: cfg.Bootstrap, PeerExchange: bootstrapNode,
-		Logger: log, Checks: checks, Registerer: reg,
+		Logger: log, Checks: checks, Registerer: reg, Faults: faults, ConflictingVotes: conflicts,
 	}
 	if !cfg.Open {
 		for _, s := range cfg.AllowPeers {

@@ -52,6 +52,12 @@ type performer struct {
 // performer could send its execution.
 var errDeadlinePassed = errors.New("the assignment's deadline has passed")
 
+// sendMargin is how long before its deadline a performer stops sending:
+// with the coordinator's fallback grace (5s) after the deadline, a
+// transaction has that much time to be mined before the task may be handed
+// on.
+const sendMargin = 3 * time.Second
+
 // reasonDeadlinePassed is errDeadlinePassed's reason code.
 const reasonDeadlinePassed = "deadline_passed"
 
@@ -190,8 +196,10 @@ func (p *performer) perform(ctx context.Context, log *zap.Logger, a attestation.
 		success, err = p.outcome(ctx, st, t.ID, txHash)
 	} else {
 		// After its deadline the task may be another keeper's (the
-		// coordinator's fallback): executing late could only race it.
-		if !time.Now().Before(time.Unix(a.Deadline, 0)) {
+		// coordinator's fallback): executing late could only race it. A
+		// transaction sent just before the deadline may land after it, so
+		// the performer keeps a margin.
+		if time.Until(time.Unix(a.Deadline, 0)) < sendMargin {
 			return nil, fmt.Errorf("%w: deadline %s", errDeadlinePassed, time.Unix(a.Deadline, 0).UTC().Format(time.RFC3339))
 		}
 		if p.faults != nil && p.faults.BeforeExecute != nil {

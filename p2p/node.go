@@ -11,6 +11,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/libp2p/go-libp2p"
 	pubsub "github.com/libp2p/go-libp2p-pubsub"
+	corecm "github.com/libp2p/go-libp2p/core/connmgr"
 	"github.com/libp2p/go-libp2p/core/crypto"
 	"github.com/libp2p/go-libp2p/core/host"
 	"github.com/libp2p/go-libp2p/core/network"
@@ -89,6 +90,14 @@ type Config struct {
 	// (refusals are retried after ten seconds), and never for bootstrap
 	// peers or AllowPeers, which are always admitted. Nil admits everyone.
 	Admit func(ctx context.Context, id peer.ID) error
+	// Faults, if set, cut the node off from peers and drop or delay the
+	// messages it receives: fault injection for tests.
+	Faults *Faults
+	// ConflictingVotes, if set, is called with two different votes of one
+	// keeper on one task, both validly signed: the first this node
+	// accepted and the one it rejected as an equivocation. The pair is
+	// what AttestationCenter.reportConflictingVotes slashes for.
+	ConflictingVotes func(first, second attestation.Vote)
 	// AllowPeers are admitted without asking Admit.
 	AllowPeers []peer.ID
 	// PeerRate limits the gossip messages per second that one peer may
@@ -198,6 +207,7 @@ func New(ctx context.Context, cfg Config) (_ *Node, err error) {
 		opts = append(opts, libp2p.DisableMetrics())
 	}
 	ctx, cancel := context.WithCancel(ctx)
+	var gate corecm.ConnectionGater
 	if cfg.Admit != nil {
 		trusted := make(map[peer.ID]struct{}, len(boot)+len(cfg.AllowPeers))
 		for _, ai := range boot {
@@ -211,12 +221,21 @@ func New(ctx context.Context, cfg Config) (_ *Node, err error) {
 			cancel()
 			return nil, err
 		}
-		opts = append(opts, libp2p.ConnectionGater(g))
+		gate = g
+	}
+	if cfg.Faults != nil {
+		gate = &faultGater{faults: cfg.Faults, inner: gate}
+	}
+	if gate != nil {
+		opts = append(opts, libp2p.ConnectionGater(gate))
 	}
 	h, err := libp2p.New(opts...)
 	if err != nil {
 		cancel()
 		return nil, fmt.Errorf("create libp2p host: %w", err)
+	}
+	if cfg.Faults != nil {
+		cfg.Faults.attach(h)
 	}
 
 	n := &Node{
@@ -269,9 +288,10 @@ func New(ctx context.Context, cfg Config) (_ *Node, err error) {
 	if n.votes, err = joinTopic(n, cfg, m, topicSpec[attestation.Vote]{
 		id: TopicVotes, name: "votes",
 		encode: EncodeVote, decode: DecodeVote, clone: attestation.Vote.Clone,
-		ref:   func(v attestation.Vote) zap.Field { return taskField(v.TaskID) },
-		key:   func(v attestation.Vote) string { return slotKey(v.TaskID, v.Keeper[:]) },
-		check: c.Vote,
+		ref:      func(v attestation.Vote) zap.Field { return taskField(v.TaskID) },
+		key:      func(v attestation.Vote) string { return slotKey(v.TaskID, v.Keeper[:]) },
+		check:    c.Vote,
+		conflict: cfg.ConflictingVotes,
 	}); err != nil {
 		return nil, err
 	}
@@ -312,6 +332,7 @@ func joinTopic[T any](n *Node, cfg Config, m *metrics, spec topicSpec[T]) (*topi
 		return nil, err
 	}
 	t.limiter = n.limiter
+	t.faults = cfg.Faults
 	if err := t.join(n.ctx, n.ps); err != nil {
 		return nil, err
 	}

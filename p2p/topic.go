@@ -47,6 +47,10 @@ type topicSpec[T any] struct {
 	// equivocation and is rejected.
 	key   func(T) string
 	check func(context.Context, T) error
+	// conflict, if set, is called (in its own goroutine) with the first
+	// message of a slot and a different one that passed the check: proof
+	// that the signer equivocated.
+	conflict func(first, second T)
 }
 
 // topic runs one message type's validator, reader and subscribers.
@@ -60,9 +64,13 @@ type topic[T any] struct {
 	// limiter bounds the messages each forwarding peer gets validated; nil
 	// means no limit.
 	limiter *limiter
+	// faults, if set, drop or delay the messages of other peers (tests).
+	faults *Faults
 
 	seen *lru.Cache[digest, struct{}]
 	keys *lru.Cache[string, digest]
+	// firsts holds the first message of each slot when conflict is set.
+	firsts *lru.Cache[string, T]
 
 	ps  *pubsub.Topic
 	sub *pubsub.Subscription
@@ -87,7 +95,7 @@ func newTopic[T any](spec topicSpec[T], log *zap.Logger, m *metrics, validateTim
 	if err != nil {
 		return nil, fmt.Errorf("create %s key cache: %w", spec.name, err)
 	}
-	return &topic[T]{
+	t := &topic[T]{
 		topicSpec:       spec,
 		log:             log.With(zap.String("topic", spec.name)),
 		metrics:         m,
@@ -96,7 +104,13 @@ func newTopic[T any](spec topicSpec[T], log *zap.Logger, m *metrics, validateTim
 		spawn:           spawn,
 		seen:            seen,
 		keys:            keys,
-	}, nil
+	}
+	if spec.conflict != nil {
+		if t.firsts, err = lru.New[string, T](keyCacheSize); err != nil {
+			return nil, fmt.Errorf("create %s slot cache: %w", spec.name, err)
+		}
+	}
+	return t, nil
 }
 
 // join registers the validator, joins and subscribes to the topic and starts
@@ -131,6 +145,9 @@ func (t *topic[T]) validate(ctx context.Context, from peer.ID, msg *pubsub.Messa
 		}
 		t.metrics.validated(t.name, resultLabel(res))
 	}()
+	if t.faults.inbound(ctx, from) {
+		return pubsub.ValidationIgnore
+	}
 	if ok, first := t.limiter.allow(from, t.name); !ok {
 		t.metrics.limited(t.name)
 		if first {
@@ -179,12 +196,21 @@ func (t *topic[T]) judge(ctx context.Context, data []byte) (T, pubsub.Validation
 	// Record the slot only for messages that passed the check, so a forged
 	// message cannot take an honest signer's slot.
 	if t.key != nil {
-		prev, found, _ := t.keys.PeekOrAdd(t.key(v), h)
+		key := t.key(v)
+		prev, found, _ := t.keys.PeekOrAdd(key, h)
 		switch {
 		case found && prev == h:
 			return v, pubsub.ValidationIgnore, errDuplicate
 		case found:
+			if t.firsts != nil {
+				if first, ok := t.firsts.Get(key); ok {
+					second := t.clone(v)
+					t.spawn(func() { t.conflict(first, second) })
+				}
+			}
 			return v, pubsub.ValidationReject, fmt.Errorf("%w: equivocation: a different %s for the same task and signer", ErrReject, t.name)
+		case t.firsts != nil:
+			t.firsts.Add(key, t.clone(v))
 		}
 	}
 	t.seen.Add(h, struct{}{})
