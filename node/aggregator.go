@@ -20,7 +20,7 @@ import (
 
 // AggregatorConfig configures an aggregator node.
 type AggregatorConfig struct {
-	DataDir     string // vote store and p2p identity; required
+	DataDir     string // vote store; required
 	Chain       ChainConfig
 	Key         *ecdsa.PrivateKey // sends the submitTask transactions
 	P2P         P2PConfig

@@ -31,7 +31,7 @@ import (
 // CoordinatorConfig configures the coordinator process: REST API, interval
 // scheduler, dispatcher and chain monitor in one process.
 type CoordinatorConfig struct {
-	DataDir   string // badger store and p2p identity; required
+	DataDir   string // badger store; required
 	Chain     ChainConfig
 	Key       *ecdsa.PrivateKey // signs assignments; must be the registry's coordinator
 	APIListen string            // host:port of the REST API (also serves /metrics)

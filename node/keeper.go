@@ -29,7 +29,7 @@ import (
 
 // KeeperConfig configures a keeper node.
 type KeeperConfig struct {
-	DataDir       string // journal and p2p identity; required
+	DataDir       string // journal; required
 	Chain         ChainConfig
 	ControllerKey *ecdsa.PrivateKey         // sends transactions, signs results
 	BLSKey        *attestation.BLSSecretKey // signs votes

@@ -387,7 +387,7 @@ func Main(app *cli.App) {
 // order: data directory, chain and contracts, controller key, p2p, and the
 // extra flags the command adds; tracing and logging last.
 func NodeFlags(dataDirDefault, p2pListen string, contracts []string, extra ...cli.Flag) []cli.Flag {
-	fs := []cli.Flag{String(FlagDataDir, "directory for the node's state and p2p identity", dataDirDefault)}
+	fs := []cli.Flag{String(FlagDataDir, "directory for the node's state", dataDirDefault)}
 	chain := ChainFlags(contracts...)
 	fs = append(fs, chain[0], ethRPCFallbackFlag()) // next to --eth-rpc
 	fs = append(fs, chain[1:]...)
