@@ -334,3 +334,84 @@ func (d *Dispatcher) nextRound(order []attestation.Keeper, missed uint32) (uint3
 	}
 	return uint32(next), true
 }
+
+// Reannounce publishes again the assignments of the recent tasks of active
+// jobs that are dispatched, not final and unchanged for at least minAge: an
+// assignment published just before the coordinator died, or while the mesh
+// was forming, may have reached the performer but not the attesters, which
+// then never pair its result and the task never finalizes. The assignment
+// is signed again as it was (the round's performer by the selection rule,
+// the stored deadline), so peers that have it see a duplicate.
+func (d *Dispatcher) Reannounce(ctx context.Context, minAge time.Duration) error {
+	now := d.cfg.Clock().UTC()
+	var tasks []Task
+	err := d.cfg.Store.ActiveJobs(ctx, func(j Job) error {
+		if d.cfg.Owns != nil && !d.cfg.Owns(uint64(j.JobID)) {
+			return nil
+		}
+		recent, err := d.cfg.Store.Tasks(ctx, uint64(j.JobID), reannounceRecent)
+		if err != nil {
+			return fmt.Errorf("read tasks of job %d: %w", j.JobID, err)
+		}
+		for _, t := range recent {
+			if t.TaskStatus == TaskDispatched && now.Sub(t.UpdatedAt) >= minAge && now.Sub(t.CreatedAt) < reannounceMaxAge {
+				tasks = append(tasks, t)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if len(tasks) == 0 {
+		return nil
+	}
+	keepers, err := d.cfg.Keepers.Keepers(ctx)
+	if err != nil {
+		return fmt.Errorf("read keeper set: %w", err)
+	}
+	var errs []error
+	for _, t := range tasks {
+		task := t.Workflow()
+		performer, err := attestation.SelectPerformer(task.ID, keepers, t.Round)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("performer of task %s: %w", t.TaskID, err))
+			continue
+		}
+		a := attestation.Assignment{Task: task, Performer: performer.Address, Round: t.Round, Deadline: t.Deadline.Unix()}
+		if a.Signature, err = attestation.SignECDSA(d.cfg.Key, a.Digest(d.cfg.Domain)); err != nil {
+			return fmt.Errorf("sign assignment of task %s: %w", t.TaskID, err)
+		}
+		if err := d.cfg.Publish(ctx, a); err != nil {
+			d.logger.Debug("Assignment not announced again", zap.Stringer("task_id", t.TaskID), zap.Error(err))
+			continue
+		}
+		d.logger.Debug("Assignment announced again", zap.Stringer("task_id", t.TaskID), zap.Uint32("round", t.Round))
+	}
+	return errors.Join(errs...)
+}
+
+// Reannounce bounds.
+const (
+	reannounceRecent = 32            // latest tasks looked at per job
+	reannounceMaxAge = 1 * time.Hour // older tasks are left alone
+)
+
+// RunReannounce calls Reannounce after first for every dispatched task (a
+// restarted coordinator may have died while publishing), then every every
+// for those unchanged that long (past the gossip's memory of the first
+// publication) until ctx ends.
+func (d *Dispatcher) RunReannounce(ctx context.Context, first, every time.Duration) error {
+	wait, minAge := first, time.Duration(0)
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-time.After(wait):
+		}
+		if err := d.Reannounce(ctx, minAge); err != nil && ctx.Err() == nil {
+			d.logger.Warn("Announcing assignments again failed", zap.Error(err))
+		}
+		wait, minAge = every, every
+	}
+}

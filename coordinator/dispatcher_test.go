@@ -344,3 +344,39 @@ func TestDispatcherFallback(t *testing.T) {
 		require.Empty(t, left)
 	})
 }
+
+// Reannounce signs the very same assignment again for a dispatched task
+// unchanged for minAge, and leaves younger and final ones alone.
+func TestDispatcherReannounce(t *testing.T) {
+	ctx := context.Background()
+	store, tasks := storeWithTasks(t, 2)
+	key, err := crypto.GenerateKey()
+	require.NoError(t, err)
+	var published []attestation.Assignment
+	now := tasks[1].CreatedAt
+	d, err := coordinator.NewDispatcher(coordinator.DispatcherConfig{
+		Keepers: keeperSet{keepers: testKeepers()}, Key: key, Store: store,
+		Domain: attestation.Domain{ChainID: 31337, AttestationCenter: common.HexToAddress("0xacce")},
+		Publish: func(_ context.Context, a attestation.Assignment) error {
+			published = append(published, a)
+			return nil
+		},
+		Clock: func() time.Time { return now },
+	})
+	require.NoError(t, err)
+	for _, tk := range tasks {
+		require.NoError(t, d.Dispatch(ctx, tk.Workflow()))
+	}
+	_, err = store.UpdateTask(ctx, tasks[1].TaskID, func(t *coordinator.Task) error {
+		t.TaskStatus = coordinator.TaskCompleted
+		return nil
+	})
+	require.NoError(t, err)
+
+	require.NoError(t, d.Reannounce(ctx, time.Minute))
+	require.Len(t, published, 2, "nothing unchanged for a minute yet")
+	now = now.Add(2 * time.Minute)
+	require.NoError(t, d.Reannounce(ctx, time.Minute))
+	require.Len(t, published, 3, "the dispatched task only")
+	require.Equal(t, published[0], published[2], "the same assignment, signed again")
+}

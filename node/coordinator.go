@@ -305,6 +305,12 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 	l.background("scheduler", scheduler.Run)
 	l.background("monitor", monitor.Run)
 	l.background("fallback", func(ctx context.Context) error { return dispatcher.RunFallback(ctx, tick) })
+	// Assignments lost with a crash, or published before the mesh formed,
+	// go out again: 5s after the start, then every 150s (past gossipsub's
+	// two-minute memory of what it published).
+	l.background("reannounce", func(ctx context.Context) error {
+		return dispatcher.RunReannounce(ctx, 5*time.Second, 150*time.Second)
+	})
 	l.background("health", health.Run)
 	l.onStartStop("ready", func(context.Context) error {
 		log.Info("coordinator running", zap.Strings("p2p_addrs", gossip.Addrs()), zap.Uint64("chain_id", domain.ChainID))
