@@ -346,7 +346,9 @@ func (d *Dispatcher) Reannounce(ctx context.Context, minAge time.Duration) error
 	now := d.cfg.Clock().UTC()
 	var tasks []Task
 	err := d.cfg.Store.ActiveJobs(ctx, func(j Job) error {
-		if d.cfg.Owns != nil && !d.cfg.Owns(uint64(j.JobID)) {
+		// A firing updates its job: a job unchanged for the maximum age
+		// has no task young enough.
+		if now.Sub(j.UpdatedAt) >= reannounceMaxAge || (d.cfg.Owns != nil && !d.cfg.Owns(uint64(j.JobID))) {
 			return nil
 		}
 		recent, err := d.cfg.Store.Tasks(ctx, uint64(j.JobID), reannounceRecent)

@@ -852,12 +852,31 @@ func (s *CQLStore) UpdateTask(ctx context.Context, id common.Hash, fn func(*Task
 
 // ProcessingTasks implements Store.
 func (s *CQLStore) ProcessingTasks(ctx context.Context, notAfter time.Time, limit int) ([]Task, error) {
+	return s.tasksByTime(ctx, "processing_tasks", "created_at", notAfter, limit, func(t Task) (int64, bool) {
+		return t.CreatedAt.UnixNano(), t.TaskStatus == TaskProcessing
+	})
+}
+
+// OverdueTasks implements Store.
+func (s *CQLStore) OverdueTasks(ctx context.Context, notAfter time.Time, limit int) ([]Task, error) {
+	return s.tasksByTime(ctx, "overdue_tasks", "deadline", notAfter, limit, func(t Task) (int64, bool) {
+		return t.Deadline.UnixNano(), t.awaitsExecution()
+	})
+}
+
+// tasksByTime reads up to limit tasks of a sharded time index (table,
+// clustered by timeColumn) at or before notAfter, in time order. indexed
+// gives the time a task's entry should have and whether it belongs in the
+// index; entries its row contradicts are skipped, and deleted when stale.
+func (s *CQLStore) tasksByTime(ctx context.Context, table, timeColumn string, notAfter time.Time, limit int,
+	indexed func(Task) (int64, bool),
+) ([]Task, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	var tasks []Task
 	err := s.mergeShards(ctx,
-		`SELECT created_at, task_id, version, WRITETIME(version) FROM processing_tasks WHERE shard = ? AND created_at <= ?`,
+		fmt.Sprintf(`SELECT %[2]s, task_id, version, WRITETIME(version) FROM %[1]s WHERE shard = ? AND %[2]s <= ?`, table, timeColumn),
 		true, notAfter.UnixNano(),
 		func(e shardEntry) (bool, error) {
 			id := common.BytesToHash(e.taskID)
@@ -865,43 +884,14 @@ func (s *CQLStore) ProcessingTasks(ctx context.Context, notAfter time.Time, limi
 			if errors.Is(err, ErrNotFound) {
 				return true, nil // being rolled forward
 			} else if err != nil {
-				return false, fmt.Errorf("read processing task %s: %w", id, err)
+				return false, fmt.Errorf("read task %s of %s: %w", id, table, err)
 			}
-			if t.TaskStatus == TaskProcessing && t.CreatedAt.UnixNano() == e.at {
+			if at, ok := indexed(t); ok && at == e.at {
 				tasks = append(tasks, t)
 				return limit <= 0 || len(tasks) < limit, nil
 			}
 			if version >= e.version {
-				return true, s.deleteStale(ctx, `processing_tasks`, `created_at`, e, e.taskID)
-			}
-			return true, nil
-		})
-	return tasks, err
-}
-
-// OverdueTasks implements Store.
-func (s *CQLStore) OverdueTasks(ctx context.Context, notAfter time.Time, limit int) ([]Task, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	var tasks []Task
-	err := s.mergeShards(ctx,
-		`SELECT deadline, task_id, version, WRITETIME(version) FROM overdue_tasks WHERE shard = ? AND deadline <= ?`,
-		true, notAfter.UnixNano(),
-		func(e shardEntry) (bool, error) {
-			id := common.BytesToHash(e.taskID)
-			t, version, err := s.readTask(ctx, id)
-			if errors.Is(err, ErrNotFound) {
-				return true, nil
-			} else if err != nil {
-				return false, fmt.Errorf("read dispatched task %s: %w", id, err)
-			}
-			if t.awaitsExecution() && t.Deadline.UnixNano() == e.at {
-				tasks = append(tasks, t)
-				return limit <= 0 || len(tasks) < limit, nil
-			}
-			if version >= e.version {
-				return true, s.deleteStale(ctx, `overdue_tasks`, `deadline`, e, e.taskID)
+				return true, s.deleteStale(ctx, table, timeColumn, e, e.taskID)
 			}
 			return true, nil
 		})

@@ -39,8 +39,9 @@ type backupAggregator struct {
 	base context.Context
 	wg   sync.WaitGroup
 
-	mu   sync.Mutex
-	mine map[common.Hash]time.Time // tasks this keeper performed, by when
+	mu        sync.Mutex
+	mine      map[common.Hash]time.Time // tasks this keeper performed, by when
+	lastSweep time.Time
 }
 
 // mineTTL is how long a performed task is backed up.
@@ -51,9 +52,12 @@ func (b *backupAggregator) performed(_ context.Context, r attestation.Result) er
 	now := time.Now()
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	for id, at := range b.mine {
-		if now.Sub(at) > mineTTL {
-			delete(b.mine, id)
+	if now.Sub(b.lastSweep) > mineTTL/4 {
+		b.lastSweep = now
+		for id, at := range b.mine {
+			if now.Sub(at) > mineTTL {
+				delete(b.mine, id)
+			}
 		}
 	}
 	b.mine[r.TaskID] = now

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
@@ -382,21 +383,39 @@ func shareJobs(l *lifecycle, redisURL string, self common.Address, log *zap.Logg
 var Version = "0.1.0-dev"
 
 // hubExecuted tells whether a task's execution is on-chain, from the
-// TaskExecutionHub of the chain its action is on.
+// TaskExecutionHub of the chain its action is on. Each chain's hub is bound
+// once.
 func hubExecuted(p *process, cfg ChainConfig) func(context.Context, attestation.Task) (bool, error) {
-	return func(ctx context.Context, t attestation.Task) (bool, error) {
+	var (
+		mu   sync.Mutex
+		hubs = map[uint64]*bindings.TaskExecutionHubCaller{}
+	)
+	hubOf := func(ctx context.Context, chainID uint64) (*bindings.TaskExecutionHubCaller, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if hub, ok := hubs[chainID]; ok {
+			return hub, nil
+		}
 		addr := cfg.TaskExecutionHub
-		if t.Action.ChainID != p.domain.ChainID {
+		if chainID != p.domain.ChainID {
 			var ok bool
-			if addr, ok = cfg.Hubs[t.Action.ChainID]; !ok {
-				return false, fmt.Errorf("no hub configured for chain %d", t.Action.ChainID)
+			if addr, ok = cfg.Hubs[chainID]; !ok {
+				return nil, fmt.Errorf("no hub configured for chain %d", chainID)
 			}
 		}
-		chain, err := p.chains.Get(ctx, t.Action.ChainID)
+		chain, err := p.chains.Get(ctx, chainID)
 		if err != nil {
-			return false, err
+			return nil, err
 		}
 		hub, err := bindings.NewTaskExecutionHubCaller(addr, chain)
+		if err != nil {
+			return nil, err
+		}
+		hubs[chainID] = hub
+		return hub, nil
+	}
+	return func(ctx context.Context, t attestation.Task) (bool, error) {
+		hub, err := hubOf(ctx, t.Action.ChainID)
 		if err != nil {
 			return false, err
 		}

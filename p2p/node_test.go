@@ -105,23 +105,7 @@ func startNode(t *testing.T, name string, cfg p2p.Config) *p2p.Node {
 // and result.
 func validations(t *testing.T, reg *prometheus.Registry, topic, result string) float64 {
 	t.Helper()
-	mfs, err := reg.Gather()
-	require.NoError(t, err)
-	for _, mf := range mfs {
-		if mf.GetName() != "triggerx_p2p_validation_total" {
-			continue
-		}
-		for _, m := range mf.GetMetric() {
-			labels := map[string]string{}
-			for _, l := range m.GetLabel() {
-				labels[l.GetName()] = l.GetValue()
-			}
-			if labels["topic"] == topic && labels["result"] == result {
-				return m.GetCounter().GetValue()
-			}
-		}
-	}
-	return 0
+	return counter(t, reg, "triggerx_p2p_validation_total", map[string]string{"topic": topic, "result": result})
 }
 
 // warmUp returns once gossip flows from every node to every recorder: each
