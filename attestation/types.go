@@ -149,6 +149,11 @@ type Result struct {
 	// Script is the account of the script run for script jobs; nil otherwise.
 	Script    *ScriptRun
 	Signature []byte // 65-byte ECDSA signature by the performer over Digest
+	// Resend counts the performer's re-publications of the result (0: the
+	// first). Neither hashed nor signed, it only makes a re-publication a
+	// new gossip message, which the network's duplicate filter lets
+	// through to the nodes that lost the first.
+	Resend uint32
 }
 
 // Clone returns a deep copy of r.
@@ -168,6 +173,9 @@ type Vote struct {
 	Approve          bool
 	Keeper           common.Address // the keeper's controller address
 	Signature        []byte         // 96-byte compressed BLS signature over VoteDigest
+	// Resend is the Resend of the result whose re-publication made the
+	// keeper publish its vote again (0: the first publication); not signed.
+	Resend uint32
 }
 
 // Clone returns a deep copy of v.

@@ -335,52 +335,53 @@ func (d *Dispatcher) nextRound(order []attestation.Keeper, missed uint32) (uint3
 	return uint32(next), true
 }
 
-// Reannounce publishes again the assignments of the recent tasks of active
-// jobs that are dispatched, not final and unchanged for at least minAge: an
+// Reannounce publishes again the assignments of the recent tasks of jobs
+// (active, paused or ended: a task outlives its job's schedule) that are
+// dispatched, not final and unchanged for at least minAge: an
 // assignment published just before the coordinator died, or while the mesh
 // was forming, may have reached the performer but not the attesters, which
 // then never pair its result and the task never finalizes. The assignment
-// is signed again as it was (the round's performer by the selection rule,
-// the stored deadline), so peers that have it see a duplicate.
+// is signed again as it was (the stored performer and deadline), so peers
+// that have it see a duplicate.
 func (d *Dispatcher) Reannounce(ctx context.Context, minAge time.Duration) error {
 	now := d.cfg.Clock().UTC()
 	var tasks []Task
-	err := d.cfg.Store.ActiveJobs(ctx, func(j Job) error {
-		// A firing updates its job: a job unchanged for the maximum age
-		// has no task young enough.
-		if now.Sub(j.UpdatedAt) >= reannounceMaxAge || (d.cfg.Owns != nil && !d.cfg.Owns(uint64(j.JobID))) {
-			return nil
-		}
-		recent, err := d.cfg.Store.Tasks(ctx, uint64(j.JobID), reannounceRecent)
+	filter := JobFilter{Limit: reannouncePage}
+	for {
+		jobs, next, err := d.cfg.Store.ListJobs(ctx, filter)
 		if err != nil {
-			return fmt.Errorf("read tasks of job %d: %w", j.JobID, err)
+			return fmt.Errorf("list jobs: %w", err)
 		}
-		for _, t := range recent {
-			if t.TaskStatus == TaskDispatched && now.Sub(t.UpdatedAt) >= minAge && now.Sub(t.CreatedAt) < reannounceMaxAge {
-				tasks = append(tasks, t)
+		for _, j := range jobs {
+			// A firing updates its job: a job unchanged for the maximum
+			// age has no task young enough.
+			if now.Sub(j.UpdatedAt) >= reannounceMaxAge || (d.cfg.Owns != nil && !d.cfg.Owns(uint64(j.JobID))) {
+				continue
+			}
+			recent, err := d.cfg.Store.Tasks(ctx, uint64(j.JobID), reannounceRecent)
+			if err != nil {
+				return fmt.Errorf("read tasks of job %d: %w", j.JobID, err)
+			}
+			for _, t := range recent {
+				if t.TaskStatus == TaskDispatched && now.Sub(t.UpdatedAt) >= minAge && now.Sub(t.CreatedAt) < reannounceMaxAge {
+					tasks = append(tasks, t)
+				}
 			}
 		}
-		return nil
-	})
-	if err != nil {
-		return err
+		if next == "" {
+			break
+		}
+		filter.Cursor = next
 	}
 	if len(tasks) == 0 {
 		return nil
 	}
-	keepers, err := d.cfg.Keepers.Keepers(ctx)
-	if err != nil {
-		return fmt.Errorf("read keeper set: %w", err)
-	}
-	var errs []error
 	for _, t := range tasks {
-		task := t.Workflow()
-		performer, err := attestation.SelectPerformer(task.ID, keepers, t.Round)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("performer of task %s: %w", t.TaskID, err))
-			continue
-		}
-		a := attestation.Assignment{Task: task, Performer: performer.Address, Round: t.Round, Deadline: t.Deadline.Unix()}
+		// The stored performer, not a new selection: the keeper set may
+		// have changed since, and a different assignment for the same
+		// round would be an equivocation.
+		a := attestation.Assignment{Task: t.Workflow(), Performer: t.TaskPerformer, Round: t.Round, Deadline: t.Deadline.Unix()}
+		var err error
 		if a.Signature, err = attestation.SignECDSA(d.cfg.Key, a.Digest(d.cfg.Domain)); err != nil {
 			return fmt.Errorf("sign assignment of task %s: %w", t.TaskID, err)
 		}
@@ -390,12 +391,13 @@ func (d *Dispatcher) Reannounce(ctx context.Context, minAge time.Duration) error
 		}
 		d.logger.Debug("Assignment announced again", zap.Stringer("task_id", t.TaskID), zap.Uint32("round", t.Round))
 	}
-	return errors.Join(errs...)
+	return nil
 }
 
 // Reannounce bounds.
 const (
 	reannounceRecent = 32            // latest tasks looked at per job
+	reannouncePage   = 500           // jobs read at a time
 	reannounceMaxAge = 1 * time.Hour // older tasks are left alone
 )
 

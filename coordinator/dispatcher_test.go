@@ -379,4 +379,15 @@ func TestDispatcherReannounce(t *testing.T) {
 	require.NoError(t, d.Reannounce(ctx, time.Minute))
 	require.Len(t, published, 3, "the dispatched task only")
 	require.Equal(t, published[0], published[2], "the same assignment, signed again")
+
+	// A paused job's task in flight is announced again too.
+	_, _, err = store.UpdateJob(ctx, uint64(tasks[0].JobID), func(j *coordinator.Job) (*coordinator.Task, error) {
+		j.Status, j.UpdatedAt = coordinator.JobPaused, now
+		return nil, nil
+	})
+	require.NoError(t, err)
+	now = now.Add(2 * time.Minute)
+	require.NoError(t, d.Reannounce(ctx, time.Minute))
+	require.Len(t, published, 4, "the paused job's dispatched task")
+	require.Equal(t, published[0], published[3])
 }

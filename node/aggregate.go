@@ -1,6 +1,7 @@
 package node
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -93,6 +94,17 @@ func (a *voteAggregator) AddVote(ctx context.Context, v attestation.Vote) (err e
 	if !ok || !k.Active {
 		return fmt.Errorf("%w: %s", errUnknownKeeper, v.Keeper.Hex())
 	}
+	// A vote published again (Vote.Resend) is one already counted:
+	// skipped before the pairing check.
+	a.mu.Lock()
+	if tv, known := a.tasks[v.TaskID]; known {
+		old, dup := tv.byVoter[v.Keeper]
+		if tv.certified || dup && bytes.Equal(old.Signature, v.Signature) {
+			a.mu.Unlock()
+			return nil
+		}
+	}
+	a.mu.Unlock()
 	sig, err := attestation.BLSSignatureFromBytes(v.Signature)
 	if err != nil {
 		return err

@@ -201,6 +201,9 @@ type attester struct {
 	metrics  *metrics
 	tracer   trace.Tracer  // nil: no spans
 	grace    time.Duration // how long after the deadline a result is still checked
+	// resendGap is the least time between two publications of one vote
+	// (0: voteResendGap).
+	resendGap time.Duration
 	faults   *Faults       // nil but in fault-injection tests
 	subs     []func(context.Context, attestation.Vote) error
 
@@ -208,9 +211,28 @@ type attester struct {
 	wg   sync.WaitGroup
 	sem  chan struct{}
 
-	mu       sync.Mutex
-	inflight map[common.Hash]inflight // verifications running, by task
+	mu        sync.Mutex
+	inflight  map[common.Hash]inflight // verifications running, by task
+	sent      map[common.Hash]sentVote // votes signed, by task, for answering resent results
+	lastSweep time.Time
 }
+
+// sentVote is a vote this keeper signed and published.
+type sentVote struct {
+	round uint32
+	vote  attestation.Vote
+	at    time.Time // last published
+}
+
+const (
+	// voteResendGap is the least time between two publications of one
+	// vote: resent results are answered at most this often, however many
+	// copies (or forged resend counts) arrive.
+	voteResendGap = 10 * time.Second
+	// sentVoteTTL is how long a vote is kept for resending: past the
+	// longest a performer resends its result.
+	sentVoteTTL = 10 * time.Minute
+)
 
 // inflight is a running verification: a later round of its task cancels it.
 type inflight struct {
@@ -249,9 +271,23 @@ func (a *attester) Subscribe(fn func(context.Context, attestation.Vote) error) {
 	a.subs = append(a.subs, fn)
 }
 
-func (a *attester) Attest(_ context.Context, as attestation.Assignment, r attestation.Result) error {
+func (a *attester) Attest(ctx context.Context, as attestation.Assignment, r attestation.Result) error {
 	if as.Performer == a.self {
 		return nil // a performer does not attest its own work
+	}
+	if v, voted, again := a.resend(as, r); voted {
+		if !again {
+			return nil
+		}
+		// The result came again: its task is not finalized, and this
+		// keeper's vote may be lost. It publishes it again, as new bytes.
+		a.metrics.resent("vote")
+		a.log.Debug("vote published again", zap.Stringer("task_id", v.TaskID), zap.Uint32("resend", v.Resend))
+		var errs []error
+		for _, fn := range a.subs {
+			errs = append(errs, fn(ctx, v.Clone()))
+		}
+		return errors.Join(errs...)
 	}
 	deadline := time.Unix(as.Deadline, 0).Add(a.grace)
 	ctx, cancel := context.WithDeadline(a.base, deadline)
@@ -304,11 +340,14 @@ func (a *attester) attest(ctx context.Context, as attestation.Assignment, r atte
 	v := attestation.Vote{
 		TaskID: as.Task.ID, JobID: as.Task.JobID, TaskDefinitionID: as.Task.TaskDefinitionID,
 		ResultHash: r.Hash(), Approve: verdict.Approve, Keeper: a.self,
+		// An answer to a resent result is new bytes too: the first
+		// publication of this vote (before a restart) may have been lost.
+		Resend: r.Resend,
 	}
 	// A child of keeper.attest, from the tracer that started it.
 	ctx, span := trace.SpanFromContext(ctx).TracerProvider().Tracer(tracing.Instrumentation).Start(ctx, "keeper.vote",
 		trace.WithAttributes(tracing.KeyApprove.Bool(verdict.Approve)))
-	err := a.vote(ctx, log, v, verdict.Reason, r)
+	err := a.vote(ctx, log, as.Round, v, verdict.Reason, r)
 	tracing.End(span, err, verdict.Reason)
 	if err == nil && a.faults != nil && a.faults.Equivocate {
 		// The other verdict too, past the journal that forbids it.
@@ -322,15 +361,62 @@ func (a *attester) attest(ctx context.Context, as attestation.Assignment, r atte
 	return err
 }
 
+// resend looks up the vote this keeper signed on r for as's round: voted
+// reports one exists, again that it is due for another publication (r is a
+// re-publication and the vote was last published voteResendGap ago or
+// more), in which case v is the vote to publish, under r's resend count.
+func (a *attester) resend(as attestation.Assignment, r attestation.Result) (v attestation.Vote, voted, again bool) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	s, ok := a.sent[as.Task.ID]
+	if !ok || s.round != as.Round || s.vote.ResultHash != r.Hash() {
+		return attestation.Vote{}, false, false
+	}
+	gap := a.resendGap
+	if gap == 0 {
+		gap = voteResendGap
+	}
+	now := time.Now()
+	if r.Resend == 0 || now.Sub(s.at) < gap {
+		return attestation.Vote{}, true, false
+	}
+	s.at = now
+	a.sent[as.Task.ID] = s
+	v = s.vote.Clone()
+	v.Resend = r.Resend
+	return v, true, true
+}
+
+// remember keeps v, signed for round, for answering resent results; it
+// also drops the votes older than sentVoteTTL now and then.
+func (a *attester) remember(round uint32, v attestation.Vote) {
+	now := time.Now()
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.sent == nil {
+		a.sent = make(map[common.Hash]sentVote)
+	}
+	if now.Sub(a.lastSweep) > sentVoteTTL/4 {
+		a.lastSweep = now
+		for id, s := range a.sent {
+			if now.Sub(s.at) > sentVoteTTL {
+				delete(a.sent, id)
+			}
+		}
+	}
+	a.sent[v.TaskID] = sentVote{round: round, vote: v.Clone(), at: now}
+}
+
 // vote signs v (reserving it in the journal first) and hands it to the
 // subscribers.
-func (a *attester) vote(ctx context.Context, log *zap.Logger, v attestation.Vote, reason string, r attestation.Result) error {
+func (a *attester) vote(ctx context.Context, log *zap.Logger, round uint32, v attestation.Vote, reason string, r attestation.Result) error {
 	digest := v.Digest(a.domain)
 	if err := a.journal.ReserveVote(v.TaskID, digest); err != nil {
 		return err
 	}
 	sig := a.key.Sign(digest)
 	v.Signature = sig[:]
+	a.remember(round, v)
 	a.metrics.voted(v.Approve)
 	if !v.Approve {
 		a.metrics.failure(reason)

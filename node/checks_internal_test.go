@@ -332,3 +332,57 @@ func indexOf(t *testing.T, f *checksFixture, i int) int {
 // intervalTrigger is the trigger of the tasks the internal tests build.
 var intervalTrigger = attestation.Trigger{Kind: attestation.TriggerTime, Time: &attestation.TimeTrigger{
 	Schedule: attestation.ScheduleInterval, Interval: 60}}
+
+// The coordinator and a keeper read the registry at different moments: an
+// assignment selected under the set just before a change, or just after
+// it, passes; under a set replaced long ago, it does not.
+func TestGossipChecksAcrossAKeeperSetChange(t *testing.T) {
+	f := newChecksFixture(t)
+	ctx := context.Background()
+	before, err := f.checks.keepers.Keepers(ctx) // cached for a minute
+	require.NoError(t, err)
+
+	// Keeper 3 leaves: the selection changes for many tasks.
+	leaver := f.keepers[3]
+	auth, err := bind.NewKeyedTransactorWithChainID(leaver, f.chainID)
+	require.NoError(t, err)
+	tx, err := f.c.KeeperRegistry.Deregister(auth)
+	require.NoError(t, err)
+	_, err = contracts.WaitMined(ctx, f.client, tx, func() { f.sim.Commit() })
+	require.NoError(t, err)
+	after, err := newRegistryKeepers(f.c.KeeperRegistry, time.Minute).Keepers(ctx)
+	require.NoError(t, err)
+
+	// A task whose performer differs under the two sets, neither the leaver.
+	leaverAddr := crypto.PubkeyToAddress(leaver.PublicKey)
+	var task attestation.Task
+	var old, current attestation.Keeper
+	for at := int64(100); ; at++ {
+		task = attestation.Task{JobID: 1, TaskDefinitionID: attestation.TimeStatic, TriggerKey: attestation.TimeTriggerKey(at),
+			ScheduledAt: at, Trigger: intervalTrigger,
+			Action: attestation.Action{ChainID: f.domain.ChainID, Target: common.HexToAddress("0xc0"), Function: "f()"}}
+		task.ID = attestation.TaskID(task.JobID, task.TriggerKey)
+		old, err = attestation.SelectPerformer(task.ID, before, 0)
+		require.NoError(t, err)
+		current, err = attestation.SelectPerformer(task.ID, after, 0)
+		require.NoError(t, err)
+		if old.Address != current.Address && old.Address != leaverAddr {
+			break
+		}
+		require.Less(t, at, int64(10_000), "no task changes performer")
+	}
+	assign := func(performer common.Address) attestation.Assignment {
+		a := attestation.Assignment{Task: task, Performer: performer, Deadline: f.deadline}
+		a.Signature, err = attestation.SignECDSA(f.coord, a.Digest(f.domain))
+		require.NoError(t, err)
+		return a
+	}
+
+	require.NoError(t, f.checks.Assignment(ctx, assign(current.Address)), "the coordinator read after the change: this node refreshes")
+	require.NoError(t, f.checks.Assignment(ctx, assign(old.Address)), "the coordinator read before the change")
+	f.checks.keepers.mu.Lock()
+	f.checks.keepers.changed = time.Now().Add(-selectionSkew - time.Second)
+	f.checks.keepers.mu.Unlock()
+	require.ErrorIs(t, f.checks.Assignment(ctx, assign(old.Address)), errWrongPerformer, "the set before a change long past")
+	require.NoError(t, f.checks.Assignment(ctx, assign(current.Address)))
+}

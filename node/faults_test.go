@@ -25,6 +25,8 @@ import (
 	"github.com/libp2p/go-libp2p/core/peer"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"go.uber.org/zap"
+	"go.uber.org/zap/zapcore"
 
 	"github.com/triggerx-network/triggerx/attestation"
 	"github.com/triggerx-network/triggerx/execution"
@@ -387,6 +389,36 @@ func (n *network) jobTasks(job string) []struct {
 	return tasks
 }
 
+// settledTask is a task of a settled job.
+type settledTask struct {
+	ID string
+	apiTaskRound
+}
+
+// waitSettled waits until every task of the jobs has a status in final and
+// returns them; otherwise it fails the test listing the tasks that did not
+// settle, with their status, performer and round.
+func (n *network) waitSettled(jobs []string, wait time.Duration, final ...string) []settledTask {
+	n.t.Helper()
+	var tasks []settledTask
+	var unsettled []string
+	if !assert.Eventually(n.t, func() bool {
+		tasks, unsettled = nil, nil
+		for _, j := range jobs {
+			for _, tk := range n.jobTasks(j) {
+				if !slices.Contains(final, tk.Status) {
+					unsettled = append(unsettled, fmt.Sprintf("job %s task %s %+v", j, tk.ID, tk.apiTaskRound))
+				}
+				tasks = append(tasks, settledTask{tk.ID, tk.apiTaskRound})
+			}
+		}
+		return len(unsettled) == 0
+	}, wait, time.Second) {
+		n.t.Fatalf("tasks not %s after %s:\n%s", strings.Join(final, " or "), wait, strings.Join(unsettled, "\n"))
+	}
+	return tasks
+}
+
 // completedCount is how many tasks of the jobs are completed.
 func (n *network) completedCount(jobs []string) int {
 	done := 0
@@ -400,8 +432,8 @@ func (n *network) completedCount(jobs []string) int {
 	return done
 }
 
-// The aggregator killed while tasks are in flight and started again on its
-// data directory: every job is still there,
+// The aggregator, then the coordinator, killed while tasks are in flight
+// and started again on their data directories: every job is still there,
 // every task created finalizes, no firing is created or executed twice.
 func TestFaultAggregatorAndCoordinatorRestart(t *testing.T) {
 	if testing.Short() {
@@ -417,10 +449,7 @@ func TestFaultAggregatorAndCoordinatorRestart(t *testing.T) {
 	}
 	waitMore("before the faults", 4)
 
-	// The coordinator too (n.coord) works most of the time, but a task
-	// can still be stranded when it dies between publishing an assignment
-	// and recording it: left for issue 7, see docs/faults.md.
-	for _, p := range []*proc{n.agg} {
+	for _, p := range []*proc{n.agg, n.coord} {
 		n.kill(p)
 		time.Sleep(3 * time.Second) // tasks fire, execute and wait meanwhile
 		before := time.Now()
@@ -434,25 +463,7 @@ func TestFaultAggregatorAndCoordinatorRestart(t *testing.T) {
 		code, body := n.api(http.MethodPost, "/api/v1/jobs/"+j+"/pause", nil)
 		require.Equal(t, http.StatusOK, code, string(body))
 	}
-	var (
-		lost, total int
-		unsettled   []string
-	)
-	if !assert.Eventually(t, func() bool {
-		lost, total, unsettled = 0, 0, nil
-		for _, j := range jobs {
-			for _, tk := range n.jobTasks(j) {
-				total++
-				if tk.Status != "completed" {
-					lost++
-					unsettled = append(unsettled, fmt.Sprintf("%s %+v", tk.ID, tk.apiTaskRound))
-				}
-			}
-		}
-		return lost == 0
-	}, 3*time.Minute, time.Second, "tasks not completed after the restarts") {
-		t.Fatalf("tasks not completed:\n%s", strings.Join(unsettled, "\n"))
-	}
+	total := len(n.waitSettled(jobs, 3*time.Minute, "completed"))
 
 	// Every job survived; each firing is one task, executed once.
 	code, body := n.api(http.MethodGet, "/api/v1/jobs", nil)
@@ -482,9 +493,10 @@ func TestFaultAggregatorAndCoordinatorRestart(t *testing.T) {
 	}
 	require.NoError(t, it.Close())
 	require.Positive(t, byBackup, "performers submitted the certificates the aggregator missed")
-	recordFault("aggregator restart", "tasks created / completed", "all", fmt.Sprintf("%d / %d", total, total-lost))
-	recordFault("aggregator restart", "recorded by a performer's backup", "> 0", byBackup)
-	recordFault("aggregator restart", "firings duplicated, executed twice", "0", 0)
+	const sc = "aggregator and coordinator restarts"
+	recordFault(sc, "tasks created / completed", "all", fmt.Sprintf("%d / %d", total, total))
+	recordFault(sc, "recorded by a performer's backup", "> 0", byBackup)
+	recordFault(sc, "firings duplicated, executed twice", "0", 0)
 }
 
 // adversary is a libp2p host with a registered keeper's key, so the
@@ -633,14 +645,7 @@ func TestFaultFloodAndReplay(t *testing.T) {
 
 	code, body := n.api(http.MethodPost, "/api/v1/jobs/"+job+"/pause", nil)
 	require.Equal(t, http.StatusOK, code, string(body))
-	require.Eventually(t, func() bool {
-		for _, tk := range n.jobTasks(job) {
-			if tk.Status != "completed" {
-				return false
-			}
-		}
-		return true
-	}, 3*time.Minute, time.Second, "tasks did not settle after the flood")
+	n.waitSettled([]string{job}, 3*time.Minute, "completed")
 	n.checkCounter(1)
 
 	const sc = "hostile keeper floods and replays"
@@ -684,20 +689,12 @@ func TestFaultUnassignedExecution(t *testing.T) {
 		code, body := n.api(http.MethodPost, "/api/v1/jobs/"+j+"/pause", nil)
 		require.Equal(t, http.StatusOK, code, string(body))
 	}
-	var tasks []apiTaskRound
-	var ids []common.Hash
-	require.Eventually(t, func() bool {
-		tasks, ids = nil, nil
-		for _, j := range jobs {
-			for _, tk := range n.jobTasks(j) {
-				if tk.Status != "completed" && tk.Status != "rejected" {
-					return false
-				}
-				tasks, ids = append(tasks, tk.apiTaskRound), append(ids, common.HexToHash(tk.ID))
-			}
-		}
-		return true
-	}, 5*time.Minute, time.Second, "tasks did not settle")
+	settled := n.waitSettled(jobs, 5*time.Minute, "completed", "rejected")
+	tasks := make([]apiTaskRound, len(settled))
+	ids := make([]common.Hash, len(settled))
+	for k, tk := range settled {
+		tasks[k], ids[k] = tk.apiTaskRound, common.HexToHash(tk.ID)
+	}
 
 	opts := &bind.CallOpts{Context: context.Background()}
 	keepers := n.registeredKeepers()
@@ -747,10 +744,11 @@ func (n *network) peerIDs(skip int) []peer.ID {
 }
 
 // A lossy network (a fifth of the aggregator's gossip lost, 100 ms added to
-// every keeper's), then one keeper cut off from everyone: tasks keep
-// finalizing, the cut-off keeper's tasks go to the next keeper of the order
-// at their deadline, and after healing nothing is left behind or executed
-// twice.
+// every keeper's), then one keeper cut off from everyone, then two keepers
+// losing every result: tasks keep finalizing, the cut-off keeper's tasks go
+// to the next keeper of the order at their deadline, the lost results are
+// published again by their performers, and in the end nothing is left
+// behind or executed twice.
 func TestFaultPartitionDelayDrop(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts a whole network")
@@ -760,12 +758,19 @@ func TestFaultPartitionDelayDrop(t *testing.T) {
 		faults []*p2p.Faults
 	)
 	aggFaults := &p2p.Faults{}
+	var resends atomic.Int64
 	n := startNetworkHooks(t, 6, func(c *node.KeeperConfig) {
 		f := &p2p.Faults{}
 		c.Test.Network = f
 		mu.Lock()
 		faults = append(faults, f)
 		mu.Unlock()
+		c.Logger = c.Logger.WithOptions(zap.Hooks(func(e zapcore.Entry) error {
+			if strings.HasPrefix(e.Message, "task not finalized: publishing its result again") {
+				resends.Add(1)
+			}
+			return nil
+		}))
 	}, func(c *node.CoordinatorConfig) { c.Deadline = 6 * time.Second },
 		func(c *node.AggregatorConfig) { c.Test.Network = aggFaults })
 	jobs := []string{n.createJob("1", 1), n.createJob("1", 2)}
@@ -799,31 +804,36 @@ func TestFaultPartitionDelayDrop(t *testing.T) {
 	recordFault(sc, "finalized while a keeper is cut off (15 s)", "≥ 5", during)
 	faults[cut].Heal()
 
+	// Two attesters lose every result for 10 s: the tasks performed by the
+	// four others meanwhile lack a quorum (three votes of six) until their
+	// performers publish the results again, which the two then verify.
+	const loss = "two attesters lose every result (10 s)"
+	resendsBefore := resends.Load()
+	for _, k := range []int{3, 4} {
+		faults[k].DropTopic(p2p.TopicResults, 1)
+	}
+	before = n.completedCount(jobs)
+	time.Sleep(10 * time.Second)
+	for _, k := range []int{3, 4} {
+		faults[k].DropTopic(p2p.TopicResults, 0)
+	}
+
 	for _, j := range jobs {
 		code, body := n.api(http.MethodPost, "/api/v1/jobs/"+j+"/pause", nil)
 		require.Equal(t, http.StatusOK, code, string(body))
 	}
-	fellBack, total := 0, 0
-	var unsettled []string
-	if !assert.Eventually(t, func() bool {
-		fellBack, total, unsettled = 0, 0, nil
-		for _, j := range jobs {
-			for _, tk := range n.jobTasks(j) {
-				if tk.Status != "completed" {
-					unsettled = append(unsettled, fmt.Sprintf("%s %+v", tk.ID, tk.apiTaskRound))
-				}
-				total++
-				if tk.Round > 0 {
-					fellBack++
-				}
-			}
+	settled := n.waitSettled(jobs, 3*time.Minute, "completed")
+	fellBack, total := 0, len(settled)
+	for _, tk := range settled {
+		if tk.Round > 0 {
+			fellBack++
 		}
-		return len(unsettled) == 0
-	}, 3*time.Minute, time.Second, "tasks did not all complete after healing") {
-		t.Fatalf("tasks not completed:\n%s", strings.Join(unsettled, "\n"))
 	}
 	n.checkCounter(1)
 	recordFault(sc, "tasks completed after healing", "all", fmt.Sprintf("%d of %d", total, total))
 	recordFault(sc, "tasks handed to a fallback round", "-", fellBack)
 	recordFault(sc, "tasks executed twice", "0", 0)
+	recordFault(loss, "results published again by their performers", "> 0", resends.Load()-resendsBefore)
+	recordFault(loss, "tasks completed, from the loss on", "all", fmt.Sprintf("%d of %d", total-before, total-before))
+	require.Positive(t, resends.Load()-resendsBefore, "performers resent the results of unfinalized tasks")
 }

@@ -204,8 +204,13 @@ func startNetworkHooks(t *testing.T, keepers int, keeperCfg func(*node.KeeperCon
 		KeeperRegistry: n.addrs.KeeperRegistry, JobRegistry: n.addrs.JobRegistry,
 		TaskExecutionHub: n.addrs.TaskExecutionHub, AttestationCenter: n.addrs.AttestationCenter,
 	}
+	// TRIGGERX_TEST_LOG=debug logs every node at debug level.
+	level := zap.InfoLevel
+	if os.Getenv("TRIGGERX_TEST_LOG") == "debug" {
+		level = zap.DebugLevel
+	}
 	logger := func(name string) *zap.Logger {
-		return zaptest.NewLogger(t, zaptest.Level(zap.InfoLevel)).Named(name)
+		return zaptest.NewLogger(t, zaptest.Level(level)).Named(name)
 	}
 
 	// Each restart listens where the first start did, so peers and the

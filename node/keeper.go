@@ -158,6 +158,7 @@ func RunKeeper(ctx context.Context, cfg KeeperConfig) error {
 		stopStages()
 		return l.abort(err)
 	}
+	backup.metrics = m
 	l.onStop("stages", func() error {
 		stopStages()
 		perf.wait()
@@ -224,6 +225,7 @@ func RunKeeper(ctx context.Context, cfg KeeperConfig) error {
 		gossip.SubscribeFinalizations(backup.finalized)
 		backup.agg.Subscribe(backup.certified)
 		backup.sub.Subscribe(gossip.PublishFinalization)
+		backup.start(gossip.PublishResult)
 		return nil
 	}, func(ctx context.Context) error { return errors.Join(scriptStore.stop(ctx), gossip.Close()) })
 	if every := heartbeatInterval(cfg.HeartbeatInterval); every > 0 {

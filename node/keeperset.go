@@ -3,6 +3,7 @@ package node
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -22,6 +23,9 @@ type registryKeepers struct {
 	mu      sync.Mutex
 	cached  []attestation.Keeper
 	fetched time.Time
+	// previous is the set the last change replaced, at changed.
+	previous []attestation.Keeper
+	changed  time.Time
 }
 
 func newRegistryKeepers(registry *bindings.KeeperRegistry, ttl time.Duration) *registryKeepers {
@@ -50,8 +54,33 @@ func (r *registryKeepers) Keepers(ctx context.Context) ([]attestation.Keeper, er
 			ID: uint64(i + 1), Address: addr, Stake: out.Stakes[i], PublicKey: pk, Active: out.Active[i],
 		})
 	}
-	r.cached, r.fetched = keepers, time.Now()
+	now := time.Now()
+	if r.cached != nil && !sameKeepers(r.cached, keepers) {
+		r.previous, r.changed = r.cached, now
+	}
+	r.cached, r.fetched = keepers, now
 	return keepers, nil
+}
+
+// Previous returns the set the latest change replaced, if that change was
+// seen within the last d: a node that read the registry a moment earlier
+// (the coordinator selecting a performer) may still have used it.
+func (r *registryKeepers) Previous(d time.Duration) ([]attestation.Keeper, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.previous == nil || time.Since(r.changed) > d {
+		return nil, false
+	}
+	return r.previous, true
+}
+
+// sameKeepers reports whether two keeper sets are the same keepers with the
+// same stakes and states.
+func sameKeepers(a, b []attestation.Keeper) bool {
+	return slices.EqualFunc(a, b, func(x, y attestation.Keeper) bool {
+		return x.ID == y.ID && x.Address == y.Address && x.Active == y.Active && x.Stake.Cmp(y.Stake) == 0 &&
+			x.PublicKey == y.PublicKey
+	})
 }
 
 // Invalidate drops the cache, e.g. when a message names a keeper not seen yet.

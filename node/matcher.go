@@ -17,8 +17,11 @@ import (
 // never take the place of the real one. A task is output once per round: an
 // assignment of a later round (the coordinator's fallback after a missed
 // deadline) replaces the earlier one, and its performer's result is paired
-// anew; an earlier round arriving late is ignored. Entries are forgotten
-// after ttl.
+// anew; an earlier round arriving late is ignored. A re-publication of the
+// paired result (Result.Resend > 0, same hash) is output again: the
+// performer resends a result that is not finalized, and attesters answer
+// with their vote again (or verify now, if the first copy never reached
+// them). Entries are forgotten after ttl.
 type matcher struct {
 	ttl  time.Duration
 	now  func() time.Time
@@ -33,6 +36,7 @@ type pairing struct {
 	assignment *attestation.Assignment
 	results    map[common.Address]attestation.Result // by performer, before the assignment is known
 	done       bool
+	paired     common.Hash // the hash of the result paired with the assignment, once done
 	seen       time.Time
 }
 
@@ -60,7 +64,7 @@ func (m *matcher) AddAssignment(ctx context.Context, a attestation.Assignment) e
 	p.done = false
 	r, ok := p.results[a.Performer]
 	if ok {
-		p.done = true
+		p.done, p.paired = true, r.Hash()
 		delete(p.results, a.Performer)
 	}
 	m.mu.Unlock()
@@ -86,7 +90,12 @@ func (m *matcher) AddResult(ctx context.Context, r attestation.Result) error {
 	m.mu.Lock()
 	p := m.entry(r.TaskID)
 	if p.assignment != nil && r.Performer == p.assignment.Performer && p.done {
+		resent := r.Resend > 0 && r.Hash() == p.paired
+		a := *p.assignment
 		m.mu.Unlock()
+		if resent {
+			return m.emit(ctx, a, r)
+		}
 		return nil
 	}
 	if p.assignment == nil || r.Performer != p.assignment.Performer {
@@ -99,7 +108,7 @@ func (m *matcher) AddResult(ctx context.Context, r attestation.Result) error {
 		return nil
 	}
 	a := *p.assignment
-	p.done = true
+	p.done, p.paired = true, r.Hash()
 	m.mu.Unlock()
 	return m.emit(ctx, a, r)
 }

@@ -22,6 +22,13 @@ func TestMatcher(t *testing.T) {
 	next := common.HexToAddress("0xcc")
 	a1 := attestation.Assignment{Task: attestation.Task{ID: task}, Performer: next, Round: 1}
 	real1 := attestation.Result{TaskID: task, Performer: next, TxHash: common.HexToHash("0x33")}
+	// Re-publications: the same result, and another one from the
+	// performer under a resend count.
+	resent := real
+	resent.Resend = 1
+	other := attestation.Result{TaskID: task, Performer: performer, TxHash: common.HexToHash("0x44"), Resend: 2}
+	resent0 := real1
+	resent0.Resend = 1
 
 	tests := []struct {
 		name  string
@@ -40,6 +47,11 @@ func TestMatcher(t *testing.T) {
 		{"earlier round's result ignored after fallback", []any{a, a1, real, real1}, []attestation.Result{real1}},
 		{"late earlier round ignored", []any{a1, a, real, real1}, []attestation.Result{real1}},
 		{"each round once", []any{a, a1, real1, real1, a1}, []attestation.Result{real1}},
+		{"a resent result is output again", []any{a, real, resent, real}, []attestation.Result{real, resent}},
+		{"a resent result pairs when the first was lost", []any{a, resent}, []attestation.Result{resent}},
+		{"a different result under a resend is ignored", []any{a, real, other}, []attestation.Result{real}},
+		{"a resend of an earlier round is ignored", []any{a, real, a1, real1, resent}, []attestation.Result{real, real1}},
+		{"a resend before its assignment pairs, and again when resent", []any{resent0, a1, resent0}, []attestation.Result{resent0, resent0}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -14,6 +14,7 @@ type metrics struct {
 	votes       *prometheus.CounterVec // votes signed, by verdict
 	certified   *prometheus.CounterVec // certificates built, by verdict
 	submissions *prometheus.CounterVec // certificate submissions, by result
+	resends     *prometheus.CounterVec // results and votes published again, by message
 	execSeconds prometheus.Histogram   // from assignment to mined execution
 	failures    *prometheus.CounterVec // triggerx_task_failures_total: reason, component
 	component   string                 // the component label of failures: keeper or aggregator
@@ -64,6 +65,8 @@ func newMetrics(reg prometheus.Registerer, subsystem string) (*metrics, error) {
 		votes:       counter("votes_total", "Votes signed, by verdict.", "verdict"),
 		certified:   counter("certificates_total", "Certificates aggregated at quorum, by verdict.", "verdict"),
 		submissions: counter("submissions_total", "Certificate submissions to the AttestationCenter, by result.", "result"),
+		resends: counter("resends_total", "Results of unfinalized tasks published again by their performer, and votes published again in answer, by message.",
+			"message"),
 		execSeconds: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Namespace: "triggerx", Subsystem: subsystem, Name: "execution_duration_seconds",
 			Help:    "Time from receiving an assignment to its execution being mined.",
@@ -77,7 +80,7 @@ func newMetrics(reg prometheus.Registerer, subsystem string) (*metrics, error) {
 	for _, reason := range failureReasons {
 		m.failures.WithLabelValues(reason, subsystem)
 	}
-	for _, c := range []prometheus.Collector{m.performed, m.failed, m.votes, m.certified, m.submissions, m.execSeconds, m.failures} {
+	for _, c := range []prometheus.Collector{m.performed, m.failed, m.votes, m.certified, m.submissions, m.resends, m.execSeconds, m.failures} {
 		if err := reg.Register(c); err != nil {
 			return nil, fmt.Errorf("register metrics: %w", err)
 		}
@@ -130,5 +133,12 @@ func (m *metrics) certificate(approve bool) {
 func (m *metrics) submission(result string) {
 	if m != nil {
 		m.submissions.WithLabelValues(result).Inc()
+	}
+}
+
+// resent counts a result or vote published again ("result", "vote").
+func (m *metrics) resent(message string) {
+	if m != nil {
+		m.resends.WithLabelValues(message).Inc()
 	}
 }

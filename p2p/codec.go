@@ -285,6 +285,7 @@ func resultToPB(r attestation.Result) *pb.Result {
 		Success:          r.Success,
 		Signature:        r.Signature,
 		Script:           scriptRunToPB(r.Script),
+		Resend:           r.Resend,
 	}
 }
 
@@ -297,6 +298,7 @@ func voteToPB(v attestation.Vote) *pb.Vote {
 		Approve:          v.Approve,
 		Keeper:           bytes.Clone(v.Keeper[:]),
 		Signature:        v.Signature,
+		Resend:           v.Resend,
 	}
 }
 
@@ -503,6 +505,7 @@ func resultFromPB(m *pb.Result) (attestation.Result, error) {
 	r.JobID = m.GetJobId()
 	r.Calldata = nilIfEmpty(m.GetCalldata())
 	r.Success = m.GetSuccess()
+	r.Resend = m.GetResend()
 	return r, nil
 }
 
@@ -526,6 +529,7 @@ func voteFromPB(m *pb.Vote) (attestation.Vote, error) {
 	}
 	v.JobID = m.GetJobId()
 	v.Approve = m.GetApprove()
+	v.Resend = m.GetResend()
 	return v, nil
 }
 

@@ -103,6 +103,38 @@ func TestGoldenEncodings(t *testing.T) {
 		require.NoError(t, err)
 		require.Equal(t, v, got)
 	})
+	// A re-publication differs from the first in its resend count only:
+	// new bytes (a new gossip message), the same result hash and digest.
+	t.Run("result_resent", func(t *testing.T) {
+		v := p2p.FixtureResult(0)
+		first, err := p2p.EncodeResult(v)
+		require.NoError(t, err)
+		v.Resend = 3
+		b, err := p2p.EncodeResult(v)
+		require.NoError(t, err)
+		golden(t, "result_resent", b)
+		require.NotEqual(t, first, b)
+		got, err := p2p.DecodeResult(b)
+		require.NoError(t, err)
+		require.Equal(t, v, got)
+		orig := p2p.FixtureResult(0)
+		require.Equal(t, orig.Hash(), got.Hash())
+	})
+	t.Run("vote_resent", func(t *testing.T) {
+		v := p2p.FixtureVote(0, 0x55)
+		first, err := p2p.EncodeVote(v)
+		require.NoError(t, err)
+		v.Resend = 1
+		b, err := p2p.EncodeVote(v)
+		require.NoError(t, err)
+		golden(t, "vote_resent", b)
+		require.NotEqual(t, first, b)
+		got, err := p2p.DecodeVote(b)
+		require.NoError(t, err)
+		require.Equal(t, v, got)
+		d := attestation.Domain{ChainID: 1}
+		require.Equal(t, p2p.FixtureVote(0, 0x55).Digest(d), got.Digest(d))
+	})
 	t.Run("finalization", func(t *testing.T) {
 		v := p2p.FixtureFinalization(0)
 		b, err := p2p.EncodeFinalization(v)

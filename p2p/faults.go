@@ -24,6 +24,7 @@ type Faults struct {
 	mu    sync.RWMutex
 	cut   map[peer.ID]bool
 	drop  float64
+	drops map[string]float64 // by topic, over drop
 	delay time.Duration
 	hosts []host.Host // nodes using these faults, to close cut connections
 	self  map[peer.ID]bool
@@ -63,6 +64,22 @@ func (f *Faults) Drop(rate float64) {
 	f.mu.Unlock()
 }
 
+// DropTopic makes the node ignore each message of one topic (TopicResults,
+// ...) it receives from another peer with probability rate, in place of
+// Drop's rate for that topic; a rate of 0 ends it.
+func (f *Faults) DropTopic(topic string, rate float64) {
+	f.mu.Lock()
+	if f.drops == nil {
+		f.drops = map[string]float64{}
+	}
+	if rate <= 0 {
+		delete(f.drops, topic)
+	} else {
+		f.drops[topic] = min(rate, 1)
+	}
+	f.mu.Unlock()
+}
+
 // Delay holds each gossip message the node receives from another peer for
 // d before validating it (bounded by the validation timeout).
 func (f *Faults) Delay(d time.Duration) {
@@ -81,14 +98,17 @@ func (f *Faults) isCut(p peer.ID) bool {
 	return f.cut[p]
 }
 
-// inbound applies the faults to a message from peer from: it waits out the
-// delay and reports whether the message is lost.
-func (f *Faults) inbound(ctx context.Context, from peer.ID) (lost bool) {
+// inbound applies the faults to a message of topic from peer from: it
+// waits out the delay and reports whether the message is lost.
+func (f *Faults) inbound(ctx context.Context, topic string, from peer.ID) (lost bool) {
 	if f == nil {
 		return false
 	}
 	f.mu.RLock()
 	own, cut, drop, delay := f.self[from], f.cut[from], f.drop, f.delay
+	if rate, ok := f.drops[topic]; ok {
+		drop = rate
+	}
 	f.mu.RUnlock()
 	if own {
 		return false // this node's own publish

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	ethcrypto "github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 
 	"github.com/triggerx-network/triggerx/attestation"
@@ -17,7 +18,14 @@ import (
 func TestFaults(t *testing.T) {
 	faults := &p2p.Faults{}
 	a := startNode(t, "a", p2p.Config{Faults: faults})
-	b := startNode(t, "b", p2p.Config{Bootstrap: a.Addrs()})
+	// b's identity is an Ethereum key, like a keeper's: its re-publications
+	// of its own votes are delivered again.
+	bKey, err := ethcrypto.GenerateKey()
+	require.NoError(t, err)
+	bID, err := p2p.IdentityFromECDSA(bKey)
+	require.NoError(t, err)
+	b := startNode(t, "b", p2p.Config{Bootstrap: a.Addrs(), Identity: bID})
+	bAddr := ethcrypto.PubkeyToAddress(bKey.PublicKey)
 	aRec, bRec := newRecorder(a), newRecorder(b)
 	warmUp(t, []*p2p.Node{a, b}, []*recorder{aRec, bRec})
 
@@ -40,6 +48,43 @@ func TestFaults(t *testing.T) {
 		faults.Drop(0)
 		v = publish(3)
 		require.Eventually(t, func() bool { return aRec.count("vote", v.TaskID) == 1 }, deliveryTimeout, tick)
+	})
+
+	// A message lost on one topic stays lost: the node marked it seen, so
+	// the same bytes are never delivered again. A re-publication under a
+	// new resend count is new bytes, and arrives.
+	t.Run("drop one topic; a resend arrives", func(t *testing.T) {
+		faults.DropTopic(p2p.TopicVotes, 1)
+		v := p2p.FixtureVote(5, 0xb0)
+		v.Keeper = bAddr
+		require.NoError(t, b.PublishVote(t.Context(), v))
+		r := p2p.FixtureResult(5)
+		require.NoError(t, b.PublishResult(t.Context(), r))
+		require.Eventually(t, func() bool { return aRec.count("result", r.TaskID) == 1 }, deliveryTimeout, tick,
+			"other topics flow")
+		require.Zero(t, aRec.count("vote", v.TaskID), "a dropped b's vote")
+		faults.DropTopic(p2p.TopicVotes, 0)
+		require.NoError(t, b.PublishVote(t.Context(), v))
+		time.Sleep(500 * time.Millisecond)
+		require.Zero(t, aRec.count("vote", v.TaskID), "the same bytes again are a duplicate")
+		v.Resend = 1
+		require.NoError(t, b.PublishVote(t.Context(), v))
+		require.Eventually(t, func() bool { return aRec.count("vote", v.TaskID) == 1 }, deliveryTimeout, tick,
+			"the resent vote arrives")
+		v.Resend = 2
+		require.NoError(t, b.PublishVote(t.Context(), v))
+		require.Eventually(t, func() bool { return aRec.count("vote", v.TaskID) == 2 }, deliveryTimeout, tick,
+			"each resend is delivered")
+
+		// Another node's vote cannot be resent by b: a resend counts only
+		// from its signer.
+		other := p2p.FixtureVote(6, 0xb1)
+		require.NoError(t, b.PublishVote(t.Context(), other))
+		require.Eventually(t, func() bool { return aRec.count("vote", other.TaskID) == 1 }, deliveryTimeout, tick)
+		other.Resend = 1
+		require.ErrorIs(t, b.PublishVote(t.Context(), other), p2p.ErrIgnore, "b's own validator ignores it")
+		time.Sleep(500 * time.Millisecond)
+		require.Equal(t, 1, aRec.count("vote", other.TaskID), "a resend by another node is a duplicate")
 	})
 
 	t.Run("delay", func(t *testing.T) {

@@ -14,8 +14,8 @@ import (
 // incompatible encoding change gets a new topic.
 const (
 	TopicAssignments   = "/triggerx/assignments/5"
-	TopicResults       = "/triggerx/results/3"
-	TopicVotes         = "/triggerx/votes/1"
+	TopicResults       = "/triggerx/results/4"
+	TopicVotes         = "/triggerx/votes/2"
 	TopicFinalizations = "/triggerx/finalizations/1"
 	TopicHeartbeats    = "/triggerx/heartbeats/1"
 )

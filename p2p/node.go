@@ -279,17 +279,23 @@ func New(ctx context.Context, cfg Config) (_ *Node, err error) {
 	if n.results, err = joinTopic(n, cfg, m, topicSpec[attestation.Result]{
 		id: TopicResults, name: "results",
 		encode: EncodeResult, decode: DecodeResult, clone: attestation.Result.Clone,
-		ref:   func(r attestation.Result) zap.Field { return taskField(r.TaskID) },
-		key:   func(r attestation.Result) string { return slotKey(r.TaskID, r.Performer[:]) },
-		check: c.Result,
+		ref:     func(r attestation.Result) zap.Field { return taskField(r.TaskID) },
+		key:     func(r attestation.Result) string { return slotKey(r.TaskID, r.Performer[:]) },
+		content: func(r attestation.Result) digest { return r.Hash() },
+		resend:  func(r attestation.Result) (uint32, common.Address) { return r.Resend, r.Performer },
+		check:   c.Result,
 	}); err != nil {
 		return nil, err
 	}
 	if n.votes, err = joinTopic(n, cfg, m, topicSpec[attestation.Vote]{
 		id: TopicVotes, name: "votes",
 		encode: EncodeVote, decode: DecodeVote, clone: attestation.Vote.Clone,
-		ref:      func(v attestation.Vote) zap.Field { return taskField(v.TaskID) },
-		key:      func(v attestation.Vote) string { return slotKey(v.TaskID, v.Keeper[:]) },
+		ref: func(v attestation.Vote) zap.Field { return taskField(v.TaskID) },
+		key: func(v attestation.Vote) string { return slotKey(v.TaskID, v.Keeper[:]) },
+		content: func(v attestation.Vote) digest {
+			return attestation.VoteDigest(attestation.Domain{}, v.TaskID, v.JobID, v.TaskDefinitionID, v.ResultHash, v.Approve)
+		},
+		resend:   func(v attestation.Vote) (uint32, common.Address) { return v.Resend, v.Keeper },
 		check:    c.Vote,
 		conflict: cfg.ConflictingVotes,
 	}); err != nil {

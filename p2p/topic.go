@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	lru "github.com/hashicorp/golang-lru/v2"
 	pubsub "github.com/libp2p/go-libp2p-pubsub"
 	"github.com/libp2p/go-libp2p/core/peer"
@@ -45,8 +46,18 @@ type topicSpec[T any] struct {
 	// key, if set, names the slot a message fills: at most one distinct
 	// message per key is accepted, a different second one is an
 	// equivocation and is rejected.
-	key   func(T) string
-	check func(context.Context, T) error
+	key func(T) string
+	// content, if set, is the hash of what a message's signer signed, by
+	// which two messages of one slot are the same or an equivocation; nil
+	// means the hash of the bytes.
+	content func(T) digest
+	// resend, if set, returns a message's re-publication count and its
+	// signer. A message of a filled slot with the same content is delivered
+	// again when it is a re-publication (count > 0) published by its signer
+	// itself (the libp2p identity is the signer's key); otherwise it is a
+	// duplicate.
+	resend func(T) (uint32, common.Address)
+	check  func(context.Context, T) error
 	// conflict, if set, is called (in its own goroutine) with the first
 	// message of a slot and a different one that passed the check: proof
 	// that the signer equivocated.
@@ -145,7 +156,7 @@ func (t *topic[T]) validate(ctx context.Context, from peer.ID, msg *pubsub.Messa
 		}
 		t.metrics.validated(t.name, resultLabel(res))
 	}()
-	if t.faults.inbound(ctx, from) {
+	if t.faults.inbound(ctx, t.id, from) {
 		return pubsub.ValidationIgnore
 	}
 	if ok, first := t.limiter.allow(from, t.name); !ok {
@@ -156,7 +167,7 @@ func (t *topic[T]) validate(ctx context.Context, from peer.ID, msg *pubsub.Messa
 		}
 		return pubsub.ValidationIgnore
 	}
-	v, res, err := t.judge(ctx, msg.GetData())
+	v, res, err := t.judge(ctx, peer.ID(msg.GetFrom()), msg.GetData())
 	if res != pubsub.ValidationAccept {
 		fields := []zap.Field{zap.Stringer("peer", from), zap.String("result", resultLabel(res)), zap.Error(err)}
 		if err == nil || !errors.Is(err, ErrMalformed) {
@@ -169,8 +180,9 @@ func (t *topic[T]) validate(ctx context.Context, from peer.ID, msg *pubsub.Messa
 	return pubsub.ValidationAccept
 }
 
-// judge decides on one message; err says why when it is not accepted.
-func (t *topic[T]) judge(ctx context.Context, data []byte) (T, pubsub.ValidationResult, error) {
+// judge decides on one message published by publisher; err says why when
+// it is not accepted.
+func (t *topic[T]) judge(ctx context.Context, publisher peer.ID, data []byte) (T, pubsub.ValidationResult, error) {
 	var zero T
 	v, err := t.decode(data)
 	if err != nil {
@@ -196,11 +208,16 @@ func (t *topic[T]) judge(ctx context.Context, data []byte) (T, pubsub.Validation
 	// Record the slot only for messages that passed the check, so a forged
 	// message cannot take an honest signer's slot.
 	if t.key != nil {
-		key := t.key(v)
-		prev, found, _ := t.keys.PeekOrAdd(key, h)
+		key, c := t.key(v), h
+		if t.content != nil {
+			c = t.content(v)
+		}
+		prev, found, _ := t.keys.PeekOrAdd(key, c)
 		switch {
-		case found && prev == h:
-			return v, pubsub.ValidationIgnore, errDuplicate
+		case found && prev == c:
+			if !t.republished(v, publisher) {
+				return v, pubsub.ValidationIgnore, errDuplicate
+			}
 		case found:
 			if t.firsts != nil {
 				if first, ok := t.firsts.Get(key); ok {
@@ -215,6 +232,19 @@ func (t *topic[T]) judge(ctx context.Context, data []byte) (T, pubsub.Validation
 	}
 	t.seen.Add(h, struct{}{})
 	return v, pubsub.ValidationAccept, nil
+}
+
+// republished reports whether v is a re-publication by its own signer.
+func (t *topic[T]) republished(v T, publisher peer.ID) bool {
+	if t.resend == nil {
+		return false
+	}
+	n, signer := t.resend(v)
+	if n == 0 {
+		return false
+	}
+	addr, err := AddressOf(publisher)
+	return err == nil && addr == signer
 }
 
 func resultLabel(r pubsub.ValidationResult) string {

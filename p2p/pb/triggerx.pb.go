@@ -1222,6 +1222,7 @@ type Result struct {
 	Success          bool                   `protobuf:"varint,7,opt,name=success,proto3" json:"success,omitempty"`
 	Signature        []byte                 `protobuf:"bytes,8,opt,name=signature,proto3" json:"signature,omitempty"` // 65, ECDSA
 	Script           *ScriptRun             `protobuf:"bytes,9,opt,name=script,proto3" json:"script,omitempty"`       // script jobs only
+	Resend           uint32                 `protobuf:"varint,10,opt,name=resend,proto3" json:"resend,omitempty"`     // re-publication count; neither hashed nor signed
 	unknownFields    protoimpl.UnknownFields
 	sizeCache        protoimpl.SizeCache
 }
@@ -1319,6 +1320,13 @@ func (x *Result) GetScript() *ScriptRun {
 	return nil
 }
 
+func (x *Result) GetResend() uint32 {
+	if x != nil {
+		return x.Resend
+	}
+	return 0
+}
+
 // Vote is one keeper's BLS-signed verdict on a result.
 type Vote struct {
 	state            protoimpl.MessageState `protogen:"open.v1"`
@@ -1329,6 +1337,7 @@ type Vote struct {
 	Approve          bool                   `protobuf:"varint,5,opt,name=approve,proto3" json:"approve,omitempty"`
 	Keeper           []byte                 `protobuf:"bytes,6,opt,name=keeper,proto3" json:"keeper,omitempty"`       // 20
 	Signature        []byte                 `protobuf:"bytes,7,opt,name=signature,proto3" json:"signature,omitempty"` // 96, BLS
+	Resend           uint32                 `protobuf:"varint,8,opt,name=resend,proto3" json:"resend,omitempty"`      // re-publication count; not signed
 	unknownFields    protoimpl.UnknownFields
 	sizeCache        protoimpl.SizeCache
 }
@@ -1410,6 +1419,13 @@ func (x *Vote) GetSignature() []byte {
 		return x.Signature
 	}
 	return nil
+}
+
+func (x *Vote) GetResend() uint32 {
+	if x != nil {
+		return x.Resend
+	}
+	return 0
 }
 
 // Certificate is an aggregated quorum of votes.
@@ -1761,7 +1777,7 @@ const file_triggerx_proto_rawDesc = "" +
 	"\tperformer\x18\x02 \x01(\fR\tperformer\x12\x14\n" +
 	"\x05round\x18\x03 \x01(\rR\x05round\x12\x1a\n" +
 	"\bdeadline\x18\x04 \x01(\x03R\bdeadline\x12\x1c\n" +
-	"\tsignature\x18\x05 \x01(\fR\tsignature\"\xa1\x02\n" +
+	"\tsignature\x18\x05 \x01(\fR\tsignature\"\xb9\x02\n" +
 	"\x06Result\x12\x17\n" +
 	"\atask_id\x18\x01 \x01(\fR\x06taskId\x12\x15\n" +
 	"\x06job_id\x18\x02 \x01(\x04R\x05jobId\x12,\n" +
@@ -1771,7 +1787,9 @@ const file_triggerx_proto_rawDesc = "" +
 	"\bcalldata\x18\x06 \x01(\fR\bcalldata\x12\x18\n" +
 	"\asuccess\x18\a \x01(\bR\asuccess\x12\x1c\n" +
 	"\tsignature\x18\b \x01(\fR\tsignature\x12.\n" +
-	"\x06script\x18\t \x01(\v2\x16.triggerx.v1.ScriptRunR\x06script\"\xd5\x01\n" +
+	"\x06script\x18\t \x01(\v2\x16.triggerx.v1.ScriptRunR\x06script\x12\x16\n" +
+	"\x06resend\x18\n" +
+	" \x01(\rR\x06resend\"\xed\x01\n" +
 	"\x04Vote\x12\x17\n" +
 	"\atask_id\x18\x01 \x01(\fR\x06taskId\x12\x15\n" +
 	"\x06job_id\x18\x02 \x01(\x04R\x05jobId\x12,\n" +
@@ -1780,7 +1798,8 @@ const file_triggerx_proto_rawDesc = "" +
 	"resultHash\x12\x18\n" +
 	"\aapprove\x18\x05 \x01(\bR\aapprove\x12\x16\n" +
 	"\x06keeper\x18\x06 \x01(\fR\x06keeper\x12\x1c\n" +
-	"\tsignature\x18\a \x01(\fR\tsignature\"\xde\x01\n" +
+	"\tsignature\x18\a \x01(\fR\tsignature\x12\x16\n" +
+	"\x06resend\x18\b \x01(\rR\x06resend\"\xde\x01\n" +
 	"\vCertificate\x12\x17\n" +
 	"\atask_id\x18\x01 \x01(\fR\x06taskId\x12\x15\n" +
 	"\x06job_id\x18\x02 \x01(\x04R\x05jobId\x12,\n" +
