@@ -204,8 +204,8 @@ type attester struct {
 	// resendGap is the least time between two publications of one vote
 	// (0: voteResendGap).
 	resendGap time.Duration
-	faults   *Faults       // nil but in fault-injection tests
-	subs     []func(context.Context, attestation.Vote) error
+	faults    *Faults // nil but in fault-injection tests
+	subs      []func(context.Context, attestation.Vote) error
 
 	base context.Context // the node's lifetime
 	wg   sync.WaitGroup
