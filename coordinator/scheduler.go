@@ -28,10 +28,11 @@ const (
 // was read.
 var errNotDue = errors.New("job not due")
 
-// Scheduler fires interval jobs: each tick it turns every due job into a
-// task, advances the job in the same store transaction, and hands the task
-// to dispatch. Tasks whose dispatch failed stay "processing" and are
-// dispatched again on later ticks.
+// Scheduler fires time jobs: when a job's slot comes (a timer set for the
+// earliest slot of its index, checked again every tick) it turns the job
+// into a task, advances the job in the same store transaction, and hands
+// the task to dispatch. Tasks whose dispatch failed stay "processing" and
+// are dispatched again on later ticks.
 //
 // Missed slots: when the coordinator was down across several slots of a job,
 // only the most recent missed slot fires (the others are skipped and logged);
@@ -67,6 +68,8 @@ type Scheduler struct {
 	ticks  int
 	resync bool
 	loaded bool // the index was loaded from the store
+	// wake tells Run that a slot earlier than its timer was indexed.
+	wake chan struct{}
 }
 
 // resyncEvery is how many ticks pass between scans of the store's due index.
@@ -78,8 +81,15 @@ func (s *Scheduler) Add(j Job) {
 		return
 	}
 	s.mu.Lock()
+	head, ok := s.queue.Peek()
 	s.queue.Set(uint64(j.JobID), j.NextExecutionTimestamp)
 	s.mu.Unlock()
+	if !ok || j.NextExecutionTimestamp.Before(head.At) {
+		select {
+		case s.wake <- struct{}{}:
+		default:
+		}
+	}
 }
 
 // Remove drops job id from the index.
@@ -187,6 +197,7 @@ func NewScheduler(store Store, dispatch func(context.Context, attestation.Task) 
 		maxDispatchAge:  defaultMaxDispatchAge,
 		dispatchTimeout: defaultDispatchTimeout,
 		queue:           schedule.NewQueue(0),
+		wake:            make(chan struct{}, 1),
 	}
 	for _, o := range opts {
 		o(s)
@@ -194,23 +205,58 @@ func NewScheduler(store Store, dispatch func(context.Context, attestation.Task) 
 	return s
 }
 
-// Run fires due jobs every tick until ctx ends, then returns nil. A failing
-// tick is logged and retried on the next one.
+// Run fires due jobs until ctx ends, then returns nil: at the earliest
+// slot of its index (a timer), and every tick, which also scans the store
+// now and then and retries undispatched tasks. A failing tick is logged and
+// retried on the next one.
 func (s *Scheduler) Run(ctx context.Context) error {
 	s.logger.Info("Scheduler started", zap.Duration("tick", s.tick))
 	defer s.logger.Info("Scheduler stopped")
 	t := time.NewTicker(s.tick)
 	defer t.Stop()
+	slot := time.NewTimer(s.tick)
+	defer slot.Stop()
 	for {
 		if err := s.runTick(ctx); err != nil && ctx.Err() == nil {
 			s.logger.Warn("Scheduler tick failed; retrying next tick", zap.Error(err))
 		}
-		select {
-		case <-ctx.Done():
-			return nil
-		case <-t.C:
+	tick:
+		for {
+			slot.Reset(s.untilNextSlot())
+			select {
+			case <-ctx.Done():
+				return nil
+			case <-t.C:
+				break tick
+			case <-s.wake:
+			case <-slot.C:
+				now := s.clock().UTC()
+				s.mu.Lock()
+				entries := s.queue.PopDue(now, s.batch)
+				s.mu.Unlock()
+				ids := make([]uint64, len(entries))
+				for i, e := range entries {
+					ids[i] = e.ID
+				}
+				if err := s.fireAll(ctx, ids, now); err != nil && ctx.Err() == nil {
+					s.logger.Warn("Firing due jobs failed; retrying next tick", zap.Error(err))
+				}
+			}
 		}
 	}
+}
+
+// untilNextSlot is how long until the earliest slot of the index, at least
+// a millisecond (so a slot requeued in the past cannot spin the loop) and
+// at most a tick.
+func (s *Scheduler) untilNextSlot() time.Duration {
+	s.mu.Lock()
+	head, ok := s.queue.Peek()
+	s.mu.Unlock()
+	if !ok {
+		return s.tick
+	}
+	return min(max(head.At.Sub(s.clock()), time.Millisecond), s.tick)
 }
 
 // runTick fires the due jobs and retries the undispatched tasks once.
@@ -221,6 +267,16 @@ func (s *Scheduler) runTick(ctx context.Context) error {
 	if err != nil {
 		errs = append(errs, err)
 	}
+	errs = append(errs, s.fireAll(ctx, ids, now))
+	if err := s.retry(ctx, now); err != nil {
+		errs = append(errs, err)
+	}
+	return errors.Join(errs...)
+}
+
+// fireAll fires the jobs ids due at now and dispatches their tasks.
+func (s *Scheduler) fireAll(ctx context.Context, ids []uint64, now time.Time) error {
+	var errs []error
 	for _, id := range ids {
 		if s.owns != nil && !s.owns(id) {
 			// Its owner fires it. Look again later in case it moves here;
@@ -238,9 +294,6 @@ func (s *Scheduler) runTick(ctx context.Context) error {
 		if t != nil && s.claimed(ctx, *t) {
 			s.dispatchTask(ctx, *t)
 		}
-	}
-	if err := s.retry(ctx, now); err != nil {
-		errs = append(errs, err)
 	}
 	return errors.Join(errs...)
 }

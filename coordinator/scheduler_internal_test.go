@@ -326,6 +326,48 @@ func TestSchedulerRun(t *testing.T) {
 	}
 }
 
+// The scheduler fires a job at its slot, not at its next tick (an hour
+// here), and a job indexed while it waits with an earlier slot wakes it.
+func TestSchedulerFiresAtTheSlot(t *testing.T) {
+	store := memStore(t)
+	now := time.Now().UTC().Truncate(time.Second)
+	job := func(id uint64, start time.Time, interval int64) Job {
+		j := intervalJob(id, interval, 0)
+		j.CreatedAt, j.UpdatedAt = start, start
+		j.Trigger.Time.Start = start.Unix()
+		j.NextExecutionTimestamp = start.Add(time.Duration(interval) * time.Second)
+		return j
+	}
+	far := job(2, now, 3600)
+	require.NoError(t, store.CreateJobs(context.Background(), far))
+	fired := make(chan attestation.Task, 16)
+	s := NewScheduler(store, func(_ context.Context, t attestation.Task) error {
+		fired <- t
+		return nil
+	}, nil, zaptest.NewLogger(t), WithTick(time.Hour))
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Run(ctx) }()
+	defer func() {
+		cancel()
+		require.NoError(t, <-done)
+	}()
+	require.Eventually(t, func() bool { return s.Len() == 1 }, 5*time.Second, 10*time.Millisecond, "index loaded")
+
+	soon := job(1, time.Now().UTC().Truncate(time.Second), 1)
+	require.NoError(t, store.CreateJobs(context.Background(), soon))
+	s.Add(soon)
+	for want := soon.NextExecutionTimestamp.Unix(); want < soon.NextExecutionTimestamp.Unix()+2; want++ {
+		select {
+		case task := <-fired:
+			require.Equal(t, uint64(1), task.JobID)
+			require.Equal(t, want, task.ScheduledAt, "each slot of the 1 s job in turn")
+		case <-time.After(10 * time.Second):
+			t.Fatalf("slot %d not fired while the tick is an hour away", want)
+		}
+	}
+}
+
 func TestPlan(t *testing.T) {
 	for _, tc := range []struct {
 		name                 string

@@ -37,7 +37,7 @@ import (
 // the contracts, an aggregator, a coordinator and keepers, each started
 // through the same Run function its binary uses.
 type network struct {
-	t        *testing.T
+	t        testing.TB
 	sim      *simulated.Backend
 	chainID  *big.Int
 	addrs    contracts.Addresses
@@ -118,29 +118,29 @@ type keeperProc struct {
 	done chan struct{}
 }
 
-func newKey(t *testing.T) *ecdsa.PrivateKey {
+func newKey(t testing.TB) *ecdsa.PrivateKey {
 	k, err := crypto.GenerateKey()
 	require.NoError(t, err)
 	return k
 }
 
-func startNetwork(t *testing.T, keepers int) *network { return startNetworkWith(t, keepers, nil) }
+func startNetwork(t testing.TB, keepers int) *network { return startNetworkWith(t, keepers, nil) }
 
 // startNetworkWith is startNetwork with a hook that adjusts each keeper's
 // configuration.
-func startNetworkWith(t *testing.T, keepers int, keeperCfg func(*node.KeeperConfig)) *network {
+func startNetworkWith(t testing.TB, keepers int, keeperCfg func(*node.KeeperConfig)) *network {
 	return startNetworkFull(t, keepers, keeperCfg, nil)
 }
 
 // startNetworkFull is startNetworkWith with a hook that adjusts the
 // coordinator's configuration too.
-func startNetworkFull(t *testing.T, keepers int, keeperCfg func(*node.KeeperConfig), coordCfg func(*node.CoordinatorConfig)) *network {
+func startNetworkFull(t testing.TB, keepers int, keeperCfg func(*node.KeeperConfig), coordCfg func(*node.CoordinatorConfig)) *network {
 	return startNetworkHooks(t, keepers, keeperCfg, coordCfg, nil)
 }
 
 // startNetworkHooks is startNetworkFull with a hook that adjusts the
 // aggregator's configuration too.
-func startNetworkHooks(t *testing.T, keepers int, keeperCfg func(*node.KeeperConfig), coordCfg func(*node.CoordinatorConfig),
+func startNetworkHooks(t testing.TB, keepers int, keeperCfg func(*node.KeeperConfig), coordCfg func(*node.CoordinatorConfig),
 	aggCfg func(*node.AggregatorConfig),
 ) *network {
 	ownerKey, userKey, aggKey, coordKey := newKey(t), newKey(t), newKey(t), newKey(t)
@@ -204,8 +204,12 @@ func startNetworkHooks(t *testing.T, keepers int, keeperCfg func(*node.KeeperCon
 		KeeperRegistry: n.addrs.KeeperRegistry, JobRegistry: n.addrs.JobRegistry,
 		TaskExecutionHub: n.addrs.TaskExecutionHub, AttestationCenter: n.addrs.AttestationCenter,
 	}
-	// TRIGGERX_TEST_LOG=debug logs every node at debug level.
+	// TRIGGERX_TEST_LOG=debug logs every node at debug level; benchmarks
+	// log warnings only, so their figures stand out.
 	level := zap.InfoLevel
+	if _, bench := t.(*testing.B); bench {
+		level = zap.WarnLevel
+	}
 	if os.Getenv("TRIGGERX_TEST_LOG") == "debug" {
 		level = zap.DebugLevel
 	}
@@ -756,7 +760,7 @@ func (n *network) task(id string) struct {
 
 // requireDocker skips a test without a Docker engine, unless
 // TRIGGERX_REQUIRE_DOCKER=1 (CI), when it fails instead.
-func requireDocker(t *testing.T) {
+func requireDocker(t testing.TB) {
 	t.Helper()
 	if err := exec.Command("docker", "info").Run(); err != nil {
 		if os.Getenv("TRIGGERX_REQUIRE_DOCKER") == "1" {

@@ -22,9 +22,25 @@ type recorded struct {
 	tp  *sdktrace.TracerProvider
 }
 
-func newRecorded(t *testing.T) recorded {
+func newRecorded() recorded {
 	rec := tracetest.NewSpanRecorder()
 	return recorded{rec: rec, tp: sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(rec))}
+}
+
+// startTracedNetwork starts a network whose every process records its
+// spans with its own tracer provider.
+func startTracedNetwork(t testing.TB, keepers int) (n *network, coord, agg recorded, keeperRecs []recorded) {
+	coord, agg = newRecorded(), newRecorded()
+	keeperRecs = make([]recorded, keepers)
+	for i := range keeperRecs {
+		keeperRecs[i] = newRecorded()
+	}
+	next := 0
+	n = startNetworkHooks(t, keepers,
+		func(c *node.KeeperConfig) { c.TracerProvider = keeperRecs[next].tp; next++ },
+		func(c *node.CoordinatorConfig) { c.TracerProvider = coord.tp },
+		func(c *node.AggregatorConfig) { c.TracerProvider = agg.tp })
+	return n, coord, agg, keeperRecs
 }
 
 // spans returns the ended spans of trace id, by name.
@@ -57,16 +73,7 @@ func TestTraceOnePerTask(t *testing.T) {
 		t.Skip("starts a whole network")
 	}
 	const keepers = 4
-	coord, agg := newRecorded(t), newRecorded(t)
-	keeperRecs := make([]recorded, keepers)
-	for i := range keeperRecs {
-		keeperRecs[i] = newRecorded(t)
-	}
-	next := 0
-	n := startNetworkHooks(t, keepers,
-		func(c *node.KeeperConfig) { c.TracerProvider = keeperRecs[next].tp; next++ },
-		func(c *node.CoordinatorConfig) { c.TracerProvider = coord.tp },
-		func(c *node.AggregatorConfig) { c.TracerProvider = agg.tp })
+	n, coord, agg, keeperRecs := startTracedNetwork(t, keepers)
 	addrs := make([]common.Address, keepers)
 	for i, k := range n.keepers {
 		addrs[i] = crypto.PubkeyToAddress(k.cfg.ControllerKey.PublicKey)

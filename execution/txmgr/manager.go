@@ -16,6 +16,8 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/params"
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/trace"
 	"go.uber.org/zap"
 )
 
@@ -363,6 +365,10 @@ func (m *Manager) start(ctx context.Context, req Request) error {
 	m.log.Debug("transaction sent", zap.String("key", e.Key), zap.Uint64("nonce", nonce), zap.Stringer("tx_hash", a.Hash),
 		zap.Uint64("gas", gas), zap.Stringer("fee_cap", feeCap), zap.Stringer("tip", tip))
 	m.broadcast(ctx, e.last())
+	// In the caller's trace (a task's, node/tracing): the moment the
+	// transaction left, which latency measurements start or end at.
+	trace.SpanFromContext(ctx).AddEvent("transaction sent", trace.WithAttributes(
+		attribute.String("tx_hash", a.Hash.Hex()), attribute.Int64("nonce", int64(nonce))))
 	return nil
 }
 
