@@ -181,6 +181,7 @@ type api struct {
 	limiter RateLimiter
 	logger  *zap.Logger
 	metrics *Metrics
+	keys    *keyCache
 }
 
 // NewAPI returns the coordinator's REST API:
@@ -262,7 +263,7 @@ func NewAPI(store Store, cfg APIConfig) http.Handler {
 		cfg.EventHeartbeat = defaultEventHeartbeat
 	}
 	cfg.DefaultRateLimit = min(cfg.DefaultRateLimit, maxRateLimit)
-	a := &api{store: store, cfg: cfg, limiter: cfg.RateLimiter, logger: cfg.Logger.Named("api")}
+	a := &api{store: store, cfg: cfg, limiter: cfg.RateLimiter, logger: cfg.Logger.Named("api"), keys: newKeyCache()}
 	if a.limiter == nil {
 		a.limiter = NewMemoryRateLimiter(cfg.Clock)
 	}

@@ -3,6 +3,7 @@ package coordinator
 import (
 	"context"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/gin-gonic/gin"
+	lru "github.com/hashicorp/golang-lru/v2"
 	"go.uber.org/zap"
 )
 
@@ -133,7 +135,13 @@ func (a *api) authenticate(c *gin.Context) {
 		return
 	}
 	ctx := c.Request.Context()
-	k, err := a.store.APIKey(ctx, secret)
+	k, cached := a.keys.get(secret)
+	var err error
+	if !cached {
+		if k, err = a.store.APIKey(ctx, secret); err == nil {
+			a.keys.put(secret, k)
+		}
+	}
 	switch {
 	case errors.Is(err, ErrNotFound):
 		problem(c, http.StatusForbidden, "", "invalid API key")
@@ -319,6 +327,7 @@ func (a *api) createKey(c *gin.Context) {
 		a.fail(c, fmt.Errorf("store API key: %w", err))
 		return
 	}
+	a.keys.purge()
 	a.logger.Info("API key created", zap.String("key_id", id), zap.String("owner", owner),
 		zap.String("scope", string(scope)), zap.String("by", me.ID))
 	c.JSON(http.StatusCreated, a.view(k, secret))
@@ -411,6 +420,7 @@ func (a *api) rotateKey(c *gin.Context) {
 		a.fail(c, fmt.Errorf("store API key: %w", err))
 		return
 	}
+	a.keys.purge()
 	a.logger.Info("API key rotated", zap.String("key_id", k.ID), zap.String("by", caller(c).ID))
 	c.JSON(http.StatusOK, a.view(k, secret))
 }
@@ -427,6 +437,7 @@ func (a *api) revokeKey(c *gin.Context) {
 			a.fail(c, fmt.Errorf("store API key: %w", err))
 			return
 		}
+		a.keys.purge()
 		a.logger.Info("API key revoked", zap.String("key_id", k.ID), zap.String("by", caller(c).ID))
 	}
 	c.JSON(http.StatusOK, a.view(k, ""))
@@ -486,3 +497,44 @@ func SeedAPIKey(ctx context.Context, store Store, key, owner string) error {
 	}
 	return nil
 }
+
+// apiKeyCacheTTL is how long a coordinator reuses an API key it looked up
+// (a store read and a hash otherwise, on every request): a key revoked or
+// rotated through another coordinator sharing the store stops working here
+// within it; through this one, at once.
+const apiKeyCacheTTL = 5 * time.Second
+
+// keyCache remembers recent API key lookups, by the SHA-256 of the secret
+// (not the secret itself), for apiKeyCacheTTL. Unknown keys are not
+// remembered. Safe for concurrent use.
+type keyCache struct {
+	c *lru.Cache[[sha256.Size]byte, cachedKey]
+}
+
+type cachedKey struct {
+	key APIKey
+	at  time.Time
+}
+
+// keyCacheSize bounds the keys remembered.
+const keyCacheSize = 4096
+
+func newKeyCache() *keyCache {
+	c, _ := lru.New[[sha256.Size]byte, cachedKey](keyCacheSize) // only fails for a size <= 0
+	return &keyCache{c: c}
+}
+
+func (k *keyCache) get(secret string) (APIKey, bool) {
+	e, ok := k.c.Get(sha256.Sum256([]byte(secret)))
+	if !ok || time.Since(e.at) > apiKeyCacheTTL {
+		return APIKey{}, false
+	}
+	return e.key, true
+}
+
+func (k *keyCache) put(secret string, key APIKey) {
+	k.c.Add(sha256.Sum256([]byte(secret)), cachedKey{key: key, at: time.Now()})
+}
+
+// purge forgets every key, after one was created, rotated or revoked.
+func (k *keyCache) purge() { k.c.Purge() }

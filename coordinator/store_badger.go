@@ -15,6 +15,7 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/ethereum/go-ethereum/common"
+	lru "github.com/hashicorp/golang-lru/v2"
 	"go.uber.org/zap"
 )
 
@@ -70,7 +71,18 @@ type BadgerStore struct {
 	// credit serializes Credit: credits hit a few hot accounts, where
 	// optimistic transactions would keep conflicting.
 	credit sync.Mutex
+	// jobs caches decoded jobs for Job (API reads, the dispatcher): this
+	// process is the database's only writer, so a write here is the only
+	// way a job changes. Every job write bumps jobGen after its commit and
+	// drops the job; a read caches what it read only if no write committed
+	// meanwhile, so the cache never goes back to an older version.
+	jobs   *lru.Cache[uint64, Job]
+	jobsMu sync.Mutex // orders a read's check-and-add against jobsChanged
+	jobGen uint64
 }
+
+// jobCacheSize bounds the decoded jobs the badger store keeps.
+const jobCacheSize = 16384
 
 var _ Store = (*BadgerStore)(nil)
 
@@ -96,7 +108,8 @@ func OpenBadgerStore(dir string, logger *zap.Logger) (*BadgerStore, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open badger store %q: %w", dir, err)
 	}
-	s := &BadgerStore{db: db, logger: logger, stop: make(chan struct{})}
+	jobs, _ := lru.New[uint64, Job](jobCacheSize) // only fails for a size <= 0
+	s := &BadgerStore{db: db, logger: logger, stop: make(chan struct{}), jobs: jobs}
 	if err := s.buildUserJobIndex(); err != nil {
 		_ = db.Close()
 		return nil, fmt.Errorf("open badger store %q: %w", dir, err)
@@ -168,6 +181,7 @@ func (s *BadgerStore) view(ctx context.Context, fn func(txn *badger.Txn) error) 
 
 // CreateJobs implements Store.
 func (s *BadgerStore) CreateJobs(ctx context.Context, jobs ...Job) error {
+	defer s.jobsChanged(jobs...)
 	return s.update(ctx, func(txn *badger.Txn) error {
 		for _, j := range jobs {
 			if _, err := txn.Get(jobKey(uint64(j.JobID))); err == nil {
@@ -185,13 +199,37 @@ func (s *BadgerStore) CreateJobs(ctx context.Context, jobs ...Job) error {
 
 // Job implements Store.
 func (s *BadgerStore) Job(ctx context.Context, id uint64) (Job, error) {
+	if j, ok := s.jobs.Get(id); ok {
+		return j.Clone(), nil
+	}
+	s.jobsMu.Lock()
+	gen := s.jobGen
+	s.jobsMu.Unlock()
 	var j Job
 	err := s.view(ctx, func(txn *badger.Txn) error {
 		var err error
 		j, err = getJob(txn, id)
 		return err
 	})
+	if err == nil {
+		s.jobsMu.Lock()
+		if s.jobGen == gen {
+			s.jobs.Add(id, j.Clone())
+		}
+		s.jobsMu.Unlock()
+	}
 	return j, err
+}
+
+// jobsChanged forgets the cached copies of jobs written (or maybe written:
+// also after a failed transaction), after the write committed.
+func (s *BadgerStore) jobsChanged(jobs ...Job) {
+	s.jobsMu.Lock()
+	defer s.jobsMu.Unlock()
+	s.jobGen++
+	for _, j := range jobs {
+		s.jobs.Remove(uint64(j.JobID))
+	}
 }
 
 // UpdateJob implements Store.
@@ -200,6 +238,7 @@ func (s *BadgerStore) UpdateJob(ctx context.Context, id uint64, fn func(*Job) (*
 		out     Job
 		created bool
 	)
+	defer s.jobsChanged(Job{JobID: Decimal(id)})
 	err := s.update(ctx, func(txn *badger.Txn) error {
 		created = false
 		old, err := getJob(txn, id)

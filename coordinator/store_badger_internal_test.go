@@ -2,6 +2,8 @@ package coordinator
 
 import (
 	"context"
+	"strconv"
+	"sync"
 	"testing"
 
 	"github.com/dgraph-io/badger/v4"
@@ -33,4 +35,53 @@ func TestBadgerUserJobIndexBackfill(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, jobs, 1)
 	require.Equal(t, Decimal(7), jobs[0].JobID)
+}
+
+// Job reads through the store's cache of decoded jobs never go back to an
+// older version: readers racing a writer see each job title at most once
+// in order, and a read after the last write sees it.
+func TestBadgerJobCacheFollowsWrites(t *testing.T) {
+	ctx := context.Background()
+	s, err := OpenBadgerStore("", nil)
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = s.Close() })
+	j := intervalJob(1, 60, 0)
+	require.NoError(t, s.CreateJobs(ctx, j))
+	const writes = 300
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			last := -1
+			for last < writes {
+				got, err := s.Job(ctx, 1)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				n := 0
+				if got.JobTitle != "job" {
+					if n, err = strconv.Atoi(got.JobTitle); err != nil {
+						t.Error(err)
+						return
+					}
+				}
+				if n < last {
+					t.Errorf("read version %d after %d", n, last)
+					return
+				}
+				last = n
+			}
+		})
+	}
+	for i := 1; i <= writes; i++ {
+		_, _, err := s.UpdateJob(ctx, 1, func(j *Job) (*Task, error) {
+			j.JobTitle = strconv.Itoa(i)
+			return nil, nil
+		})
+		require.NoError(t, err)
+	}
+	wg.Wait()
+	got, err := s.Job(ctx, 1)
+	require.NoError(t, err)
+	require.Equal(t, strconv.Itoa(writes), got.JobTitle)
 }

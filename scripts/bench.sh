@@ -36,7 +36,7 @@ run() { # section, go test arguments...
 		name = $1; sub(/-[0-9]+$/, "", name); sub(/^Benchmark/, "", name)
 		for (i = 3; i < NF; i += 2) printf "%s\t%s\t%s\t%s\n", s, name, $(i+1), $i
 	}' "$out.raw" >>"$out"
-	grep -E '^\s+[a-z_]+\.go:[0-9]+: ' "$out.raw" | sed 's/^\s*/  /' >&2 || true
+	grep -E '^\s+[a-z_]+\.go:[0-9]+: ' "$out.raw" | grep -v 'logger.go' | sed 's/^\s*/  /' >&2 || true
 	rm -f "$out.raw"
 }
 
