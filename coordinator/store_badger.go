@@ -73,12 +73,14 @@ type BadgerStore struct {
 	credit sync.Mutex
 	// jobs caches decoded jobs for Job (API reads, the dispatcher): this
 	// process is the database's only writer, so a write here is the only
-	// way a job changes. Every job write bumps jobGen after its commit and
-	// drops the job; a read caches what it read only if no write committed
-	// meanwhile, so the cache never goes back to an older version.
-	jobs   *lru.Cache[uint64, Job]
-	jobsMu sync.Mutex // orders a read's check-and-add against jobsChanged
-	jobGen uint64
+	// way a job changes. Every job write bumps jobGen when it begins and
+	// when it has committed (and then drops the job); a read caches what it
+	// read only if no write began or ended meanwhile and none is under way,
+	// so the cache never holds a version older than one a reader has seen.
+	jobs       *lru.Cache[uint64, Job]
+	jobsMu     sync.Mutex // guards jobGen and jobWriters against a read's check-and-add
+	jobGen     uint64
+	jobWriters int
 }
 
 // jobCacheSize bounds the decoded jobs the badger store keeps.
@@ -181,7 +183,7 @@ func (s *BadgerStore) view(ctx context.Context, fn func(txn *badger.Txn) error) 
 
 // CreateJobs implements Store.
 func (s *BadgerStore) CreateJobs(ctx context.Context, jobs ...Job) error {
-	defer s.jobsChanged(jobs...)
+	defer s.writingJobs()(jobs...)
 	return s.update(ctx, func(txn *badger.Txn) error {
 		for _, j := range jobs {
 			if _, err := txn.Get(jobKey(uint64(j.JobID))); err == nil {
@@ -213,7 +215,7 @@ func (s *BadgerStore) Job(ctx context.Context, id uint64) (Job, error) {
 	})
 	if err == nil {
 		s.jobsMu.Lock()
-		if s.jobGen == gen {
+		if s.jobGen == gen && s.jobWriters == 0 {
 			s.jobs.Add(id, j.Clone())
 		}
 		s.jobsMu.Unlock()
@@ -221,14 +223,22 @@ func (s *BadgerStore) Job(ctx context.Context, id uint64) (Job, error) {
 	return j, err
 }
 
-// jobsChanged forgets the cached copies of jobs written (or maybe written:
-// also after a failed transaction), after the write committed.
-func (s *BadgerStore) jobsChanged(jobs ...Job) {
+// writingJobs marks a job write under way until the function it returns is
+// called, after the write committed (or failed), with the jobs written:
+// their cached copies are dropped then.
+func (s *BadgerStore) writingJobs() func(jobs ...Job) {
 	s.jobsMu.Lock()
-	defer s.jobsMu.Unlock()
 	s.jobGen++
-	for _, j := range jobs {
-		s.jobs.Remove(uint64(j.JobID))
+	s.jobWriters++
+	s.jobsMu.Unlock()
+	return func(jobs ...Job) {
+		s.jobsMu.Lock()
+		defer s.jobsMu.Unlock()
+		s.jobGen++
+		s.jobWriters--
+		for _, j := range jobs {
+			s.jobs.Remove(uint64(j.JobID))
+		}
 	}
 }
 
@@ -238,7 +248,7 @@ func (s *BadgerStore) UpdateJob(ctx context.Context, id uint64, fn func(*Job) (*
 		out     Job
 		created bool
 	)
-	defer s.jobsChanged(Job{JobID: Decimal(id)})
+	defer s.writingJobs()(Job{JobID: Decimal(id)})
 	err := s.update(ctx, func(txn *badger.Txn) error {
 		created = false
 		old, err := getJob(txn, id)
