@@ -65,17 +65,18 @@ type backupAggregator struct {
 	wg   sync.WaitGroup
 
 	mu        sync.Mutex
-	mine      map[common.Hash]*performed // tasks this keeper performed
+	mine      map[common.Hash]time.Time    // tasks this keeper performed, by when
+	unfinal   map[common.Hash]*unfinalized // of those, the ones still resent
 	lastSweep time.Time
 }
 
-// performed is a task this keeper performed, and its result.
-type performed struct {
+// unfinalized is a task this keeper performed that is not known final yet,
+// and its result; it is dropped once final or resent maxResends times.
+type unfinalized struct {
 	at      time.Time // first published
 	result  attestation.Result
-	final   bool      // finalized, or recorded on-chain
 	resends uint32    // re-publications so far
-	next    time.Time // the next re-publication, while not final
+	next    time.Time // the next re-publication
 }
 
 // mineTTL is how long a performed task is backed up.
@@ -88,13 +89,16 @@ func (b *backupAggregator) performed(_ context.Context, r attestation.Result) er
 	defer b.mu.Unlock()
 	if now.Sub(b.lastSweep) > mineTTL/4 {
 		b.lastSweep = now
-		for id, p := range b.mine {
-			if now.Sub(p.at) > mineTTL {
+		for id, at := range b.mine {
+			if now.Sub(at) > mineTTL {
 				delete(b.mine, id)
 			}
 		}
 	}
-	b.mine[r.TaskID] = &performed{at: now, result: r.Clone(), next: now.Add(b.resendAfter)}
+	b.mine[r.TaskID] = now
+	if b.resendAfter > 0 {
+		b.unfinal[r.TaskID] = &unfinalized{at: now, result: r.Clone(), next: now.Add(b.resendAfter)}
+	}
 	return nil
 }
 
@@ -118,8 +122,8 @@ func (b *backupAggregator) resendLoop(ctx context.Context) {
 func (b *backupAggregator) resendDue(ctx context.Context, now time.Time) {
 	var due []attestation.Result
 	b.mu.Lock()
-	for _, p := range b.mine {
-		if !p.final && p.resends < maxResends && !now.Before(p.next) {
+	for _, p := range b.unfinal {
+		if !now.Before(p.next) {
 			due = append(due, p.result.Clone())
 		}
 	}
@@ -137,19 +141,22 @@ func (b *backupAggregator) resendDue(ctx context.Context, now time.Time) {
 			b.log.Warn("read submission; resending the result", zap.Stringer("task_id", r.TaskID), zap.Error(err))
 		}
 		b.mu.Lock()
-		p, ok := b.mine[r.TaskID]
-		if !ok || p.final {
+		p, ok := b.unfinal[r.TaskID]
+		if !ok {
 			b.mu.Unlock()
 			continue
 		}
 		if done {
-			p.final = true
+			delete(b.unfinal, r.TaskID)
 			b.mu.Unlock()
 			continue
 		}
 		p.resends++
 		r.Resend = p.resends
 		p.next = now.Add(b.resendAfter << p.resends)
+		if p.resends >= maxResends {
+			delete(b.unfinal, r.TaskID)
+		}
 		b.mu.Unlock()
 		b.metrics.resent("result")
 		b.log.Info("task not finalized: publishing its result again", zap.Stringer("task_id", r.TaskID),
@@ -175,10 +182,8 @@ func (b *backupAggregator) vote(ctx context.Context, v attestation.Vote) error {
 // recorded, so it forgets its votes.
 func (b *backupAggregator) finalized(ctx context.Context, f attestation.Finalization) error {
 	b.mu.Lock()
-	p, ok := b.mine[f.Certificate.TaskID]
-	if ok {
-		p.final = true
-	}
+	_, ok := b.mine[f.Certificate.TaskID]
+	delete(b.unfinal, f.Certificate.TaskID)
 	b.mu.Unlock()
 	if !ok {
 		return nil
@@ -242,5 +247,5 @@ func newBackupAggregator(base context.Context, p *process, chain ChainConfig, ke
 	}
 	sub.base, sub.maxBatch = base, 1
 	return &backupAggregator{agg: agg, sub: sub, center: center, delay: backupDelay, log: log.Named("backup"),
-		resendAfter: resendAfter, base: base, mine: map[common.Hash]*performed{}}, nil
+		resendAfter: resendAfter, base: base, mine: map[common.Hash]time.Time{}, unfinal: map[common.Hash]*unfinalized{}}, nil
 }
