@@ -309,8 +309,11 @@ func TestWatchTasks(t *testing.T) {
 		_, err := c.CreateJob(ctx, jobRequest(t, env.JobFields(by)), sdk.ChainOpts{Backend: env.Backend, Key: env.User})
 		require.NoError(t, err)
 	}
-	all := watch(t, c, sdk.WatchOptions{MinBackoff: 10 * time.Millisecond})
-	job1 := watch(t, c, sdk.WatchOptions{JobID: 1, MinBackoff: 10 * time.Millisecond})
+	// A second before reconnecting: the test must see both streams gone
+	// before they come back (with a shorter wait the new subscriptions can
+	// open before the old ones close, and the count never reaches zero).
+	all := watch(t, c, sdk.WatchOptions{MinBackoff: time.Second})
+	job1 := watch(t, c, sdk.WatchOptions{JobID: 1, MinBackoff: time.Second})
 	env.WaitSubscribers(2)
 
 	slot := time.Now().Add(time.Minute)
