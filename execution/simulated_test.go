@@ -441,7 +441,10 @@ func TestVerifyNoExecutionLog(t *testing.T) {
 
 func TestVerifyTxNotFound(t *testing.T) {
 	f := newFixture(t)
-	ctx, cancel := context.WithTimeout(t.Context(), 300*time.Millisecond)
+	// Long enough for a first answer under a loaded race-detector run (a
+	// first call cut by the deadline says nothing about the transaction).
+	const wait = 2 * time.Second
+	ctx, cancel := context.WithTimeout(t.Context(), wait)
 	defer cancel()
 	_, err := execution.VerifyExecution(ctx, f.chain, f.addrs.TaskExecutionHub,
 		f.expected(f.taskID(1), nil, f.keepers[0]), common.HexToHash("0x1234"))
@@ -452,7 +455,7 @@ func TestVerifyTxNotFound(t *testing.T) {
 	// A sent but never mined transaction: found, but no receipt.
 	tx := f.signRaw(f.keepers[0], f.addrs.Counter, nil)
 	require.NoError(t, f.chain.Client.SendTransaction(t.Context(), tx)) // not sealed
-	ctx, cancel = context.WithTimeout(t.Context(), 300*time.Millisecond)
+	ctx, cancel = context.WithTimeout(t.Context(), wait)
 	defer cancel()
 	_, err = f.sender(f.keepers[0]).WaitReceipt(ctx, tx.Hash())
 	require.ErrorIs(t, err, execution.ErrTxNotFound)
