@@ -373,9 +373,6 @@ func (d *Dispatcher) Reannounce(ctx context.Context, minAge time.Duration) error
 		}
 		filter.Cursor = next
 	}
-	if len(tasks) == 0 {
-		return nil
-	}
 	for _, t := range tasks {
 		// The stored performer, not a new selection: the keeper set may
 		// have changed since, and a different assignment for the same

@@ -232,12 +232,8 @@ func (s *Scheduler) Run(ctx context.Context) error {
 			case <-slot.C:
 				now := s.clock().UTC()
 				s.mu.Lock()
-				entries := s.queue.PopDue(now, s.batch)
+				ids := s.popDue(now)
 				s.mu.Unlock()
-				ids := make([]uint64, len(entries))
-				for i, e := range entries {
-					ids[i] = e.ID
-				}
 				if err := s.fireAll(ctx, ids, now); err != nil && ctx.Err() == nil {
 					s.logger.Warn("Firing due jobs failed; retrying next tick", zap.Error(err))
 				}
@@ -305,18 +301,17 @@ func (s *Scheduler) dueIDs(ctx context.Context, now time.Time) ([]uint64, error)
 		return nil, err
 	}
 	s.mu.Lock()
-	entries := s.queue.PopDue(now, s.batch)
+	ids := s.popDue(now)
 	scan := s.resync || s.ticks%resyncEvery == 0
 	s.resync = false
 	s.ticks++
 	s.mu.Unlock()
-	ids := make([]uint64, 0, len(entries))
-	seen := make(map[uint64]bool, len(entries))
-	for _, e := range entries {
-		ids, seen[e.ID] = append(ids, e.ID), true
-	}
 	if !scan {
 		return ids, nil
+	}
+	seen := make(map[uint64]bool, len(ids))
+	for _, id := range ids {
+		seen[id] = true
 	}
 	jobs, err := s.store.DueJobs(ctx, now, s.batch)
 	if err != nil {
@@ -328,6 +323,17 @@ func (s *Scheduler) dueIDs(ctx context.Context, now time.Time) ([]uint64, error)
 		}
 	}
 	return ids, nil
+}
+
+// popDue removes the jobs due at now from the index (a batch at most) and
+// returns their ids. Callers hold s.mu.
+func (s *Scheduler) popDue(now time.Time) []uint64 {
+	entries := s.queue.PopDue(now, s.batch)
+	ids := make([]uint64, len(entries))
+	for i, e := range entries {
+		ids[i] = e.ID
+	}
+	return ids
 }
 
 // load fills the index with the store's active time jobs, once.

@@ -123,16 +123,16 @@ func (c *checks) Assignment(ctx context.Context, a attestation.Assignment) error
 	// node, across a change of stake or membership: the selection under a
 	// fresh read, or under the set that change replaced (for selectionSkew
 	// after it), is the coordinator's too.
-	c.keepers.Invalidate()
-	if fresh, err := c.keepers.Keepers(ctx); err == nil {
-		if w, err := attestation.SelectPerformer(a.Task.ID, fresh, a.Round); err == nil && w.Address == a.Performer {
-			return nil
-		}
+	picks := func(ks []attestation.Keeper) bool {
+		w, err := attestation.SelectPerformer(a.Task.ID, ks, a.Round)
+		return err == nil && w.Address == a.Performer
 	}
-	if prev, ok := c.keepers.Previous(selectionSkew); ok {
-		if w, err := attestation.SelectPerformer(a.Task.ID, prev, a.Round); err == nil && w.Address == a.Performer {
-			return nil
-		}
+	c.keepers.Invalidate()
+	if fresh, err := c.keepers.Keepers(ctx); err == nil && picks(fresh) {
+		return nil
+	}
+	if prev, ok := c.keepers.Previous(selectionSkew); ok && picks(prev) {
+		return nil
 	}
 	return fmt.Errorf("%w: want %s, got %s", errWrongPerformer, want.Address.Hex(), a.Performer.Hex())
 }
