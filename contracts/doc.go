@@ -21,14 +21,17 @@
 //     fixed fee (quote).
 //   - AttestationCenter: records the keepers' aggregate BLS verdict on each
 //     task once a stake quorum signed it, one certificate (submitTask) or a
-//     batch (submitTasks) per transaction, and slashes a keeper proven to
-//     have signed two different votes on one task (reportConflictingVotes).
+//     batch of certificates (submitTasks) per transaction, or a batch of
+//     verdicts signed once as a whole over their Merkle root (submitBatch,
+//     each task then provable against the batch's root with proveTask), and
+//     slashes a keeper proven to have signed two different votes on one task
+//     (reportConflictingVotes).
 //   - Counter: an example target.
 //
-// The signed digests match package attestation exactly (VoteDigest,
-// PopMessage), and the BLS12381 library verifies herumi's Ethereum-mode
-// signatures through the EIP-2537 precompiles, so the chain must run Prague
-// or later.
+// The signed digests and the batch tree match package attestation exactly
+// (VoteDigest, BatchDigest, MerkleRoot, PopMessage), and the BLS12381
+// library verifies herumi's Ethereum-mode signatures through the EIP-2537
+// precompiles, so the chain must run Prague or later.
 //
 // Regenerate artifacts and bindings with scripts/contracts-gen.sh; the drift
 // test fails when the committed ones are stale.

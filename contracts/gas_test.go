@@ -1,11 +1,14 @@
 package contracts_test
 
 import (
+	"bytes"
 	"fmt"
 	"math/big"
+	"slices"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/eth/ethconfig"
 	"github.com/ethereum/go-ethereum/node"
 	"github.com/stretchr/testify/require"
@@ -107,4 +110,55 @@ func TestGasPerTask(t *testing.T) {
 		require.LessOrEqual(t, perTask[1], perTask[0])
 	}
 	t.Logf("gas per finalized task (Osaka):%s", table)
+}
+
+// TestGasPerTaskBatched logs the gas per finalized task of submitBatch, 4
+// registered keepers of equal stake of which 3 sign, for batches of 1, 16,
+// 50 and 100 tasks, each recorded. Task ids and result hashes are random
+// 32-byte words, as real ones are, so calldata costs what it will. Steady
+// state: one certificate and one batch were submitted before. Run with -v to
+// read the row (docs/benchmarks.md, "Gas per finalized task"). It checks
+// that bigger batches cost less per task and that a batch of 50 stays within
+// issue 8's target of 40,000 gas per task.
+func TestGasPerTaskBatched(t *testing.T) {
+	c := newChain(t, 4)
+	f := &centerFixture{chain: c, keepers: c.register(minStake, 0, 1, 2, 3),
+		domain: attestation.Domain{ChainID: c.chainID, AttestationCenter: c.addrs.AttestationCenter}}
+	signers := []int{0, 1, 2}
+	next := 0
+	newVotes := func(n int) []vote {
+		vs := make([]vote, n)
+		for i := range vs {
+			next++
+			seed := big.NewInt(int64(next)).Bytes()
+			vs[i] = vote{crypto.Keccak256Hash([]byte("task"), seed), uint64(next), attestation.TimeStatic,
+				crypto.Keccak256Hash([]byte("result"), seed), true}
+		}
+		slices.SortFunc(vs, func(a, b vote) int { return bytes.Compare(a.taskID[:], b.taskID[:]) })
+		return vs
+	}
+	batch := func(n int) uint64 {
+		vs := newVotes(n)
+		r := f.mine(f.submitBatch(f.keepers[0].account, vs, f.ids(signers...), f.signBatch(vs, signers...)))
+		require.Len(t, r.Logs, n+1, "every task recorded")
+		return r.GasUsed
+	}
+	v := newVotes(1)[0]
+	f.mine(f.submit(v, f.ids(signers...), f.sign(v.digest(f.domain), signers...))) // warm up
+	batch(2)
+
+	sizes := []int{1, 16, 50, 100}
+	header, row := "| keepers | signers |", "| 4 | 3 |"
+	perTask := map[int]uint64{}
+	for _, size := range sizes {
+		gas := batch(size)
+		perTask[size] = gas / uint64(size)
+		header += fmt.Sprintf(" `submitBatch` ×%d |", size)
+		row += fmt.Sprintf(" %d |", perTask[size])
+	}
+	t.Logf("gas per finalized task, submitBatch (Osaka):\n%s\n%s", header, row)
+	for i := 1; i < len(sizes); i++ {
+		require.Less(t, perTask[sizes[i]], perTask[sizes[i-1]])
+	}
+	require.LessOrEqual(t, perTask[50], uint64(40_000), "issue 8: at most 40,000 gas per task in batches of 50")
 }

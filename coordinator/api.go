@@ -53,6 +53,11 @@ type APIConfig struct {
 	// Scripts stores job scripts by CID; nil refuses script jobs (task
 	// definitions 2, 4, 6, 7) and POST /api/scripts.
 	Scripts ScriptStore
+	// Proofs builds GET /api/tasks/:task_id/proof, the Merkle proof of a
+	// task recorded in a batch (BatchProofs); nil answers 503.
+	Proofs interface {
+		Prove(ctx context.Context, task, submissionTx common.Hash) (TaskProof, error)
+	}
 	// Fees quotes GET /api/jobs/:job_id/fee; nil answers 503.
 	Fees FeeQuoter
 	// Keepers reads the registered keepers for GET /api/v1/keepers and its
@@ -201,6 +206,7 @@ type api struct {
 //	DELETE /api/jobs/:job_id        stop a job (key)
 //	GET    /api/tasks/:task_id      one task (key)
 //	GET    /api/tasks/:task_id/transcript  the network transcript of its script run (key)
+//	GET    /api/tasks/:task_id/proof  the Merkle proof of a task recorded in a batch (key)
 //	GET    /api/v1/jobs             list jobs, ?status=&task_definition_id=&user_address=&limit=&cursor= (key)
 //	PATCH  /api/v1/jobs/:job_id     change job_title or time_frame, not the on-chain commitment (key)
 //	POST   /api/v1/jobs/:job_id/pause   stop firing until resumed (key)
@@ -306,6 +312,7 @@ func NewAPI(store Store, cfg APIConfig) http.Handler {
 		g.DELETE("/jobs/:job_id", a.deleteJob)
 		g.GET("/tasks/:task_id", a.getTask)
 		g.GET("/tasks/:task_id/transcript", a.getTranscript)
+		g.GET("/tasks/:task_id/proof", a.getTaskProof)
 	}
 	v1 := r.Group("/api/v1", a.authenticate)
 	v1.GET("/jobs", a.listJobs)

@@ -1,6 +1,7 @@
 package node
 
 import (
+	"cmp"
 	"context"
 	"crypto/ecdsa"
 	"fmt"
@@ -30,6 +31,10 @@ type AggregatorConfig struct {
 	// MaxBatch is the most certificates recorded in one submitTasks
 	// transaction (0: DefaultMaxBatch; 1: one transaction per task).
 	MaxBatch int
+	// AttestMin is the least certificates in one batch window for them to
+	// be recorded under one batch signature of the keepers (submitBatch)
+	// rather than each under its own (0: DefaultAttestMin; negative: never).
+	AttestMin int
 	// OthenticRPC is host:port where the aggregator answers Othentic's
 	// JSON-RPC (sendTask, sendCustomMessage); empty for none.
 	OthenticRPC string
@@ -99,6 +104,10 @@ func RunAggregator(ctx context.Context, cfg AggregatorConfig) error {
 	if cfg.MaxBatch > 0 {
 		sub.maxBatch = cfg.MaxBatch
 	}
+	if cfg.AttestMin >= 0 {
+		sub.batches = &batchCollector{keepers: keepers, domain: p.domain, log: log.Named("batches")}
+		sub.attestMin, sub.attestMax = cmp.Or(cfg.AttestMin, DefaultAttestMin), DefaultAttestMax
+	}
 	reporter, err := newConflictReporter(stageCtx, keepers, sender, cfg.Chain.AttestationCenter, log.Named("slashing"))
 	if err != nil {
 		stopStages()
@@ -113,6 +122,10 @@ func RunAggregator(ctx context.Context, cfg AggregatorConfig) error {
 			return err
 		}
 		attestation.WireAggregator(gossip, agg, sub)
+		if sub.batches != nil {
+			sub.batches.publish = gossip.PublishBatchProposal
+			gossip.SubscribeBatchVotes(sub.batches.AddBatchVote)
+		}
 		gossip.SubscribeFinalizations(agg.Finalized)
 		return writeAddrs(cfg.DataDir, gossip)
 	}, func(context.Context) error { return gossip.Close() })

@@ -64,7 +64,7 @@ func newChecks(domain attestation.Domain, keepers *registryKeepers, coordinator 
 // p2p returns the checks in the form the p2p topic validators take.
 func (c *checks) p2p() p2p.Checks {
 	return p2p.Checks{Assignment: c.Assignment, Result: c.Result, Vote: c.Vote, Finalization: c.Finalization,
-		Heartbeat: c.Heartbeat}
+		Heartbeat: c.Heartbeat, BatchVote: c.BatchVote}
 }
 
 // keeperSet finds addr in the keeper set, refreshing the cached set once if
@@ -159,18 +159,31 @@ func (c *checks) Vote(ctx context.Context, v attestation.Vote) error {
 	if c.finalized.Contains(v.TaskID) {
 		return errFinalized
 	}
-	_, k, err := c.keeperSet(ctx, v.Keeper)
+	return c.keeperSigned(ctx, v.Keeper, v.Digest(c.domain), v.Signature, "vote")
+}
+
+// keeperSigned checks that sig is an active keeper's BLS signature of
+// digest; what names the message in the error.
+func (c *checks) keeperSigned(ctx context.Context, keeper common.Address, digest common.Hash, sig []byte, what string) error {
+	_, k, err := c.keeperSet(ctx, keeper)
 	if err != nil {
 		return err
 	}
-	sig, err := attestation.BLSSignatureFromBytes(v.Signature)
+	s, err := attestation.BLSSignatureFromBytes(sig)
 	if err != nil {
 		return fmt.Errorf("%w: %v", p2p.ErrReject, err)
 	}
-	if !attestation.VerifyBLS(k.PublicKey, v.Digest(c.domain), sig) {
-		return fmt.Errorf("%w: vote signature", p2p.ErrReject)
+	if !attestation.VerifyBLS(k.PublicKey, digest, s) {
+		return fmt.Errorf("%w: %s signature", p2p.ErrReject, what)
 	}
 	return nil
+}
+
+// BatchVote accepts a batch signature by an active keeper. Proposals need
+// no check beyond their encoding's: a keeper signs one only when its own
+// journal agrees with every leaf, whoever proposed it.
+func (c *checks) BatchVote(ctx context.Context, v attestation.BatchVote) error {
+	return c.keeperSigned(ctx, v.Keeper, v.Digest(c.domain), v.Signature, "batch vote")
 }
 
 func (c *checks) Finalization(ctx context.Context, f attestation.Finalization) error {

@@ -255,7 +255,12 @@ func RunCoordinator(ctx context.Context, cfg CoordinatorConfig) error {
 	if err != nil {
 		return l.abort(fmt.Errorf("fee quotes: %w", err))
 	}
+	proofs, err := coordinator.NewBatchProofs(chain, domain)
+	if err != nil {
+		return l.abort(err)
+	}
 	api := coordinator.NewAPI(store, coordinator.APIConfig{
+		Proofs:    proofs,
 		JobLookup: lookup.Job, CheckTrigger: triggerChecker(p.chains), Scripts: scriptStore, Fees: fees.quote, Logger: log, Registerer: reg,
 		Version: Version, DefaultRateLimit: cfg.APIRateLimit, RateLimiter: rateLimiter(rdb),
 		JobRegistry: cfg.Chain.JobRegistry, HomeChainID: domain.ChainID,

@@ -525,7 +525,7 @@ func startAdversary(t *testing.T, ctx context.Context, key *ecdsa.PrivateKey, bo
 	a := &adversary{topics: map[string]*pubsub.Topic{}}
 	a.ps, err = pubsub.NewGossipSub(ctx, h)
 	require.NoError(t, err)
-	for _, name := range []string{p2p.TopicAssignments, p2p.TopicResults, p2p.TopicVotes, p2p.TopicFinalizations, p2p.TopicHeartbeats} {
+	for _, name := range floodTopics {
 		tp, err := a.ps.Join(name)
 		require.NoError(t, err)
 		sub, err := tp.Subscribe()
@@ -553,10 +553,14 @@ func startAdversary(t *testing.T, ctx context.Context, key *ecdsa.PrivateKey, bo
 	return a
 }
 
+// floodTopics are every gossip topic: the adversary floods them all.
+var floodTopics = []string{p2p.TopicAssignments, p2p.TopicResults, p2p.TopicVotes, p2p.TopicFinalizations,
+	p2p.TopicHeartbeats, p2p.TopicBatches, p2p.TopicBatchVotes}
+
 // flood publishes malformed and replayed messages as fast as it can until
 // ctx ends.
 func (a *adversary) flood(ctx context.Context) {
-	names := []string{p2p.TopicAssignments, p2p.TopicResults, p2p.TopicVotes, p2p.TopicFinalizations, p2p.TopicHeartbeats}
+	names := floodTopics
 	buf := make([]byte, 512)
 	for i := 0; ctx.Err() == nil; i++ {
 		name := names[i%len(names)]

@@ -546,6 +546,11 @@ func TestTimeJobEndToEnd(t *testing.T) {
 	done := n.waitCompleted(jobID, 3)
 	n.checkFinalized(done)
 	n.checkCounter(3)
+	// Recorded one at a time, under light load: no batch proof, the
+	// TaskSubmitted event is the record (TestBatchedAttestationEndToEnd).
+	code, body := n.api(http.MethodGet, "/api/tasks/"+done[0].TaskID+"/proof", nil)
+	require.Equal(t, http.StatusNotFound, code, string(body))
+	require.Contains(t, string(body), "recorded on its own")
 
 	// The fee quote: the estimated gas is what an execution uses, and the
 	// fee is the hub's formula at the quoted price.

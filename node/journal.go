@@ -145,3 +145,58 @@ func (j *Journal) ReserveVote(taskID, digest common.Hash) error {
 	}
 	return err
 }
+
+// SignsBatch reports whether this keeper may sign a batch of verdicts: for
+// every leaf, it signed the very same vote (its journal holds the leaf's
+// digest for the task), or it performed the task and the leaf approves the
+// result it published. A keeper that signs only such batches never signs a
+// verdict it did not reach. When it may not, why names the first leaf that
+// stops it.
+func (j *Journal) SignsBatch(d attestation.Domain, self common.Address, leaves []attestation.BatchLeaf) (ok bool, why string, err error) {
+	err = j.db.View(func(txn *badger.Txn) error {
+		for _, l := range leaves {
+			item, err := txn.Get(voteKey(l.TaskID))
+			switch {
+			case err == nil:
+				var signed common.Hash
+				if err := item.Value(func(v []byte) error { signed = common.BytesToHash(v); return nil }); err != nil {
+					return err
+				}
+				if signed != l.Hash(d) {
+					why = "different vote signed for task " + l.TaskID.Hex()
+					return nil
+				}
+				continue
+			case !errors.Is(err, badger.ErrKeyNotFound):
+				return err
+			}
+			item, err = txn.Get(execKey(l.TaskID))
+			if errors.Is(err, badger.ErrKeyNotFound) {
+				why = "no vote and no execution for task " + l.TaskID.Hex()
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+			var rec ExecutionRecord
+			if err := item.Value(func(v []byte) error { return json.Unmarshal(v, &rec) }); err != nil {
+				return err
+			}
+			var r attestation.Result
+			if !rec.Done || len(rec.Result) == 0 || json.Unmarshal(rec.Result, &r) != nil {
+				why = "execution of task " + l.TaskID.Hex() + " not finished"
+				return nil
+			}
+			if !l.Approve || r.Performer != self || r.Hash() != l.ResultHash {
+				why = "verdict differs from own execution of task " + l.TaskID.Hex()
+				return nil
+			}
+		}
+		ok = true
+		return nil
+	})
+	if err != nil {
+		return false, "", fmt.Errorf("read journal: %w", err)
+	}
+	return ok, why, nil
+}

@@ -153,6 +153,8 @@ func RunKeeper(ctx context.Context, cfg KeeperConfig) error {
 		verifier: &chainVerifier{jobs: jobs, sites: attSites, triggers: triggers, scripts: rerunner},
 		grace:    attestGrace, base: stageCtx, sem: make(chan struct{}, maxParallelChecks), faults: cfg.Test.Faults,
 	}
+	signer := &batchSigner{self: p.self, key: cfg.BLSKey, domain: p.domain, journal: journal, log: log.Named("batches"),
+		metrics: m, base: stageCtx}
 	backup, err := newBackupAggregator(stageCtx, p, cfg.Chain, keeperSet, journal, sender, log)
 	if err != nil {
 		stopStages()
@@ -163,6 +165,7 @@ func RunKeeper(ctx context.Context, cfg KeeperConfig) error {
 		stopStages()
 		perf.wait()
 		att.wait()
+		signer.wait()
 		backup.wait()
 		backup.sub.wait()
 		return nil
@@ -222,6 +225,8 @@ func RunKeeper(ctx context.Context, cfg KeeperConfig) error {
 		perf.Subscribe(backup.performed)
 		attestation.WireKeeper(gossip, perf, match, att)
 		gossip.SubscribeVotes(backup.vote)
+		gossip.SubscribeBatchProposals(signer.Propose)
+		signer.Subscribe(gossip.PublishBatchVote)
 		gossip.SubscribeFinalizations(backup.finalized)
 		backup.agg.Subscribe(backup.certified)
 		backup.sub.Subscribe(gossip.PublishFinalization)

@@ -15,6 +15,7 @@ type metrics struct {
 	certified   *prometheus.CounterVec // certificates built, by verdict
 	submissions *prometheus.CounterVec // certificate submissions, by result
 	resends     *prometheus.CounterVec // results and votes published again, by message
+	batches     *prometheus.CounterVec // batch signatures: keepers' answers, aggregator's outcomes
 	execSeconds prometheus.Histogram   // from assignment to mined execution
 	failures    *prometheus.CounterVec // triggerx_task_failures_total: reason, component
 	component   string                 // the component label of failures: keeper or aggregator
@@ -67,6 +68,8 @@ func newMetrics(reg prometheus.Registerer, subsystem string) (*metrics, error) {
 		submissions: counter("submissions_total", "Certificate submissions to the AttestationCenter, by result.", "result"),
 		resends: counter("resends_total", "Results of unfinalized tasks published again by their performer, and votes published again in answer, by message.",
 			"message"),
+		batches: counter("batches_total", "Batched attestation: a keeper's answers to batch proposals (signed, declined), an aggregator's batches (submitted, no_quorum, failed).",
+			"result"),
 		execSeconds: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Namespace: "triggerx", Subsystem: subsystem, Name: "execution_duration_seconds",
 			Help:    "Time from receiving an assignment to its execution being mined.",
@@ -80,7 +83,7 @@ func newMetrics(reg prometheus.Registerer, subsystem string) (*metrics, error) {
 	for _, reason := range failureReasons {
 		m.failures.WithLabelValues(reason, subsystem)
 	}
-	for _, c := range []prometheus.Collector{m.performed, m.failed, m.votes, m.certified, m.submissions, m.resends, m.execSeconds, m.failures} {
+	for _, c := range []prometheus.Collector{m.performed, m.failed, m.votes, m.certified, m.submissions, m.resends, m.batches, m.execSeconds, m.failures} {
 		if err := reg.Register(c); err != nil {
 			return nil, fmt.Errorf("register metrics: %w", err)
 		}
@@ -140,5 +143,12 @@ func (m *metrics) submission(result string) {
 func (m *metrics) resent(message string) {
 	if m != nil {
 		m.resends.WithLabelValues(message).Inc()
+	}
+}
+
+// batch counts a batch signature's outcome (see metrics.batches).
+func (m *metrics) batch(result string) {
+	if m != nil {
+		m.batches.WithLabelValues(result).Inc()
 	}
 }

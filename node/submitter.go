@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"slices"
 	"sync"
 	"time"
 
@@ -46,7 +47,12 @@ type submitter struct {
 	mu       sync.Mutex
 	failures map[common.Hash]int // submissions of a task mined and failed, in this process
 
-	maxBatch    int // certificates per transaction; 1: no batching
+	maxBatch int // certificates per submitTasks transaction; 1: no batching
+	// batches, when set, collects batch signatures: a batch window of at
+	// least attestMin certificates (up to attestMax) is recorded under one.
+	batches     *batchCollector
+	attestMin   int
+	attestMax   int
 	queue       chan attestation.Certificate
 	batcherOnce sync.Once
 }
@@ -55,7 +61,12 @@ type submitter struct {
 const (
 	batchWindow     = 200 * time.Millisecond
 	DefaultMaxBatch = 16
-	batchQueue      = 1024
+	// DefaultAttestMin is the least certificates in a batch window for a
+	// batch signature (submitBatch); fewer go to submitTasks.
+	DefaultAttestMin = 8
+	// DefaultAttestMax is the most tasks under one batch signature.
+	DefaultAttestMax = 128
+	batchQueue       = 1024
 )
 
 // failed is how many submissions of task were mined and failed.
@@ -109,7 +120,7 @@ func (s *submitter) batcher() {
 		}
 		timer := time.NewTimer(batchWindow)
 	collect:
-		for len(batch) < s.maxBatch {
+		for len(batch) < s.limit() {
 			select {
 			case c := <-s.queue:
 				batch = append(batch, c)
@@ -125,12 +136,30 @@ func (s *submitter) batcher() {
 			s.single(batch[0])
 			continue
 		}
-		s.wg.Add(1)
-		go func() {
-			defer s.wg.Done()
-			s.submitBatch(batch)
-		}()
+		if s.batches != nil && len(batch) >= s.attestMin {
+			s.wg.Add(1)
+			go func() {
+				defer s.wg.Done()
+				s.attestBatch(batch)
+			}()
+			continue
+		}
+		for chunk := range slices.Chunk(batch, s.maxBatch) {
+			s.wg.Add(1)
+			go func() {
+				defer s.wg.Done()
+				s.submitBatch(chunk)
+			}()
+		}
 	}
+}
+
+// limit is the most certificates the batcher collects in one window.
+func (s *submitter) limit() int {
+	if s.batches != nil {
+		return max(s.maxBatch, s.attestMax)
+	}
+	return s.maxBatch
 }
 
 // submitBatch records the batch in one transaction; the certificates of a
@@ -175,13 +204,30 @@ func (s *submitter) submitBatch(batch []attestation.Certificate) {
 	}
 	// One span in each certificate's trace; a failed batch's certificates
 	// get another in single.
-	spans := make([]trace.Span, len(todo))
-	for i, c := range todo {
-		_, spans[i] = tracing.StartTask(ctx, s.tracer, c.TaskID, "aggregator.submit", certAttrs(c, attribute.Int("batch_size", len(todo)))...)
+	tx, receipt, spans, err := s.sendBatch(ctx, "submitTasks", "submit-batch/"+crypto.Keccak256Hash(ids).Hex(), data, todo)
+	if err != nil {
+		fallback(err)
+		return
 	}
-	tx, receipt, err := s.sender.Send(ctx, "submit-batch/"+crypto.Keccak256Hash(ids).Hex(), s.centerAt, data)
+	s.log.Info("batch submitted", zap.Stringer("submission_tx", tx.Hash()), zap.Int("tasks", len(todo)))
+	s.recorded(ctx, todo, spans, tx, receipt)
+}
+
+// sendBatch sends data, a method call recording certs, under the
+// transaction manager's key and opens an aggregator.submit span in each
+// certificate's trace; on error the spans are ended and the transaction
+// may have failed on-chain.
+func (s *submitter) sendBatch(ctx context.Context, method, key string, data []byte, certs []attestation.Certificate,
+	attrs ...attribute.KeyValue,
+) (*types.Transaction, *types.Receipt, []trace.Span, error) {
+	spans := make([]trace.Span, len(certs))
+	for i, c := range certs {
+		_, spans[i] = tracing.StartTask(ctx, s.tracer, c.TaskID, "aggregator.submit",
+			certAttrs(c, append([]attribute.KeyValue{attribute.Int("batch_size", len(certs))}, attrs...)...)...)
+	}
+	tx, receipt, err := s.sender.Send(ctx, key, s.centerAt, data)
 	if err == nil && receipt.Status != types.ReceiptStatusSuccessful {
-		err = errors.New("submitTasks transaction failed: " + tx.Hash().Hex())
+		err = errors.New(method + " transaction failed: " + tx.Hash().Hex())
 	}
 	if tx != nil {
 		for _, span := range spans {
@@ -192,9 +238,15 @@ func (s *submitter) submitBatch(batch []attestation.Certificate) {
 		for _, span := range spans {
 			tracing.End(span, err, "")
 		}
-		fallback(err)
-		return
+		return nil, nil, nil, err
 	}
+	return tx, receipt, spans, nil
+}
+
+// recorded reports the certificates of a mined batch transaction that the
+// AttestationCenter recorded, and ends their spans; the others were
+// skipped: another aggregator was first.
+func (s *submitter) recorded(ctx context.Context, certs []attestation.Certificate, spans []trace.Span, tx *types.Transaction, receipt *types.Receipt) {
 	recorded := map[common.Hash]bool{}
 	for _, l := range receipt.Logs {
 		if l.Address != s.centerAt {
@@ -206,16 +258,75 @@ func (s *submitter) submitBatch(batch []attestation.Certificate) {
 			recorded[ev.TaskId] = true
 		}
 	}
-	s.log.Info("batch submitted", zap.Stringer("submission_tx", tx.Hash()), zap.Int("tasks", len(todo)), zap.Int("recorded", len(recorded)))
-	for i, c := range todo {
+	for i, c := range certs {
 		if !recorded[c.TaskID] {
-			s.metrics.submission("already_submitted") // skipped: another aggregator was first
+			s.metrics.submission("already_submitted")
 			tracing.End(spans[i], nil, "already_submitted")
 			continue
 		}
 		s.finalized(trace.ContextWithSpan(ctx, spans[i]), attestation.Finalization{Certificate: c, SubmissionTx: tx.Hash(), Aggregator: s.self})
 		spans[i].End()
 	}
+}
+
+// attestBatch records a batch under one batch signature (submitBatch):
+// it proposes the batch to the keepers and, once a quorum of them signed
+// it, sends it. A batch without quorum within batchQuorumWait, or whose
+// transaction fails, is submitted with each certificate's own signature.
+func (s *submitter) attestBatch(batch []attestation.Certificate) {
+	ctx, cancel := context.WithTimeout(s.base, 5*time.Minute)
+	defer cancel()
+	p, certs := proposalOf(batch)
+	fallback := func(result string, err error) {
+		if s.base.Err() != nil {
+			return // shutting down: the certificates are resumed at the next start
+		}
+		s.metrics.batch(result)
+		s.log.Info("batch signature not used: submitting each certificate's own", zap.Int("tasks", len(certs)), zap.Error(err))
+		for chunk := range slices.Chunk(certs, s.maxBatch) {
+			s.submitBatch(chunk)
+		}
+	}
+	bs, err := s.batches.collect(ctx, p, batchQuorumWait)
+	if err != nil {
+		fallback("no_quorum", err)
+		return
+	}
+	sigEnc, err := bs.signature.EIP2537()
+	if err != nil {
+		fallback("failed", err)
+		return
+	}
+	leaves := make([]bindings.AttestationCenterVote, len(p.Leaves))
+	for i, l := range p.Leaves {
+		leaves[i] = bindings.AttestationCenterVote{TaskId: l.TaskID, JobId: new(big.Int).SetUint64(l.JobID),
+			TaskDefinitionId: uint16(l.TaskDefinitionID), ResultHash: l.ResultHash, Approve: l.Approve}
+	}
+	ids := make([]*big.Int, len(bs.signers))
+	for i, id := range bs.signers {
+		ids[i] = new(big.Int).SetUint64(id)
+	}
+	data, err := s.abi.Pack("submitBatch", leaves, ids, sigEnc)
+	if err != nil {
+		fallback("failed", fmt.Errorf("pack submitBatch: %w", err))
+		return
+	}
+	tx, receipt, spans, err := s.sendBatch(ctx, "submitBatch", "attest-batch/"+bs.root.Hex(), data, certs,
+		attribute.String("batch_root", bs.root.Hex()), attribute.Int64Slice("batch_signers", signerIDs(bs.signers)))
+	if err != nil {
+		fallback("failed", err)
+		return
+	}
+	s.metrics.batch("submitted")
+	number := uint64(0)
+	for _, l := range receipt.Logs {
+		if ev, err := s.center.ParseBatchSubmitted(*l); err == nil && l.Address == s.centerAt {
+			number = ev.Batch.Uint64()
+		}
+	}
+	s.log.Info("batch attested", zap.Stringer("submission_tx", tx.Hash()), zap.Uint64("batch", number),
+		zap.Stringer("root", bs.root), zap.Int("tasks", len(certs)), zap.Uint64s("signers", bs.signers))
+	s.recorded(ctx, certs, spans, tx, receipt)
 }
 
 // finalized reports a certificate this aggregator recorded.

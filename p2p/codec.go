@@ -128,6 +128,14 @@ var (
 		name: "heartbeat", newPB: func() *pb.Heartbeat { return new(pb.Heartbeat) },
 		toPB: heartbeatToPB, fromPB: heartbeatFromPB, check: checkHeartbeat,
 	}
+	batchProposalCodec = codec[attestation.BatchProposal, *pb.BatchProposal]{
+		name: "batch proposal", newPB: func() *pb.BatchProposal { return new(pb.BatchProposal) },
+		toPB: batchProposalToPB, fromPB: batchProposalFromPB, check: checkBatchProposal,
+	}
+	batchVoteCodec = codec[attestation.BatchVote, *pb.BatchVote]{
+		name: "batch vote", newPB: func() *pb.BatchVote { return new(pb.BatchVote) },
+		toPB: batchVoteToPB, fromPB: batchVoteFromPB, check: checkBatchVote,
+	}
 )
 
 // EncodeAssignment returns a's canonical wire encoding.
@@ -163,6 +171,22 @@ func EncodeHeartbeat(h attestation.Heartbeat) ([]byte, error) { return heartbeat
 
 // DecodeHeartbeat parses the canonical wire encoding of a heartbeat.
 func DecodeHeartbeat(b []byte) (attestation.Heartbeat, error) { return heartbeatCodec.decode(b) }
+
+// EncodeBatchProposal returns p's canonical wire encoding.
+func EncodeBatchProposal(p attestation.BatchProposal) ([]byte, error) {
+	return batchProposalCodec.encode(p)
+}
+
+// DecodeBatchProposal parses the canonical wire encoding of a batch proposal.
+func DecodeBatchProposal(b []byte) (attestation.BatchProposal, error) {
+	return batchProposalCodec.decode(b)
+}
+
+// EncodeBatchVote returns v's canonical wire encoding.
+func EncodeBatchVote(v attestation.BatchVote) ([]byte, error) { return batchVoteCodec.encode(v) }
+
+// DecodeBatchVote parses the canonical wire encoding of a batch vote.
+func DecodeBatchVote(b []byte) (attestation.BatchVote, error) { return batchVoteCodec.decode(b) }
 
 // --- value → protobuf ---
 
@@ -329,6 +353,32 @@ func heartbeatToPB(h attestation.Heartbeat) *pb.Heartbeat {
 		Version:   h.Version,
 		Timestamp: h.Timestamp,
 		Signature: h.Signature,
+	}
+}
+
+func batchProposalToPB(p attestation.BatchProposal) *pb.BatchProposal {
+	m := &pb.BatchProposal{}
+	if len(p.Leaves) > 0 {
+		m.Leaves = make([]*pb.BatchLeaf, len(p.Leaves))
+	}
+	for i, l := range p.Leaves {
+		m.Leaves[i] = &pb.BatchLeaf{
+			TaskId:           bytes.Clone(l.TaskID[:]),
+			JobId:            l.JobID,
+			TaskDefinitionId: uint32(l.TaskDefinitionID),
+			ResultHash:       bytes.Clone(l.ResultHash[:]),
+			Approve:          l.Approve,
+		}
+	}
+	return m
+}
+
+func batchVoteToPB(v attestation.BatchVote) *pb.BatchVote {
+	return &pb.BatchVote{
+		Root:      bytes.Clone(v.Root[:]),
+		Leaves:    v.Leaves,
+		Keeper:    bytes.Clone(v.Keeper[:]),
+		Signature: v.Signature,
 	}
 }
 
@@ -587,6 +637,47 @@ func heartbeatFromPB(m *pb.Heartbeat) (attestation.Heartbeat, error) {
 	return h, nil
 }
 
+func batchProposalFromPB(m *pb.BatchProposal) (attestation.BatchProposal, error) {
+	ms := m.GetLeaves()
+	// Count first: up to 64 KiB of empty leaves parse, none need converting.
+	if err := checkLeafCount(uint64(len(ms))); err != nil {
+		return attestation.BatchProposal{}, err
+	}
+	leaves := make([]attestation.BatchLeaf, len(ms))
+	for i, lm := range ms {
+		var err error
+		l := &leaves[i]
+		if l.TaskID, err = toHash("task id", lm.GetTaskId()); err != nil {
+			return attestation.BatchProposal{}, fmt.Errorf("leaf %d: %w", i, err)
+		}
+		if l.TaskDefinitionID, err = toTaskDefinition(lm.GetTaskDefinitionId()); err != nil {
+			return attestation.BatchProposal{}, fmt.Errorf("leaf %d: %w", i, err)
+		}
+		if l.ResultHash, err = toHash("result hash", lm.GetResultHash()); err != nil {
+			return attestation.BatchProposal{}, fmt.Errorf("leaf %d: %w", i, err)
+		}
+		l.JobID = lm.GetJobId()
+		l.Approve = lm.GetApprove()
+	}
+	return attestation.BatchProposal{Leaves: leaves}, nil
+}
+
+func batchVoteFromPB(m *pb.BatchVote) (attestation.BatchVote, error) {
+	var v attestation.BatchVote
+	var err error
+	if v.Root, err = toHash("root", m.GetRoot()); err != nil {
+		return attestation.BatchVote{}, err
+	}
+	if v.Keeper, err = toAddress("keeper", m.GetKeeper()); err != nil {
+		return attestation.BatchVote{}, err
+	}
+	if v.Signature, err = toFixed("signature", m.GetSignature(), blsLen); err != nil {
+		return attestation.BatchVote{}, err
+	}
+	v.Leaves = m.GetLeaves()
+	return v, nil
+}
+
 // --- invariants shared by encode and decode ---
 
 func checkTaskDefinition(id attestation.TaskDefinitionID) error {
@@ -738,6 +829,40 @@ func checkHeartbeat(h attestation.Heartbeat) error {
 		return fmt.Errorf("%w: timestamp %d, want > 0", ErrMalformed, h.Timestamp)
 	}
 	return checkSignature(h.Signature, ecdsaLen)
+}
+
+// checkLeafCount enforces 1..attestation.MaxBatchLeaves leaves per batch.
+func checkLeafCount(n uint64) error {
+	if n == 0 {
+		return fmt.Errorf("%w: batch has no leaves", ErrMalformed)
+	}
+	if n > attestation.MaxBatchLeaves {
+		return fmt.Errorf("%w: leaves: count %d, max %d", ErrMalformed, n, attestation.MaxBatchLeaves)
+	}
+	return nil
+}
+
+func checkBatchProposal(p attestation.BatchProposal) error {
+	if err := checkLeafCount(uint64(len(p.Leaves))); err != nil {
+		return err
+	}
+	for i, l := range p.Leaves {
+		if err := checkTaskDefinition(l.TaskDefinitionID); err != nil {
+			return fmt.Errorf("leaf %d: %w", i, err)
+		}
+		if i > 0 && bytes.Compare(l.TaskID[:], p.Leaves[i-1].TaskID[:]) <= 0 {
+			return fmt.Errorf("%w: leaves: task id %s at %d is not above %s (strictly increasing, one leaf per task)",
+				ErrMalformed, l.TaskID, i, p.Leaves[i-1].TaskID)
+		}
+	}
+	return nil
+}
+
+func checkBatchVote(v attestation.BatchVote) error {
+	if err := checkLeafCount(uint64(v.Leaves)); err != nil {
+		return err
+	}
+	return checkSignature(v.Signature, blsLen)
 }
 
 // --- field helpers ---

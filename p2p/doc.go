@@ -1,21 +1,26 @@
 // Package p2p is the keeper network's gossip layer: a libp2p host (TCP,
 // noise, yamux) running gossipsub on one versioned topic per workflow message
 // (/triggerx/<name>/<version> for assignments, results, votes and
-// finalizations) and one for keepers' signed heartbeats
-// (/triggerx/heartbeats/1), with the canonical protobuf wire encoding of
-// those messages (EncodeX/DecodeX, package pb). *Node implements
-// attestation.Gossip; PublishHeartbeat and SubscribeHeartbeats carry the
-// heartbeats.
+// finalizations), one for keepers' signed heartbeats
+// (/triggerx/heartbeats/1) and two for batched attestation (ADR 14): the
+// aggregator's batch proposals (/triggerx/batches/1) and keepers' BLS
+// signatures of a batch (/triggerx/batch-votes/1), with the canonical
+// protobuf wire encoding of those messages (EncodeX/DecodeX, package pb).
+// *Node implements attestation.Gossip; PublishHeartbeat and
+// SubscribeHeartbeats carry the heartbeats, PublishBatchProposal,
+// PublishBatchVote, SubscribeBatchProposals and SubscribeBatchVotes the
+// batches.
 //
 // Every received message passes the topic's validator before it is forwarded
 // or delivered: bytes that are not a canonical encoding are rejected; a
 // message already accepted (by content hash) is ignored; then the injected
 // check for its type decides (Checks; ErrIgnore ignores, any other error
 // rejects); finally at most one distinct assignment per (task, round), result
-// per (task, performer) and vote per (task, keeper) is accepted, and a
-// different second one is rejected as an equivocation (heartbeats and
-// finalizations have no such slot). Rejections lower the
-// sending peer's gossipsub score; ignores do not.
+// per (task, performer), vote per (task, keeper) and batch vote per (batch
+// root, keeper) is accepted, and a different second one is rejected as an
+// equivocation (heartbeats, finalizations and batch proposals have no such
+// slot). Rejections lower the sending peer's gossipsub score; ignores do
+// not.
 //
 // Rate limits: before any of that, each message counts against a token
 // bucket per (peer that forwarded it, topic), Config.PeerRate messages per

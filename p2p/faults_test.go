@@ -87,6 +87,21 @@ func TestFaults(t *testing.T) {
 		require.Equal(t, 1, aRec.count("vote", other.TaskID), "a resend by another node is a duplicate")
 	})
 
+	t.Run("drop the batch votes topic", func(t *testing.T) {
+		faults.DropTopic(p2p.TopicBatchVotes, 1)
+		v := p2p.FixtureBatchVote(7, 0xb0)
+		require.NoError(t, b.PublishBatchVote(t.Context(), v))
+		p := p2p.FixtureBatchProposal(7)
+		require.NoError(t, b.PublishBatchProposal(t.Context(), p))
+		require.Eventually(t, func() bool { return aRec.count("batch", batchKey(p)) == 1 }, deliveryTimeout, tick,
+			"batch proposals flow")
+		require.Zero(t, aRec.count("batch vote", batchVoteKey(v)), "a dropped b's batch vote")
+		faults.DropTopic(p2p.TopicBatchVotes, 0)
+		v = p2p.FixtureBatchVote(8, 0xb0)
+		require.NoError(t, b.PublishBatchVote(t.Context(), v))
+		require.Eventually(t, func() bool { return aRec.count("batch vote", batchVoteKey(v)) == 1 }, deliveryTimeout, tick)
+	})
+
 	t.Run("delay", func(t *testing.T) {
 		faults.Delay(700 * time.Millisecond)
 		defer faults.Delay(0)

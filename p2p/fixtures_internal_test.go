@@ -2,6 +2,7 @@ package p2p
 
 import (
 	"bytes"
+	"slices"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -144,5 +145,42 @@ func FixtureHeartbeat(salt int64) attestation.Heartbeat {
 		Version:   "0.1.0-dev",
 		Timestamp: fixtureTime*1000 + 123 + salt,
 		Signature: bytes.Repeat([]byte{0xe5}, 65),
+	}
+}
+
+// FixtureDomain is the deployment the fixture batch votes sign for.
+var FixtureDomain = attestation.Domain{ChainID: 11155111,
+	AttestationCenter: common.HexToAddress("0x9999999999999999999999999999999999999999")}
+
+// FixtureBatchProposal returns a fixed proposal of three leaves, in task id
+// order, of the tasks of jobs 42+salt, 43+salt and 44+salt; the second
+// verdict rejects and the third is an event task's.
+func FixtureBatchProposal(salt uint64) attestation.BatchProposal {
+	var p attestation.BatchProposal
+	for i := range uint64(3) {
+		v := FixtureVote(salt+i, 0x55)
+		l := attestation.BatchLeaf{TaskID: v.TaskID, JobID: v.JobID, TaskDefinitionID: v.TaskDefinitionID,
+			ResultHash: v.ResultHash, Approve: v.Approve}
+		switch i {
+		case 1:
+			l.Approve = false
+		case 2:
+			l.TaskDefinitionID = attestation.EventStatic
+		}
+		p.Leaves = append(p.Leaves, l)
+	}
+	slices.SortFunc(p.Leaves, func(a, b attestation.BatchLeaf) int { return bytes.Compare(a.TaskID[:], b.TaskID[:]) })
+	return p
+}
+
+// FixtureBatchVote returns keeper's fixed vote on FixtureBatchProposal(salt)
+// in FixtureDomain.
+func FixtureBatchVote(salt uint64, keeper byte) attestation.BatchVote {
+	p := FixtureBatchProposal(salt)
+	return attestation.BatchVote{
+		Root:      p.Root(FixtureDomain),
+		Leaves:    uint32(len(p.Leaves)),
+		Keeper:    common.BytesToAddress(bytes.Repeat([]byte{keeper}, 20)),
+		Signature: bytes.Repeat([]byte{0xf6}, 96),
 	}
 }

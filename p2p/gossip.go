@@ -18,9 +18,13 @@ const (
 	TopicVotes         = "/triggerx/votes/2"
 	TopicFinalizations = "/triggerx/finalizations/1"
 	TopicHeartbeats    = "/triggerx/heartbeats/1"
+	TopicBatches       = "/triggerx/batches/1"
+	TopicBatchVotes    = "/triggerx/batch-votes/1"
 )
 
-var topics = []string{TopicAssignments, TopicResults, TopicVotes, TopicFinalizations, TopicHeartbeats}
+var topics = []string{
+	TopicAssignments, TopicResults, TopicVotes, TopicFinalizations, TopicHeartbeats, TopicBatches, TopicBatchVotes,
+}
 
 // Peer scoring, after celestia-node (nodebuilder/p2p/pubsub.go) and lotus,
 // scaled to a small keeper set where every peer matters:

@@ -50,11 +50,13 @@ const (
 // without blaming the sender; any other error rejects it and lowers the
 // sender's peer score. Checks must not modify their argument.
 type Checks struct {
-	Assignment   func(context.Context, attestation.Assignment) error
-	Result       func(context.Context, attestation.Result) error
-	Vote         func(context.Context, attestation.Vote) error
-	Finalization func(context.Context, attestation.Finalization) error
-	Heartbeat    func(context.Context, attestation.Heartbeat) error
+	Assignment    func(context.Context, attestation.Assignment) error
+	Result        func(context.Context, attestation.Result) error
+	Vote          func(context.Context, attestation.Vote) error
+	Finalization  func(context.Context, attestation.Finalization) error
+	Heartbeat     func(context.Context, attestation.Heartbeat) error
+	BatchProposal func(context.Context, attestation.BatchProposal) error
+	BatchVote     func(context.Context, attestation.BatchVote) error
 }
 
 // Config configures a Node. The zero value is a node with a fresh identity
@@ -126,6 +128,8 @@ type Node struct {
 	votes         *topic[attestation.Vote]
 	finalizations *topic[attestation.Finalization]
 	heartbeats    *topic[attestation.Heartbeat]
+	batches       *topic[attestation.BatchProposal]
+	batchVotes    *topic[attestation.BatchVote]
 
 	// bootstrap peers and, for each, a signal that a connection to it closed.
 	bootstrap  []peer.AddrInfo
@@ -319,6 +323,31 @@ func New(ctx context.Context, cfg Config) (_ *Node, err error) {
 	}); err != nil {
 		return nil, err
 	}
+	// A batch proposal fills no slot either: the aggregator may propose the
+	// same tasks again in another batch, and the content hash drops the
+	// copies.
+	if n.batches, err = joinTopic(n, cfg, m, topicSpec[attestation.BatchProposal]{
+		id: TopicBatches, name: "batches",
+		encode: EncodeBatchProposal, decode: DecodeBatchProposal, clone: attestation.BatchProposal.Clone,
+		ref:   batchField,
+		check: c.BatchProposal,
+	}); err != nil {
+		return nil, err
+	}
+	// A keeper signs a batch once: one batch vote per (root, keeper), by the
+	// digest it signed. Batch-vote equivocation is not reported (no hook).
+	if n.batchVotes, err = joinTopic(n, cfg, m, topicSpec[attestation.BatchVote]{
+		id: TopicBatchVotes, name: "batch-votes",
+		encode: EncodeBatchVote, decode: DecodeBatchVote, clone: attestation.BatchVote.Clone,
+		ref: func(v attestation.BatchVote) zap.Field { return zap.Stringer("batch_root", v.Root) },
+		key: func(v attestation.BatchVote) string { return slotKey(v.Root, v.Keeper[:]) },
+		content: func(v attestation.BatchVote) digest {
+			return attestation.BatchDigest(attestation.Domain{}, v.Root, v.Leaves)
+		},
+		check: c.BatchVote,
+	}); err != nil {
+		return nil, err
+	}
 
 	if len(boot) > 0 {
 		h.Network().Notify(&network.NotifyBundle{DisconnectedF: n.disconnected})
@@ -346,6 +375,14 @@ func joinTopic[T any](n *Node, cfg Config, m *metrics, spec topicSpec[T]) (*topi
 }
 
 func taskField(id common.Hash) zap.Field { return zap.Stringer("task_id", id) }
+
+// batchField names a batch proposal by its number of leaves and first task.
+func batchField(p attestation.BatchProposal) zap.Field {
+	if len(p.Leaves) == 0 {
+		return zap.Dict("batch", zap.Int("leaves", 0))
+	}
+	return zap.Dict("batch", zap.Int("leaves", len(p.Leaves)), taskField(p.Leaves[0].TaskID))
+}
 
 // slotKey names a (task, signer) slot for equivocation detection.
 func slotKey(task common.Hash, signer []byte) string { return string(task[:]) + string(signer) }
@@ -505,6 +542,7 @@ func (n *Node) Close() error {
 		n.cancel()
 		for _, s := range []*pubsub.Subscription{
 			subOf(n.assignments), subOf(n.results), subOf(n.votes), subOf(n.finalizations), subOf(n.heartbeats),
+			subOf(n.batches), subOf(n.batchVotes),
 		} {
 			if s != nil {
 				s.Cancel()
@@ -573,6 +611,22 @@ func (n *Node) PublishHeartbeat(ctx context.Context, h attestation.Heartbeat) er
 	return n.heartbeats.publish(ctx, h)
 }
 
+// PublishBatchProposal publishes p to every node, this one included.
+func (n *Node) PublishBatchProposal(ctx context.Context, p attestation.BatchProposal) error {
+	if err := n.live(); err != nil {
+		return err
+	}
+	return n.batches.publish(ctx, p)
+}
+
+// PublishBatchVote publishes v to every node, this one included.
+func (n *Node) PublishBatchVote(ctx context.Context, v attestation.BatchVote) error {
+	if err := n.live(); err != nil {
+		return err
+	}
+	return n.batchVotes.publish(ctx, v)
+}
+
 // SubscribeAssignments registers fn for every valid assignment.
 func (n *Node) SubscribeAssignments(fn func(context.Context, attestation.Assignment) error) {
 	n.assignments.subscribe(n.ctx, fn)
@@ -596,4 +650,14 @@ func (n *Node) SubscribeFinalizations(fn func(context.Context, attestation.Final
 // SubscribeHeartbeats registers fn for every valid heartbeat.
 func (n *Node) SubscribeHeartbeats(fn func(context.Context, attestation.Heartbeat) error) {
 	n.heartbeats.subscribe(n.ctx, fn)
+}
+
+// SubscribeBatchProposals registers fn for every valid batch proposal.
+func (n *Node) SubscribeBatchProposals(fn func(context.Context, attestation.BatchProposal) error) {
+	n.batches.subscribe(n.ctx, fn)
+}
+
+// SubscribeBatchVotes registers fn for every valid batch vote.
+func (n *Node) SubscribeBatchVotes(fn func(context.Context, attestation.BatchVote) error) {
+	n.batchVotes.subscribe(n.ctx, fn)
 }

@@ -1,6 +1,7 @@
 package p2p_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"math/big"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/stretchr/testify/require"
 	"go.uber.org/zap"
@@ -24,6 +26,7 @@ const (
 	deliveryTimeout = 30 * time.Second
 	tick            = 20 * time.Millisecond
 	badJob          = 42 + 666 // honest checks reject this job id
+	badKeeper       = 0x66     // and batch votes by this keeper (its address repeats the byte)
 )
 
 // recorder counts what one node's subscribers receive, by message type and
@@ -47,7 +50,23 @@ func newRecorder(n *p2p.Node) *recorder {
 		r.add("heartbeat", heartbeatKey(h), h)
 		return nil
 	})
+	n.SubscribeBatchProposals(func(_ context.Context, p attestation.BatchProposal) error {
+		r.add("batch", batchKey(p), p)
+		return nil
+	})
+	n.SubscribeBatchVotes(func(_ context.Context, v attestation.BatchVote) error {
+		r.add("batch vote", batchVoteKey(v), v)
+		return nil
+	})
 	return r
+}
+
+// batchKey names a batch proposal in a recorder: its root.
+func batchKey(p attestation.BatchProposal) common.Hash { return p.Root(p2p.FixtureDomain) }
+
+// batchVoteKey names a batch vote in a recorder: its root and keeper.
+func batchVoteKey(v attestation.BatchVote) common.Hash {
+	return crypto.Keccak256Hash(v.Root[:], v.Keeper[:])
 }
 
 // heartbeatKey names a heartbeat in a recorder.
@@ -89,6 +108,20 @@ func honest() p2p.Checks {
 		Vote:         func(_ context.Context, v attestation.Vote) error { return bad(v.JobID) },
 		Finalization: func(_ context.Context, f attestation.Finalization) error { return bad(f.Certificate.JobID) },
 		Heartbeat:    func(_ context.Context, h attestation.Heartbeat) error { return bad(uint64(h.Timestamp)) },
+		BatchProposal: func(_ context.Context, p attestation.BatchProposal) error {
+			for _, l := range p.Leaves {
+				if err := bad(l.JobID); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+		BatchVote: func(_ context.Context, v attestation.BatchVote) error {
+			if v.Keeper == common.BytesToAddress(bytes.Repeat([]byte{badKeeper}, 20)) {
+				return fmt.Errorf("%w: keeper %s is not registered", p2p.ErrReject, v.Keeper)
+			}
+			return nil
+		},
 	}
 }
 
@@ -206,12 +239,67 @@ func TestGossipNetwork(t *testing.T) {
 		require.NoError(t, nodes[3].PublishFinalization(ctx, f))
 		h := p2p.FixtureHeartbeat(5)
 		require.NoError(t, nodes[2].PublishHeartbeat(ctx, h))
+		bp := p2p.FixtureBatchProposal(5)
+		require.NoError(t, nodes[0].PublishBatchProposal(ctx, bp))
+		bv := p2p.FixtureBatchVote(5, 0x01)
+		require.NoError(t, nodes[1].PublishBatchVote(ctx, bv))
 
 		receivedEverywhere("assignment", a.Task.ID, a)
 		receivedEverywhere("result", res.TaskID, res)
 		receivedEverywhere("vote", v.TaskID, v)
 		receivedEverywhere("finalization", f.Certificate.TaskID, f)
 		receivedEverywhere("heartbeat", heartbeatKey(h), h)
+		receivedEverywhere("batch", batchKey(bp), bp)
+		receivedEverywhere("batch vote", batchVoteKey(bv), bv)
+	})
+
+	t.Run("a rejected batch proposal or batch vote is not delivered", func(t *testing.T) {
+		ctx := t.Context()
+		beforeP := validations(t, bootReg, "batches", "reject")
+		beforeV := validations(t, bootReg, "batch-votes", "reject")
+		badP := p2p.FixtureBatchProposal(666 - 1) // its second job is badJob
+		require.True(t, slices.ContainsFunc(badP.Leaves, func(l attestation.BatchLeaf) bool { return l.JobID == badJob }))
+		badV := p2p.FixtureBatchVote(10, badKeeper)
+		require.NoError(t, nodes[3].PublishBatchProposal(ctx, badP), "the misbehaving node accepts its own proposal")
+		require.NoError(t, nodes[3].PublishBatchVote(ctx, badV), "and its own batch vote")
+
+		markerP := p2p.FixtureBatchProposal(11)
+		require.NoError(t, nodes[3].PublishBatchProposal(ctx, markerP))
+		markerV := p2p.FixtureBatchVote(11, 0x03)
+		require.NoError(t, nodes[3].PublishBatchVote(ctx, markerV))
+		receivedEverywhere("batch", batchKey(markerP), markerP)
+		receivedEverywhere("batch vote", batchVoteKey(markerV), markerV)
+		require.Eventually(t, func() bool {
+			return validations(t, bootReg, "batches", "reject") > beforeP &&
+				validations(t, bootReg, "batch-votes", "reject") > beforeV
+		}, deliveryTimeout, tick, "the bootstrap node rejected both")
+		for i, r := range recs[:3] {
+			require.Zero(t, r.count("batch", batchKey(badP)), "honest node %d", i)
+			require.Zero(t, r.count("batch vote", batchVoteKey(badV)), "honest node %d", i)
+		}
+		require.Equal(t, 1, recs[3].count("batch", batchKey(badP)), "delivered to its publisher only")
+		require.Equal(t, 1, recs[3].count("batch vote", batchVoteKey(badV)), "delivered to its publisher only")
+
+		require.ErrorIs(t, nodes[1].PublishBatchProposal(ctx, badP), p2p.ErrReject, "an honest node refuses to publish it")
+		require.ErrorIs(t, nodes[1].PublishBatchVote(ctx, badV), p2p.ErrReject, "an honest node refuses to publish it")
+	})
+
+	t.Run("one batch vote per root and keeper", func(t *testing.T) {
+		ctx := t.Context()
+		v := p2p.FixtureBatchVote(12, 0x04)
+		require.NoError(t, nodes[2].PublishBatchVote(ctx, v))
+		receivedEverywhere("batch vote", batchVoteKey(v), v)
+		other := v.Clone()
+		other.Leaves++
+		require.ErrorIs(t, nodes[2].PublishBatchVote(ctx, other), p2p.ErrReject, "another leaf count is an equivocation")
+		resigned := v.Clone()
+		resigned.Signature[0] ^= 0xff
+		require.ErrorIs(t, nodes[2].PublishBatchVote(ctx, resigned), p2p.ErrIgnore, "the same digest is a duplicate")
+		second := p2p.FixtureBatchVote(12, 0x05)
+		require.NoError(t, nodes[2].PublishBatchVote(ctx, second), "another keeper's vote on the batch fills its own slot")
+		receivedEverywhere("batch vote", batchVoteKey(second), second)
+		require.NoError(t, nodes[2].PublishBatchProposal(ctx, p2p.FixtureBatchProposal(12)))
+		require.NoError(t, nodes[2].PublishBatchProposal(ctx, p2p.FixtureBatchProposal(12)), "republishing a proposal is a no-op")
 	})
 
 	t.Run("a rejected heartbeat is not delivered", func(t *testing.T) {

@@ -217,3 +217,41 @@ func counterValue(t *testing.T, c prometheus.Counter) float64 {
 	require.NoError(t, c.Write(&m))
 	return m.GetCounter().GetValue()
 }
+
+// TestEveryTopicScoredLimitedAndFaulted: each of a node's topics is in the
+// peer-scored topic list, shares the node's rate limiter and obeys its
+// fault injection.
+func TestEveryTopicScoredLimitedAndFaulted(t *testing.T) {
+	faults := &Faults{}
+	n, err := New(t.Context(), Config{Faults: faults})
+	require.NoError(t, err)
+	defer func() { require.NoError(t, n.Close()) }()
+	type joined struct {
+		id      string
+		limiter *limiter
+		faults  *Faults
+	}
+	all := []joined{
+		{n.assignments.id, n.assignments.limiter, n.assignments.faults},
+		{n.results.id, n.results.limiter, n.results.faults},
+		{n.votes.id, n.votes.limiter, n.votes.faults},
+		{n.finalizations.id, n.finalizations.limiter, n.finalizations.faults},
+		{n.heartbeats.id, n.heartbeats.limiter, n.heartbeats.faults},
+		{n.batches.id, n.batches.limiter, n.batches.faults},
+		{n.batchVotes.id, n.batchVotes.limiter, n.batchVotes.faults},
+	}
+	require.Len(t, topics, len(all))
+	scored := scoreParams(nil).Topics
+	for _, j := range all {
+		require.Contains(t, topics, j.id)
+		require.Contains(t, scored, j.id)
+		require.NotNil(t, j.limiter, j.id)
+		require.Same(t, n.limiter, j.limiter, j.id)
+		require.Same(t, faults, j.faults, j.id)
+	}
+	require.Equal(t, TopicBatches, n.batches.id)
+	require.Equal(t, TopicBatchVotes, n.batchVotes.id)
+	require.Nil(t, n.batchVotes.conflict, "batch-vote equivocation has no hook")
+	require.NotNil(t, n.batchVotes.key)
+	require.Nil(t, n.batches.key, "a proposal fills no slot")
+}

@@ -30,6 +30,8 @@ func startCommand() *cli.Command {
 				cliapp.String(cliapp.FlagMetricsAddr, "host:port serving Prometheus /metrics (empty: off)", "127.0.0.1:9014"),
 				&cli.IntFlag{Name: "submit-max-batch", Usage: "most certificates recorded in one submitTasks transaction (1: one per task)",
 					Value: node.DefaultMaxBatch, EnvVars: cliapp.Env("submit-max-batch")},
+				&cli.IntFlag{Name: "attest-min-batch", Usage: "least certificates in one 200 ms window for them to be recorded under one batch signature of the keepers (submitBatch; negative: never)",
+					Value: node.DefaultAttestMin, EnvVars: cliapp.Env("attest-min-batch")},
 				cliapp.String("othentic-rpc", "host:port answering Othentic's JSON-RPC sendTask and sendCustomMessage (empty: off)", ""))...),
 		Action: func(c *cli.Context) error {
 			log, chain, key, err := cliapp.Node(c)
@@ -44,7 +46,7 @@ func startCommand() *cli.Command {
 			defer stopTracing()
 			return node.RunAggregator(c.Context, node.AggregatorConfig{
 				DataDir: c.String(cliapp.FlagDataDir), Chain: chain, Key: key, P2P: cliapp.P2P(c),
-				MetricsAddr: c.String(cliapp.FlagMetricsAddr), Tx: cliapp.Tx(c), MaxBatch: c.Int("submit-max-batch"), OthenticRPC: c.String("othentic-rpc"),
+				MetricsAddr: c.String(cliapp.FlagMetricsAddr), Tx: cliapp.Tx(c), MaxBatch: c.Int("submit-max-batch"), AttestMin: c.Int("attest-min-batch"), OthenticRPC: c.String("othentic-rpc"),
 				TracerProvider: tp, Logger: log,
 			})
 		},

@@ -55,8 +55,8 @@ type AttestationCenterVote struct {
 
 // AttestationCenterMetaData contains all meta data concerning the AttestationCenter contract.
 var AttestationCenterMetaData = &bind.MetaData{
-	ABI: "[{\"inputs\":[{\"internalType\":\"contractKeeperRegistry\",\"name\":\"keeperRegistry_\",\"type\":\"address\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"keeperId\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"taskId\",\"type\":\"bytes32\"}],\"name\":\"AlreadySlashed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"taskIdA\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"taskIdB\",\"type\":\"bytes32\"}],\"name\":\"DifferentTasks\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"name\":\"InactiveSigner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"bps\",\"type\":\"uint256\"}],\"name\":\"InvalidBps\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"length\",\"type\":\"uint256\"}],\"name\":\"InvalidDstLength\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"length\",\"type\":\"uint256\"}],\"name\":\"InvalidExpandLength\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"length\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"expected\",\"type\":\"uint256\"}],\"name\":\"InvalidPointLength\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidSignature\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"NoSigners\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"NoSubmissions\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotOwner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"precompile\",\"type\":\"address\"}],\"name\":\"PrecompileFailed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"signedStake\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"totalStake\",\"type\":\"uint256\"}],\"name\":\"QuorumNotReached\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"SameVote\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"}],\"name\":\"SignerIdsNotIncreasing\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"taskId\",\"type\":\"bytes32\"}],\"name\":\"TaskAlreadySubmitted\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAddress\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"keeperId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"taskId\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"reporter\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"slashed\",\"type\":\"uint256\"}],\"name\":\"ConflictingVotesReported\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousOwner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"OwnershipTransferred\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"slashBps\",\"type\":\"uint256\"}],\"name\":\"SlashBpsSet\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"taskId\",\"type\":\"bytes32\"}],\"name\":\"SubmissionSkipped\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"taskId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"jobId\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint16\",\"name\":\"taskDefinitionId\",\"type\":\"uint16\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"resultHash\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"taskNumber\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"uint256[]\",\"name\":\"signerIds\",\"type\":\"uint256[]\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"aggregator\",\"type\":\"address\"}],\"name\":\"TaskRejected\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"taskId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"jobId\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint16\",\"name\":\"taskDefinitionId\",\"type\":\"uint16\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"resultHash\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"taskNumber\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"uint256[]\",\"name\":\"signerIds\",\"type\":\"uint256[]\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"aggregator\",\"type\":\"address\"}],\"name\":\"TaskSubmitted\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"BPS\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"VOTE_DOMAIN\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"keeperRegistry\",\"outputs\":[{\"internalType\":\"contractKeeperRegistry\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"owner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"keeperId\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"bytes32\",\"name\":\"taskId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"jobId\",\"type\":\"uint256\"},{\"internalType\":\"uint16\",\"name\":\"taskDefinitionId\",\"type\":\"uint16\"},{\"internalType\":\"bytes32\",\"name\":\"resultHash\",\"type\":\"bytes32\"},{\"internalType\":\"bool\",\"name\":\"approve\",\"type\":\"bool\"}],\"internalType\":\"structAttestationCenter.Vote\",\"name\":\"a\",\"type\":\"tuple\"},{\"internalType\":\"bytes\",\"name\":\"sigA\",\"type\":\"bytes\"},{\"components\":[{\"internalType\":\"bytes32\",\"name\":\"taskId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"jobId\",\"type\":\"uint256\"},{\"internalType\":\"uint16\",\"name\":\"taskDefinitionId\",\"type\":\"uint16\"},{\"internalType\":\"bytes32\",\"name\":\"resultHash\",\"type\":\"bytes32\"},{\"internalType\":\"bool\",\"name\":\"approve\",\"type\":\"bool\"}],\"internalType\":\"structAttestationCenter.Vote\",\"name\":\"b\",\"type\":\"tuple\"},{\"internalType\":\"bytes\",\"name\":\"sigB\",\"type\":\"bytes\"}],\"name\":\"reportConflictingVotes\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"slashed\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"slashBps_\",\"type\":\"uint256\"}],\"name\":\"setSlashBps\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"slashBps\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"keeperId\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"taskId\",\"type\":\"bytes32\"}],\"name\":\"slashedFor\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"taskId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"jobId\",\"type\":\"uint256\"},{\"internalType\":\"uint16\",\"name\":\"taskDefinitionId\",\"type\":\"uint16\"},{\"internalType\":\"bytes32\",\"name\":\"resultHash\",\"type\":\"bytes32\"},{\"internalType\":\"bool\",\"name\":\"approve\",\"type\":\"bool\"},{\"internalType\":\"uint256[]\",\"name\":\"signerIds\",\"type\":\"uint256[]\"},{\"internalType\":\"bytes\",\"name\":\"signature\",\"type\":\"bytes\"}],\"name\":\"submitTask\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"components\":[{\"internalType\":\"bytes32\",\"name\":\"taskId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"jobId\",\"type\":\"uint256\"},{\"internalType\":\"uint16\",\"name\":\"taskDefinitionId\",\"type\":\"uint16\"},{\"internalType\":\"bytes32\",\"name\":\"resultHash\",\"type\":\"bytes32\"},{\"internalType\":\"bool\",\"name\":\"approve\",\"type\":\"bool\"},{\"internalType\":\"uint256[]\",\"name\":\"signerIds\",\"type\":\"uint256[]\"},{\"internalType\":\"bytes\",\"name\":\"signature\",\"type\":\"bytes\"}],\"internalType\":\"structAttestationCenter.Submission[]\",\"name\":\"subs\",\"type\":\"tuple[]\"}],\"name\":\"submitTasks\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"taskId\",\"type\":\"bytes32\"}],\"name\":\"submitted\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"taskNumber\",\"outputs\":[{\"internalType\":\"uint32\",\"name\":\"\",\"type\":\"uint32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"transferOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"taskId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"jobId\",\"type\":\"uint256\"},{\"internalType\":\"uint16\",\"name\":\"taskDefinitionId\",\"type\":\"uint16\"},{\"internalType\":\"bytes32\",\"name\":\"resultHash\",\"type\":\"bytes32\"},{\"internalType\":\"bool\",\"name\":\"approve\",\"type\":\"bool\"}],\"name\":\"voteDigest\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"}]",
-	Bin: "0x60a0604052611388600155348015610015575f5ffd5b5060405161255038038061255083398101604081905261003491610083565b5f80546001600160a01b0319163390811782556040519091907f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e0908290a36001600160a01b03166080526100b0565b5f60208284031215610093575f5ffd5b81516001600160a01b03811681146100a9575f5ffd5b9392505050565b6080516124576100f95f395f81816101d8015281816102d20152818161035201528181610538015281816106ab015281816107890152818161080c015261153101526124575ff3fe608060405234801561000f575f5ffd5b50600436106100e5575f3560e01c806372d18e8d11610088578063909dd1a111610063578063909dd1a114610224578063951294351461024b578063d2b8f2fc1461025e578063f2fde38b14610271575f5ffd5b806372d18e8d146101a857806383e22774146101d35780638da5cb5b14610212575f5ffd5b80633d360ed2116100c35780633d360ed214610140578063467d3ac51461015557806353f58d5014610182578063646f43f814610195575f5ffd5b80630681e651146100e9578063249d39e9146101055780633415c8621461010e575b5f5ffd5b6100f260015481565b6040519081526020015b60405180910390f35b6100f261271081565b61013061011c366004611c1f565b60026020525f908152604090205460ff1681565b60405190151581526020016100fc565b61015361014e366004611ce0565b610284565b005b610130610163366004611d8d565b600360209081525f928352604080842090915290825290205460ff1681565b6100f2610190366004611dad565b6103ef565b6100f26101a3366004611e0d565b610476565b5f546101be90600160a01b900463ffffffff1681565b60405163ffffffff90911681526020016100fc565b6101fa7f000000000000000000000000000000000000000000000000000000000000000081565b6040516001600160a01b0390911681526020016100fc565b5f546101fa906001600160a01b031681565b6100f27f0b45b1e56775d650657cdeeebb56351a4422e134b73fcd8800e33b977b740f7d81565b610153610259366004611ea9565b610764565b61015361026c366004611c1f565b610b7a565b61015361027f366004611efb565b610c07565b5f8981526002602052604090205460ff16156102bb57604051633f35874160e21b8152600481018a90526024015b60405180910390fd5b6103d56102cb8a8a8a8a8a6103ef565b86868686867f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316638b0e9f3f6040518163ffffffff1660e01b8152600401602060405180830381865afa15801561032c573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906103509190611f16565b7f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031663a3aa50356040518163ffffffff1660e01b8152600401602060405180830381865afa1580156103ac573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906103d09190611f16565b610cb3565b6103e489898989898989610d03565b505050505050505050565b604080517f0b45b1e56775d650657cdeeebb56351a4422e134b73fcd8800e33b977b740f7d602082015246918101919091523060608201526080810186905260a0810185905261ffff841660c082015260e081018390528115156101008201525f906101200160405160208183030381529060405280519060200120905095945050505050565b5f8635843581146104a4576040516331cd0cd360e21b815260048101829052853560248201526044016102b2565b5f6104ae89610df4565b90505f6104ba87610df4565b90508082036104dc57604051630dead26160e21b815260040160405180910390fd5b5f8b815260036020908152604080832086845290915290205460ff161561052057604051631af8080160e11b8152600481018c9052602481018490526044016102b2565b604051630c44a71360e41b8152600481018c90525f907f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03169063c44a7130906024015f60405180830381865afa158015610584573d5f5f3e3d5ffd5b505050506040513d5f823e601f3d908101601f191682016040526105ab9190810190611f4c565b50925050506105f081848c8c8080601f0160208091040260200160405190810160405280939291908181526020018383808284375f92019190915250610e2a92505050565b15806106395750610637818389898080601f0160208091040260200160405190810160405280939291908181526020018383808284375f92019190915250610e2a92505050565b155b1561065757604051638baa579f60e01b815260040160405180910390fd5b5f8c815260036020908152604080832087845290915290819020805460ff1916600190811790915554905163247e832560e11b8152600481018e905260248101919091523360448201526001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016906348fd064a906064016020604051808303815f875af11580156106f1573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906107159190611f16565b604080513381526020810183905291965085918e917f68c6b39b9af32477482c360d0ca3072173f6642f96372c2b7176a3dcffe6a9ec910160405180910390a350505050979650505050505050565b805f8190036107865760405163aa71014560e01b815260040160405180910390fd5b5f7f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316638b0e9f3f6040518163ffffffff1660e01b8152600401602060405180830381865afa1580156107e3573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906108079190611f16565b90505f7f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031663a3aa50356040518163ffffffff1660e01b8152600401602060405180830381865afa158015610866573d5f5f3e3d5ffd5b505050506040513d601f19601f8201168201806040525081019061088a9190611f16565b90505f836001600160401b038111156108a5576108a5611f2d565b6040519080825280602002602001820160405280156108d857816020015b60608152602001906001900390816108c35790505b5090505f846001600160401b038111156108f4576108f4611f2d565b60405190808252806020026020018201604052801561091d578160200160208202803683370190505b5090505f856001600160401b0381111561093957610939611f2d565b60405190808252806020026020018201604052801561096c57816020015b60608152602001906001900390816109575790505b5090505f805b87811015610b3657368a8a8381811061098d5761098d612029565b905060200281019061099f919061203d565b80355f9081526002602052604090205490915060ff16156109eb576040518135907f24932b47d82a8e56b95f382d24e86af2e38b50e3506e42f81e36659103b89e3e905f90a250610b2e565b610a126109fe60a083016080840161205b565b610a0b60a0840184612076565b8b8b610f17565b868481518110610a2457610a24612029565b6020026020010181905250610a63815f01358260200135836040016020810190610a4e91906120bb565b606085013561019060a087016080880161205b565b858481518110610a7557610a75612029565b6020908102919091010152610a8d60c08201826120d4565b8080601f0160208091040260200160405190810160405280939291908181526020018383808284375f920191909152505086518792508691508110610ad457610ad4612029565b602002602001018190525082610ae99061212a565b9250610b2c81356020830135610b0560608501604086016120bb565b6060850135610b1a60a087016080880161205b565b610b2760a0880188612076565b610d03565b505b600101610972565b50805f03610b4957505050505050505050565b808452808352808252610b5d848484610f84565b6103e457604051638baa579f60e01b815260040160405180910390fd5b5f546001600160a01b03163314610ba65760405163245aecd360e01b81523360048201526024016102b2565b612710811115610bcc57604051632e109e9f60e01b8152600481018290526024016102b2565b60018190556040518181527f54f28f7c5e55c905a090b550cd72e201a2080b9362c53bd2adde07bf74e403aa9060200160405180910390a150565b5f546001600160a01b03163314610c335760405163245aecd360e01b81523360048201526024016102b2565b6001600160a01b038116610c5a5760405163d92e233d60e01b815260040160405180910390fd5b5f80546040516001600160a01b03808516939216917f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e091a35f80546001600160a01b0319166001600160a01b0392909216919091179055565b5f610cc18888888686610f17565b9050610b5d818a87878080601f0160208091040260200160405190810160405280939291908181526020018383808284375f92019190915250610e2a92505050565b5f878152600260205260408120805460ff1916600117905580548190601490610d399063ffffffff600160a01b90910416612142565b91906101000a81548163ffffffff021916908363ffffffff160217905590508315610da65786887fb49ab91adf598a4fd8ff3fcb3ea42a5e8a5c2550b13759f51b65c2f3c0b8833f888885888833604051610d9996959493929190612166565b60405180910390a3610dea565b86887fd1bc872004d2724f3b68716f14427e430bdc0a688485ed6ec9b078b0408cbceb888885888833604051610de196959493929190612166565b60405180910390a35b5050505050505050565b5f610e2482356020840135610e0f60608601604087016120bb565b606086013561019060a088016080890161205b565b92915050565b5f60808451141580610e3f5750610100825114155b80610e4e5750610e4e846113ed565b15610e5a57505f610f10565b5f610e9a84604051602001610e7191815260200190565b60408051601f1981840301815260608301909152602b808352909190612377602083013961145c565b90505f6040518060a00160405280608081526020016123a260809139848784604051602001610ecc94939291906121e3565b60405160208183030381529060405290505f600f90505f5f60205f855160208701865afa5f5192503d602014169050808015610f085750816001145b955050505050505b9392505050565b60605f610f2586868561149b565b909250905086610f36576001610f39565b60025b610f469060ff1685612213565b610f51826003612213565b1015610f7a57604051631a88566160e21b815260048101829052602481018590526044016102b2565b5095945050505050565b81515f90801580610f96575080855114155b80610fa2575080835114155b15610fb0575f915050610f10565b806001036110165761100e855f81518110610fcd57610fcd612029565b6020026020010151855f81518110610fe757610fe7612029565b6020026020010151855f8151811061100157611001612029565b6020026020010151610e2a565b915050610f10565b7f69b7d78be4b03da7e40c8a66cbfba6680e1921347b8f41c4155d42f5ec9274415f5b82811015611117575f87828151811061105457611054612029565b602002602001015190506080815114158061108b575061010086838151811061107f5761107f612029565b60200260200101515114155b8061109a575061109a816113ed565b156110ab575f945050505050610f10565b82818884815181106110bf576110bf612029565b60200260200101518885815181106110d9576110d9612029565b60200260200101516040516020016110f4949392919061222a565b60408051601f198184030181529190528051602090910120925050600101611039565b505f6111266101006020612256565b6111309084612213565b6001600160401b0381111561114757611147611f2d565b6040519080825280601f01601f191660200182016040528015611171576020820181803683370190505b5090505f6111826101006080612256565b61118d856001612256565b6111979190612213565b6001600160401b038111156111ae576111ae611f2d565b6040519080825280601f01601f1916602001820160405280156111d8576020820181803683370190505b5090505f5b8481101561135a5760408051602081018690529081018290525f90606001604051602081830303815290604052805190602001205f1c6fffffffffffffffffffffffffffffffff1660011790505f610100602061123a9190612256565b6112449084612213565b905061126a85828b868151811061125d5761125d612029565b6020026020010151611627565b8161010082016020870101525f5f6112bf600c8e878151811061128f5761128f612029565b6020026020010151866040516020016112a9929190612269565b6040516020818303038152906040526080611639565b91509150816112d9575f9950505050505050505050610f10565b6112e66101006080612256565b6112f1866001612256565b6112fb9190612213565b9250611308868483611627565b61134b86611317608086612256565b6113468f898151811061132c5761132c612029565b6020026020010151604051602001610e7191815260200190565b611627565b505050508060010190506111dd565b505f5f61136b600e85610100611639565b9150915081611382575f9650505050505050610f10565b6113a5835f6040518060a00160405280608081526020016123a260809139611627565b6113b183608083611627565b5f600f90505f5f60205f875160208901865afa5f5192503d6020141690508080156113dc5750816001145b9d9c50505050505050505050505050565b60015f5b8251811015611456578281016020015183515f90611410908490612281565b9050602081101561143157611426816008612213565b5f19901c1991909116905b811561144157505f949350505050565b5061144f9050602082612256565b90506113f1565b50919050565b60605f5f61146a85856116a0565b9150915061149261147f601184610100611730565b61148d601184610100611730565b6117bd565b95945050505050565b60605f8381036114be57604051630c7af40f60e41b815260040160405180910390fd5b5f805b8581101561161d575f8787838181106114dc576114dc612029565b90506020020135905082811161150857604051636242555d60e01b8152600481018390526024016102b2565b8581111561152c576040516326c5305560e21b8152600481018290526024016102b2565b5f5f5f7f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031663c44a7130856040518263ffffffff1660e01b815260040161157d91815260200190565b5f60405180830381865afa158015611597573d5f5f3e3d5ffd5b505050506040513d5f823e601f3d908101601f191682016040526115be9190810190611f4c565b93509350935050806115e6576040516326c5305560e21b8152600481018590526024016102b2565b6115f08388612256565b96508415611607576116028883611850565b611609565b815b9750839550505050508060010190506114c1565b5050935093915050565b8051602082018360208601015e505050565b5f6060826001600160401b0381111561165457611654611f2d565b6040519080825280601f01601f19166020018201604052801561167e576020820181803683370190505b5090508260208201855160208701885afa9150823d1482169150935093915050565b6060805f6116b185856101006118de565b60408051608080825260a082019092529192506020820181803683370190505060408051608080825260a082019092529194506020820181803683370190505091506116ff815f855f611b67565b61170d816040856040611b67565b61171a816080845f611b67565b6117288160c0846040611b67565b509250929050565b6060816001600160401b0381111561174a5761174a611f2d565b6040519080825280601f01601f191660200182016040528015611774576020820181803683370190505b5090505f8260208301855160208701885afa3d8414169050806117b5576040516375c6821d60e11b81526001600160a01b03861660048201526024016102b2565b509392505050565b60606101008351146117f05782516040516377e7011b60e01b8152600481019190915261010060248201526044016102b2565b6101008251146118215781516040516377e7011b60e01b8152600481019190915261010060248201526044016102b2565b610f10600d8484604051602001611839929190612294565b604051602081830303815290604052610100611730565b606060808351146118815782516040516377e7011b60e01b81526004810191909152608060248201526044016102b2565b60808251146118b05781516040516377e7011b60e01b81526004810191909152608060248201526044016102b2565b610f10600b84846040516020016118c8929190612294565b6040516020818303038152906040526080611730565b606082515f14806118f0575060ff8351115b15611913578251604051635b16e92560e01b81526004016102b291815260200190565b5f602061192184601f612256565b61192b91906122aa565b905082158061193a575060ff81115b1561195b57604051637fddc84960e01b8152600481018490526024016102b2565b5f8485516040516020016119709291906122c9565b60408051601f198184030181529082905291505f906002906119a090839081908b908a90839089906020016122f0565b60408051601f19818403018152908290526119ba91612346565b602060405180830381855afa1580156119d5573d5f5f3e3d5ffd5b5050506040513d601f19601f820116820180604052508101906119f89190611f16565b90505f600282600185604051602001611a1393929190612351565b60408051601f1981840301815290829052611a2d91612346565b602060405180830381855afa158015611a48573d5f5f3e3d5ffd5b5050506040513d601f19601f82011682018060405250810190611a6b9190611f16565b9050611a78846020612213565b6001600160401b03811115611a8f57611a8f611f2d565b6040519080825280601f01601f191660200182016040528015611ab9576020820181803683370190505b5060208101829052945060025b848111611b595760028284188286604051602001611ae693929190612351565b60408051601f1981840301815290829052611b0091612346565b602060405180830381855afa158015611b1b573d5f5f3e3d5ffd5b5050506040513d601f19601f82011682018060405250810190611b3e9190611f16565b9150818160200287015280611b529061212a565b9050611ac6565b505050928252509392505050565b5f600590505f604051604081526001602082015260306040820152856020880101805160608301526020810151608083015250600160a08201537f1a0111ea397fe69a4b1ba7b6434bacd764774b84f38512bf6730d2a0f6b0f62460a18201526f1eabfffeb153ffffb9feffffffffaaab60801b60c18201526030858501810160d183865afa3d603014169150819050611c17576040516375c6821d60e11b8152600560048201526024016102b2565b505050505050565b5f60208284031215611c2f575f5ffd5b5035919050565b803561ffff81168114611c47575f5ffd5b919050565b8015158114611c59575f5ffd5b50565b5f5f83601f840112611c6c575f5ffd5b5081356001600160401b03811115611c82575f5ffd5b6020830191508360208260051b8501011115611c9c575f5ffd5b9250929050565b5f5f83601f840112611cb3575f5ffd5b5081356001600160401b03811115611cc9575f5ffd5b602083019150836020828501011115611c9c575f5ffd5b5f5f5f5f5f5f5f5f5f60e08a8c031215611cf8575f5ffd5b8935985060208a01359750611d0f60408b01611c36565b965060608a0135955060808a0135611d2681611c4c565b945060a08a01356001600160401b03811115611d40575f5ffd5b611d4c8c828d01611c5c565b90955093505060c08a01356001600160401b03811115611d6a575f5ffd5b611d768c828d01611ca3565b915080935050809150509295985092959850929598565b5f5f60408385031215611d9e575f5ffd5b50508035926020909101359150565b5f5f5f5f5f60a08688031215611dc1575f5ffd5b8535945060208601359350611dd860408701611c36565b9250606086013591506080860135611def81611c4c565b809150509295509295909350565b5f60a08284031215611456575f5ffd5b5f5f5f5f5f5f5f6101a0888a031215611e24575f5ffd5b87359650611e358960208a01611dfd565b955060c08801356001600160401b03811115611e4f575f5ffd5b611e5b8a828b01611ca3565b9096509450611e6f90508960e08a01611dfd565b92506101808801356001600160401b03811115611e8a575f5ffd5b611e968a828b01611ca3565b989b979a50959850939692959293505050565b5f5f60208385031215611eba575f5ffd5b82356001600160401b03811115611ecf575f5ffd5b611edb85828601611c5c565b90969095509350505050565b6001600160a01b0381168114611c59575f5ffd5b5f60208284031215611f0b575f5ffd5b8135610f1081611ee7565b5f60208284031215611f26575f5ffd5b5051919050565b634e487b7160e01b5f52604160045260245ffd5b8051611c4781611c4c565b5f5f5f5f60808587031215611f5f575f5ffd5b8451611f6a81611ee7565b6020860151604087015191955093506001600160401b03811115611f8c575f5ffd5b8501601f81018713611f9c575f5ffd5b80516001600160401b03811115611fb557611fb5611f2d565b604051601f8201601f19908116603f011681016001600160401b0381118282101715611fe357611fe3611f2d565b604052818152828201602001891015611ffa575f5ffd5b8160208401602083015e5f6020838301015280945050505061201e60608601611f41565b905092959194509250565b634e487b7160e01b5f52603260045260245ffd5b5f823560de19833603018112612051575f5ffd5b9190910192915050565b5f6020828403121561206b575f5ffd5b8135610f1081611c4c565b5f5f8335601e1984360301811261208b575f5ffd5b8301803591506001600160401b038211156120a4575f5ffd5b6020019150600581901b3603821315611c9c575f5ffd5b5f602082840312156120cb575f5ffd5b610f1082611c36565b5f5f8335601e198436030181126120e9575f5ffd5b8301803591506001600160401b03821115612102575f5ffd5b602001915036819003821315611c9c575f5ffd5b634e487b7160e01b5f52601160045260245ffd5b5f6001820161213b5761213b612116565b5060010190565b5f63ffffffff821663ffffffff810361215d5761215d612116565b60010192915050565b61ffff871681526020810186905263ffffffff8516604082015260a06060820181905281018390525f6001600160fb1b038411156121a2575f5ffd5b8360051b808660c08501376001600160a01b03939093166080830152500160c00195945050505050565b5f81518060208401855e5f93019283525090919050565b5f6122096122036121fd6121f7858a6121cc565b886121cc565b866121cc565b846121cc565b9695505050505050565b8082028115828204841417610e2457610e24612116565b8481525f61223b60208301866121cc565b84815261224b60208201856121cc565b979650505050505050565b80820180821115610e2457610e24612116565b5f61227482856121cc565b9283525050602001919050565b81810381811115610e2457610e24612116565b5f6122a261220383866121cc565b949350505050565b5f826122c457634e487b7160e01b5f52601260045260245ffd5b500490565b5f6122d482856121cc565b60f89390931b6001600160f81b03191683525050600101919050565b8681528560208201525f61230760408301876121cc565b60f086901b6001600160f01b031916815260f885901b6001600160f81b031916600282015261233960038201856121cc565b9998505050505050505050565b5f610f1082846121cc565b83815260f883901b6001600160f81b03191660208201525f61149260218301846121cc56fe424c535f5349475f424c53313233383147325f584d443a5348412d3235365f535357555f524f5f504f505f0000000000000000000000000000000017f1d3a73197d7942695638c4fa9ac0fc3688c4f9774b905a14e3a3f171bac586c55e83ff97a1aeffb3af00adb22c6bb00000000000000000000000000000000114d1d6855d545a8aa7d76c8cf2e21f267816aef1db507c96655b9d5caac42364e6f38ba0ecb751bad54dcd6b939c2caa2646970667358221220c2ccb89f948976c9ef222c00c80b1749db4b0976d06e51780d3c60c1b99e0cac64736f6c634300081e0033",
+	ABI: "[{\"inputs\":[{\"internalType\":\"contractKeeperRegistry\",\"name\":\"keeperRegistry_\",\"type\":\"address\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"keeperId\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"taskId\",\"type\":\"bytes32\"}],\"name\":\"AlreadySlashed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"taskIdA\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"taskIdB\",\"type\":\"bytes32\"}],\"name\":\"DifferentTasks\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"id\",\"type\":\"uint256\"}],\"name\":\"InactiveSigner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"bps\",\"type\":\"uint256\"}],\"name\":\"InvalidBps\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"length\",\"type\":\"uint256\"}],\"name\":\"InvalidDstLength\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"length\",\"type\":\"uint256\"}],\"name\":\"InvalidExpandLength\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"length\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"expected\",\"type\":\"uint256\"}],\"name\":\"InvalidPointLength\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidSignature\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"}],\"name\":\"LeavesNotIncreasing\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"NoSigners\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"NoSubmissions\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotOwner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"precompile\",\"type\":\"address\"}],\"name\":\"PrecompileFailed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"signedStake\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"totalStake\",\"type\":\"uint256\"}],\"name\":\"QuorumNotReached\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"SameVote\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"}],\"name\":\"SignerIdsNotIncreasing\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"taskId\",\"type\":\"bytes32\"}],\"name\":\"TaskAlreadySubmitted\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAddress\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"batch\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"leaves\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"recorded\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"aggregator\",\"type\":\"address\"}],\"name\":\"BatchSubmitted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"keeperId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"taskId\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"reporter\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"slashed\",\"type\":\"uint256\"}],\"name\":\"ConflictingVotesReported\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousOwner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"OwnershipTransferred\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"slashBps\",\"type\":\"uint256\"}],\"name\":\"SlashBpsSet\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"taskId\",\"type\":\"bytes32\"}],\"name\":\"SubmissionSkipped\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"taskId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"jobId\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint16\",\"name\":\"taskDefinitionId\",\"type\":\"uint16\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"resultHash\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"taskNumber\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"uint256[]\",\"name\":\"signerIds\",\"type\":\"uint256[]\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"aggregator\",\"type\":\"address\"}],\"name\":\"TaskRejected\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"taskId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"jobId\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint16\",\"name\":\"taskDefinitionId\",\"type\":\"uint16\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"resultHash\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"taskNumber\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"uint256[]\",\"name\":\"signerIds\",\"type\":\"uint256[]\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"aggregator\",\"type\":\"address\"}],\"name\":\"TaskSubmitted\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"BATCH_DOMAIN\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"BPS\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"NOT_BATCHED\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"VOTE_DOMAIN\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"batchCount\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"leaves\",\"type\":\"uint256\"}],\"name\":\"batchDigest\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"batch\",\"type\":\"uint256\"}],\"name\":\"batchRoot\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"keeperRegistry\",\"outputs\":[{\"internalType\":\"contractKeeperRegistry\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"owner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"components\":[{\"internalType\":\"bytes32\",\"name\":\"taskId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"jobId\",\"type\":\"uint256\"},{\"internalType\":\"uint16\",\"name\":\"taskDefinitionId\",\"type\":\"uint16\"},{\"internalType\":\"bytes32\",\"name\":\"resultHash\",\"type\":\"bytes32\"},{\"internalType\":\"bool\",\"name\":\"approve\",\"type\":\"bool\"}],\"internalType\":\"structAttestationCenter.Vote\",\"name\":\"leaf\",\"type\":\"tuple\"},{\"internalType\":\"uint256\",\"name\":\"batch\",\"type\":\"uint256\"},{\"internalType\":\"bytes32[]\",\"name\":\"proof\",\"type\":\"bytes32[]\"}],\"name\":\"proveTask\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"taskId\",\"type\":\"bytes32\"}],\"name\":\"recordedIn\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"keeperId\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"bytes32\",\"name\":\"taskId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"jobId\",\"type\":\"uint256\"},{\"internalType\":\"uint16\",\"name\":\"taskDefinitionId\",\"type\":\"uint16\"},{\"internalType\":\"bytes32\",\"name\":\"resultHash\",\"type\":\"bytes32\"},{\"internalType\":\"bool\",\"name\":\"approve\",\"type\":\"bool\"}],\"internalType\":\"structAttestationCenter.Vote\",\"name\":\"a\",\"type\":\"tuple\"},{\"internalType\":\"bytes\",\"name\":\"sigA\",\"type\":\"bytes\"},{\"components\":[{\"internalType\":\"bytes32\",\"name\":\"taskId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"jobId\",\"type\":\"uint256\"},{\"internalType\":\"uint16\",\"name\":\"taskDefinitionId\",\"type\":\"uint16\"},{\"internalType\":\"bytes32\",\"name\":\"resultHash\",\"type\":\"bytes32\"},{\"internalType\":\"bool\",\"name\":\"approve\",\"type\":\"bool\"}],\"internalType\":\"structAttestationCenter.Vote\",\"name\":\"b\",\"type\":\"tuple\"},{\"internalType\":\"bytes\",\"name\":\"sigB\",\"type\":\"bytes\"}],\"name\":\"reportConflictingVotes\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"slashed\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"slashBps_\",\"type\":\"uint256\"}],\"name\":\"setSlashBps\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"slashBps\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"keeperId\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"taskId\",\"type\":\"bytes32\"}],\"name\":\"slashedFor\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"components\":[{\"internalType\":\"bytes32\",\"name\":\"taskId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"jobId\",\"type\":\"uint256\"},{\"internalType\":\"uint16\",\"name\":\"taskDefinitionId\",\"type\":\"uint16\"},{\"internalType\":\"bytes32\",\"name\":\"resultHash\",\"type\":\"bytes32\"},{\"internalType\":\"bool\",\"name\":\"approve\",\"type\":\"bool\"}],\"internalType\":\"structAttestationCenter.Vote[]\",\"name\":\"leaves\",\"type\":\"tuple[]\"},{\"internalType\":\"uint256[]\",\"name\":\"signerIds\",\"type\":\"uint256[]\"},{\"internalType\":\"bytes\",\"name\":\"signature\",\"type\":\"bytes\"}],\"name\":\"submitBatch\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"batch\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"taskId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"jobId\",\"type\":\"uint256\"},{\"internalType\":\"uint16\",\"name\":\"taskDefinitionId\",\"type\":\"uint16\"},{\"internalType\":\"bytes32\",\"name\":\"resultHash\",\"type\":\"bytes32\"},{\"internalType\":\"bool\",\"name\":\"approve\",\"type\":\"bool\"},{\"internalType\":\"uint256[]\",\"name\":\"signerIds\",\"type\":\"uint256[]\"},{\"internalType\":\"bytes\",\"name\":\"signature\",\"type\":\"bytes\"}],\"name\":\"submitTask\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"components\":[{\"internalType\":\"bytes32\",\"name\":\"taskId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"jobId\",\"type\":\"uint256\"},{\"internalType\":\"uint16\",\"name\":\"taskDefinitionId\",\"type\":\"uint16\"},{\"internalType\":\"bytes32\",\"name\":\"resultHash\",\"type\":\"bytes32\"},{\"internalType\":\"bool\",\"name\":\"approve\",\"type\":\"bool\"},{\"internalType\":\"uint256[]\",\"name\":\"signerIds\",\"type\":\"uint256[]\"},{\"internalType\":\"bytes\",\"name\":\"signature\",\"type\":\"bytes\"}],\"internalType\":\"structAttestationCenter.Submission[]\",\"name\":\"subs\",\"type\":\"tuple[]\"}],\"name\":\"submitTasks\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"taskId\",\"type\":\"bytes32\"}],\"name\":\"submitted\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"taskNumber\",\"outputs\":[{\"internalType\":\"uint32\",\"name\":\"\",\"type\":\"uint32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"transferOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"taskId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"jobId\",\"type\":\"uint256\"},{\"internalType\":\"uint16\",\"name\":\"taskDefinitionId\",\"type\":\"uint16\"},{\"internalType\":\"bytes32\",\"name\":\"resultHash\",\"type\":\"bytes32\"},{\"internalType\":\"bool\",\"name\":\"approve\",\"type\":\"bool\"}],\"name\":\"voteDigest\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"digest\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"}]",
+	Bin: "0x60a0604052611388600155348015610015575f5ffd5b50604051612eb3380380612eb383398101604081905261003491610083565b5f80546001600160a01b0319163390811782556040519091907f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e0908290a36001600160a01b03166080526100b0565b5f60208284031215610093575f5ffd5b81516001600160a01b03811681146100a9575f5ffd5b9392505050565b608051612dac6101075f395f81816102ac0152818161043f015281816104bf01528181610683015281816107f601528181610965015281816109e801528181610e8301528181610f030152611c600152612dac5ff3fe608060405234801561000f575f5ffd5b506004361061013d575f3560e01c8063646f43f8116100b4578063909dd1a111610079578063909dd1a1146102f8578063951294351461031f578063a34500f914610332578063c9b61e9714610345578063d2b8f2fc14610364578063f2fde38b14610377575f5ffd5b8063646f43f814610256578063677222e31461026957806372d18e8d1461027c57806383e22774146102a75780638da5cb5b146102e6575f5ffd5b80633d360ed2116101055780633d360ed2146101b3578063467d3ac5146101c85780634a7e0b99146101f55780634aaa8e4b146101fd578063509b368c1461022457806353f58d5014610243575f5ffd5b80630681e6511461014157806306f130561461015d57806308d7974914610166578063249d39e9146101795780633415c86214610182575b5f5ffd5b61014a60015481565b6040519081526020015b60405180910390f35b61014a60025481565b61014a610174366004612425565b61038a565b61014a61271081565b6101a3610190366004612445565b5f90815260036020526040902054151590565b6040519015158152602001610154565b6101c66101c1366004612506565b6103f4565b005b6101a36101d6366004612425565b600560209081525f928352604080842090915290825290205460ff1681565b61014a5f1981565b61014a7f9e2a83e0569202170ffe758dcd7264b99d897457da0db7bd70f0ddf8bdb9123f81565b61014a610232366004612445565b60046020525f908152604090205481565b61014a6102513660046125b3565b61055c565b61014a610264366004612613565b6105c1565b6101a36102773660046126af565b6108af565b5f5461029290600160a01b900463ffffffff1681565b60405163ffffffff9091168152602001610154565b6102ce7f000000000000000000000000000000000000000000000000000000000000000081565b6040516001600160a01b039091168152602001610154565b5f546102ce906001600160a01b031681565b61014a7f0b45b1e56775d650657cdeeebb56351a4422e134b73fcd8800e33b977b740f7d81565b6101c661032d366004612705565b610940565b61014a610340366004612743565b610d53565b61014a610353366004612445565b60036020525f908152604090205481565b6101c6610372366004612445565b61107d565b6101c6610385366004612821565b61110a565b604080517f9e2a83e0569202170ffe758dcd7264b99d897457da0db7bd70f0ddf8bdb9123f602082015246918101919091523060608201526080810183905260a081018290525f9060c0016040516020818303038152906040528051906020012090505b92915050565b5f898152600360205260409020541561042857604051633f35874160e21b8152600481018a90526024015b60405180910390fd5b6105426104388a8a8a8a8a61055c565b86868686867f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316638b0e9f3f6040518163ffffffff1660e01b8152600401602060405180830381865afa158015610499573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906104bd919061283c565b7f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031663a3aa50356040518163ffffffff1660e01b8152600401602060405180830381865afa158015610519573d5f5f3e3d5ffd5b505050506040513d601f19601f8201168201806040525081019061053d919061283c565b6111b6565b61055189898989898989611206565b505050505050505050565b604080517f0b45b1e56775d650657cdeeebb56351a4422e134b73fcd8800e33b977b740f7d815246602082015230918101919091526060810195909552608085019390935261ffff9190911660a084015260c0830152151560e0820152610100902090565b5f8635843581146105ef576040516331cd0cd360e21b8152600481018290528535602482015260440161041f565b5f6105f9896112ef565b90505f610605876112ef565b905080820361062757604051630dead26160e21b815260040160405180910390fd5b5f8b815260056020908152604080832086845290915290205460ff161561066b57604051631af8080160e11b8152600481018c90526024810184905260440161041f565b604051630c44a71360e41b8152600481018c90525f907f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03169063c44a7130906024015f60405180830381865afa1580156106cf573d5f5f3e3d5ffd5b505050506040513d5f823e601f3d908101601f191682016040526106f69190810190612872565b509250505061073b81848c8c8080601f0160208091040260200160405190810160405280939291908181526020018383808284375f9201919091525061130a92505050565b15806107845750610782818389898080601f0160208091040260200160405190810160405280939291908181526020018383808284375f9201919091525061130a92505050565b155b156107a257604051638baa579f60e01b815260040160405180910390fd5b5f8c815260056020908152604080832087845290915290819020805460ff1916600190811790915554905163247e832560e11b8152600481018e905260248101919091523360448201526001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016906348fd064a906064016020604051808303815f875af115801561083c573d5f5f3e3d5ffd5b505050506040513d601f19601f82011682018060405250810190610860919061283c565b604080513381526020810183905291965085918e917f68c6b39b9af32477482c360d0ca3072173f6642f96372c2b7176a3dcffe6a9ec910160405180910390a350505050979650505050505050565b5f8315806108bd57505f1984145b806108d7575084355f908152600360205260409020548414155b156108e357505f610938565b5f6108ed866112ef565b90505f5b838110156109255761091b8286868481811061090f5761090f61294f565b905060200201356113f7565b91506001016108f1565b505f858152600460205260409020541490505b949350505050565b805f8190036109625760405163aa71014560e01b815260040160405180910390fd5b5f7f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316638b0e9f3f6040518163ffffffff1660e01b8152600401602060405180830381865afa1580156109bf573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906109e3919061283c565b90505f7f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031663a3aa50356040518163ffffffff1660e01b8152600401602060405180830381865afa158015610a42573d5f5f3e3d5ffd5b505050506040513d601f19601f82011682018060405250810190610a66919061283c565b90505f836001600160401b03811115610a8157610a81612853565b604051908082528060200260200182016040528015610ab457816020015b6060815260200190600190039081610a9f5790505b5090505f846001600160401b03811115610ad057610ad0612853565b604051908082528060200260200182016040528015610af9578160200160208202803683370190505b5090505f856001600160401b03811115610b1557610b15612853565b604051908082528060200260200182016040528015610b4857816020015b6060815260200190600190039081610b335790505b5090505f805b87811015610d0f57368a8a83818110610b6957610b6961294f565b9050602002810190610b7b9190612963565b80355f9081526003602052604090205490915015610bc4576040518135907f24932b47d82a8e56b95f382d24e86af2e38b50e3506e42f81e36659103b89e3e905f90a250610d07565b610beb610bd760a0830160808401612981565b610be460a084018461299c565b8b8b611421565b868481518110610bfd57610bfd61294f565b6020026020010181905250610c3c815f01358260200135836040016020810190610c2791906129e1565b606085013561025160a0870160808801612981565b858481518110610c4e57610c4e61294f565b6020908102919091010152610c6660c08201826129fa565b8080601f0160208091040260200160405190810160405280939291908181526020018383808284375f920191909152505086518792508691508110610cad57610cad61294f565b602002602001018190525082610cc290612a50565b9250610d0581356020830135610cde60608501604086016129e1565b6060850135610cf360a0870160808801612981565b610d0060a088018861299c565b611206565b505b600101610b4e565b50805f03610d2257505050505050505050565b808452808352808252610d3684848461148e565b61055157604051638baa579f60e01b815260040160405180910390fd5b5f85808203610d755760405163aa71014560e01b815260040160405180910390fd5b5f816001600160401b03811115610d8e57610d8e612853565b604051908082528060200260200182016040528015610db7578160200160208202803683370190505b5090505f805b83811015610e6c57368b8b83818110610dd857610dd861294f565b60a0029190910191505080358215801590610df35750838111155b15610e1457604051630c3e61e160e41b81526004810184905260240161041f565b925082610e45816020840135610e3060608601604087016129e1565b606086013561025160a0880160808901612981565b858481518110610e5757610e5761294f565b60209081029190910101525050600101610dbd565b505f610e77836118f7565b90505f610f8660018b8b7f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316638b0e9f3f6040518163ffffffff1660e01b8152600401602060405180830381865afa158015610edd573d5f5f3e3d5ffd5b505050506040513d601f19601f82011682018060405250810190610f01919061283c565b7f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031663a3aa50356040518163ffffffff1660e01b8152600401602060405180830381865afa158015610f5d573d5f5f3e3d5ffd5b505050506040513d601f19601f82011682018060405250810190610f81919061283c565b611421565b9050610fd181610f96848861038a565b8a8a8080601f0160208091040260200160405190810160405280939291908181526020018383808284375f9201919091525061130a92505050565b610fee57604051638baa579f60e01b815260040160405180910390fd5b60025f8154610ffc90612a50565b91829055505f8181526004602052604081208490559096506110218d8d8d8d8b611a28565b604080518581526020810189905290810182905233606082015290915087907f1ba20d9487d371e8bae2b19e76eadedcee91bab216ec1b0d645fc8907e2ecce59060800160405180910390a25050505050509695505050505050565b5f546001600160a01b031633146110a95760405163245aecd360e01b815233600482015260240161041f565b6127108111156110cf57604051632e109e9f60e01b81526004810182905260240161041f565b60018190556040518181527f54f28f7c5e55c905a090b550cd72e201a2080b9362c53bd2adde07bf74e403aa9060200160405180910390a150565b5f546001600160a01b031633146111365760405163245aecd360e01b815233600482015260240161041f565b6001600160a01b03811661115d5760405163d92e233d60e01b815260040160405180910390fd5b5f80546040516001600160a01b03808516939216917f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e091a35f80546001600160a01b0319166001600160a01b0392909216919091179055565b5f6111c48888888686611421565b9050610d36818a87878080601f0160208091040260200160405190810160405280939291908181526020018383808284375f9201919091525061130a92505050565b5f8781526003602052604081205f1990558054819060149061123490600160a01b900463ffffffff16612a68565b91906101000a81548163ffffffff021916908363ffffffff1602179055905083156112a15786887fb49ab91adf598a4fd8ff3fcb3ea42a5e8a5c2550b13759f51b65c2f3c0b8833f88888588883360405161129496959493929190612a8c565b60405180910390a36112e5565b86887fd1bc872004d2724f3b68716f14427e430bdc0a688485ed6ec9b078b0408cbceb8888858888336040516112dc96959493929190612a8c565b60405180910390a35b5050505050505050565b5f6103ee82356020840135610e3060608601604087016129e1565b5f6080845114158061131f5750610100825114155b8061132e575061132e84611b1c565b1561133a57505f6113f0565b5f61137a8460405160200161135191815260200190565b60408051601f1981840301815260608301909152602b808352909190612ccc6020830139611b8b565b90505f6040518060a0016040528060808152602001612cf7608091398487846040516020016113ac9493929190612b09565b60405160208183030381529060405290505f600f90505f5f60205f855160208701865afa5f5192503d6020141690508080156113e85750816001145b955050505050505b9392505050565b5f818310801561140d57835f5282602052611415565b825f52836020525b505060405f2092915050565b60605f61142f868685611bca565b909250905086611440576001611443565b60025b6114509060ff1685612b39565b61145b826003612b39565b101561148457604051631a88566160e21b8152600481018290526024810185905260440161041f565b5095945050505050565b81515f908015806114a0575080855114155b806114ac575080835114155b156114ba575f9150506113f0565b8060010361152057611518855f815181106114d7576114d761294f565b6020026020010151855f815181106114f1576114f161294f565b6020026020010151855f8151811061150b5761150b61294f565b602002602001015161130a565b9150506113f0565b7f69b7d78be4b03da7e40c8a66cbfba6680e1921347b8f41c4155d42f5ec9274415f5b82811015611621575f87828151811061155e5761155e61294f565b602002602001015190506080815114158061159557506101008683815181106115895761158961294f565b60200260200101515114155b806115a457506115a481611b1c565b156115b5575f9450505050506113f0565b82818884815181106115c9576115c961294f565b60200260200101518885815181106115e3576115e361294f565b60200260200101516040516020016115fe9493929190612b50565b60408051601f198184030181529190528051602090910120925050600101611543565b505f6116306101006020612b7c565b61163a9084612b39565b6001600160401b0381111561165157611651612853565b6040519080825280601f01601f19166020018201604052801561167b576020820181803683370190505b5090505f61168c6101006080612b7c565b611697856001612b7c565b6116a19190612b39565b6001600160401b038111156116b8576116b8612853565b6040519080825280601f01601f1916602001820160405280156116e2576020820181803683370190505b5090505f5b848110156118645760408051602081018690529081018290525f90606001604051602081830303815290604052805190602001205f1c6fffffffffffffffffffffffffffffffff1660011790505f61010060206117449190612b7c565b61174e9084612b39565b905061177485828b86815181106117675761176761294f565b6020026020010151611d56565b8161010082016020870101525f5f6117c9600c8e87815181106117995761179961294f565b6020026020010151866040516020016117b3929190612b8f565b6040516020818303038152906040526080611d68565b91509150816117e3575f99505050505050505050506113f0565b6117f06101006080612b7c565b6117fb866001612b7c565b6118059190612b39565b9250611812868483611d56565b61185586611821608086612b7c565b6118508f89815181106118365761183661294f565b602002602001015160405160200161135191815260200190565b611d56565b505050508060010190506116e7565b505f5f611875600e85610100611d68565b915091508161188c575f96505050505050506113f0565b6118af835f6040518060a0016040528060808152602001612cf760809139611d56565b6118bb83608083611d56565b5f600f90505f5f60205f875160208901865afa5f5192503d6020141690508080156118e65750816001145b9d9c50505050505050505050505050565b80515f905b6001811115611a06575f611911600283612bbb565b90505f5b8181101561199f5761197a8561192c836002612b39565b8151811061193c5761193c61294f565b6020026020010151868360026119529190612b39565b61195d906001612b7c565b8151811061196d5761196d61294f565b60200260200101516113f7565b85828151811061198c5761198c61294f565b6020908102919091010152600101611915565b506119ab600283612bce565b6001036119ff57836119be600184612be1565b815181106119ce576119ce61294f565b60200260200101518482815181106119e8576119e861294f565b60209081029190910101526119fc81612a50565b90505b90506118fc565b825f81518110611a1857611a1861294f565b6020026020010151915050919050565b5f8054600160a01b900463ffffffff1680825b87811015611ada5736898983818110611a5657611a5661294f565b60a0029190910180355f81815260036020526040902054919350915015611aa85760405181907f24932b47d82a8e56b95f382d24e86af2e38b50e3506e42f81e36659103b89e3e905f90a25050611ad2565b5f818152600360205260409020879055611acf82611ac586612a68565b9550858b8b611dcf565b50505b600101611a3b565b50611ae58282612bf4565b63ffffffff1692508215611b11575f805463ffffffff60a01b1916600160a01b63ffffffff8416021790555b505095945050505050565b60015f5b8251811015611b85578281016020015183515f90611b3f908490612be1565b90506020811015611b6057611b55816008612b39565b5f19901c1991909116905b8115611b7057505f949350505050565b50611b7e9050602082612b7c565b9050611b20565b50919050565b60605f5f611b998585611ea6565b91509150611bc1611bae601184610100611f36565b611bbc601184610100611f36565b611fc3565b95945050505050565b60605f838103611bed57604051630c7af40f60e41b815260040160405180910390fd5b5f805b85811015611d4c575f878783818110611c0b57611c0b61294f565b905060200201359050828111611c3757604051636242555d60e01b81526004810183905260240161041f565b85811115611c5b576040516326c5305560e21b81526004810182905260240161041f565b5f5f5f7f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031663c44a7130856040518263ffffffff1660e01b8152600401611cac91815260200190565b5f60405180830381865afa158015611cc6573d5f5f3e3d5ffd5b505050506040513d5f823e601f3d908101601f19168201604052611ced9190810190612872565b9350935093505080611d15576040516326c5305560e21b81526004810185905260240161041f565b611d1f8388612b7c565b96508415611d3657611d318883612056565b611d38565b815b975083955050505050806001019050611bf0565b5050935093915050565b8051602082018360208601015e505050565b5f6060826001600160401b03811115611d8357611d83612853565b6040519080825280601f01601f191660200182016040528015611dad576020820181803683370190505b5090508260208201855160208701885afa9150823d1482169150935093915050565b611ddf60a0850160808601612981565b15611e4457602084013584357fb49ab91adf598a4fd8ff3fcb3ea42a5e8a5c2550b13759f51b65c2f3c0b8833f611e1c60608801604089016129e1565b876060013587878733604051611e3796959493929190612a8c565b60405180910390a3611ea0565b602084013584357fd1bc872004d2724f3b68716f14427e430bdc0a688485ed6ec9b078b0408cbceb611e7c60608801604089016129e1565b876060013587878733604051611e9796959493929190612a8c565b60405180910390a35b50505050565b6060805f611eb785856101006120e4565b60408051608080825260a082019092529192506020820181803683370190505060408051608080825260a08201909252919450602082018180368337019050509150611f05815f855f61236d565b611f1381604085604061236d565b611f20816080845f61236d565b611f2e8160c084604061236d565b509250929050565b6060816001600160401b03811115611f5057611f50612853565b6040519080825280601f01601f191660200182016040528015611f7a576020820181803683370190505b5090505f8260208301855160208701885afa3d841416905080611fbb576040516375c6821d60e11b81526001600160a01b038616600482015260240161041f565b509392505050565b6060610100835114611ff65782516040516377e7011b60e01b81526004810191909152610100602482015260440161041f565b6101008251146120275781516040516377e7011b60e01b81526004810191909152610100602482015260440161041f565b6113f0600d848460405160200161203f929190612c10565b604051602081830303815290604052610100611f36565b606060808351146120875782516040516377e7011b60e01b815260048101919091526080602482015260440161041f565b60808251146120b65781516040516377e7011b60e01b815260048101919091526080602482015260440161041f565b6113f0600b84846040516020016120ce929190612c10565b6040516020818303038152906040526080611f36565b606082515f14806120f6575060ff8351115b15612119578251604051635b16e92560e01b815260040161041f91815260200190565b5f602061212784601f612b7c565b6121319190612bbb565b9050821580612140575060ff81115b1561216157604051637fddc84960e01b81526004810184905260240161041f565b5f848551604051602001612176929190612c1e565b60408051601f198184030181529082905291505f906002906121a690839081908b908a9083908990602001612c45565b60408051601f19818403018152908290526121c091612c9b565b602060405180830381855afa1580156121db573d5f5f3e3d5ffd5b5050506040513d601f19601f820116820180604052508101906121fe919061283c565b90505f60028260018560405160200161221993929190612ca6565b60408051601f198184030181529082905261223391612c9b565b602060405180830381855afa15801561224e573d5f5f3e3d5ffd5b5050506040513d601f19601f82011682018060405250810190612271919061283c565b905061227e846020612b39565b6001600160401b0381111561229557612295612853565b6040519080825280601f01601f1916602001820160405280156122bf576020820181803683370190505b5060208101829052945060025b84811161235f57600282841882866040516020016122ec93929190612ca6565b60408051601f198184030181529082905261230691612c9b565b602060405180830381855afa158015612321573d5f5f3e3d5ffd5b5050506040513d601f19601f82011682018060405250810190612344919061283c565b915081816020028701528061235890612a50565b90506122cc565b505050928252509392505050565b5f600590505f604051604081526001602082015260306040820152856020880101805160608301526020810151608083015250600160a08201537f1a0111ea397fe69a4b1ba7b6434bacd764774b84f38512bf6730d2a0f6b0f62460a18201526f1eabfffeb153ffffb9feffffffffaaab60801b60c18201526030858501810160d183865afa3d60301416915081905061241d576040516375c6821d60e11b81526005600482015260240161041f565b505050505050565b5f5f60408385031215612436575f5ffd5b50508035926020909101359150565b5f60208284031215612455575f5ffd5b5035919050565b803561ffff8116811461246d575f5ffd5b919050565b801515811461247f575f5ffd5b50565b5f5f83601f840112612492575f5ffd5b5081356001600160401b038111156124a8575f5ffd5b6020830191508360208260051b85010111156124c2575f5ffd5b9250929050565b5f5f83601f8401126124d9575f5ffd5b5081356001600160401b038111156124ef575f5ffd5b6020830191508360208285010111156124c2575f5ffd5b5f5f5f5f5f5f5f5f5f60e08a8c03121561251e575f5ffd5b8935985060208a0135975061253560408b0161245c565b965060608a0135955060808a013561254c81612472565b945060a08a01356001600160401b03811115612566575f5ffd5b6125728c828d01612482565b90955093505060c08a01356001600160401b03811115612590575f5ffd5b61259c8c828d016124c9565b915080935050809150509295985092959850929598565b5f5f5f5f5f60a086880312156125c7575f5ffd5b85359450602086013593506125de6040870161245c565b92506060860135915060808601356125f581612472565b809150509295509295909350565b5f60a08284031215611b85575f5ffd5b5f5f5f5f5f5f5f6101a0888a03121561262a575f5ffd5b8735965061263b8960208a01612603565b955060c08801356001600160401b03811115612655575f5ffd5b6126618a828b016124c9565b909650945061267590508960e08a01612603565b92506101808801356001600160401b03811115612690575f5ffd5b61269c8a828b016124c9565b989b979a50959850939692959293505050565b5f5f5f5f60e085870312156126c2575f5ffd5b6126cc8686612603565b935060a0850135925060c08501356001600160401b038111156126ed575f5ffd5b6126f987828801612482565b95989497509550505050565b5f5f60208385031215612716575f5ffd5b82356001600160401b0381111561272b575f5ffd5b61273785828601612482565b90969095509350505050565b5f5f5f5f5f5f60608789031215612758575f5ffd5b86356001600160401b0381111561276d575f5ffd5b8701601f8101891361277d575f5ffd5b80356001600160401b03811115612792575f5ffd5b89602060a0830284010111156127a6575f5ffd5b6020918201975095508701356001600160401b038111156127c5575f5ffd5b6127d189828a01612482565b90955093505060408701356001600160401b038111156127ef575f5ffd5b6127fb89828a016124c9565b979a9699509497509295939492505050565b6001600160a01b038116811461247f575f5ffd5b5f60208284031215612831575f5ffd5b81356113f08161280d565b5f6020828403121561284c575f5ffd5b5051919050565b634e487b7160e01b5f52604160045260245ffd5b805161246d81612472565b5f5f5f5f60808587031215612885575f5ffd5b84516128908161280d565b6020860151604087015191955093506001600160401b038111156128b2575f5ffd5b8501601f810187136128c2575f5ffd5b80516001600160401b038111156128db576128db612853565b604051601f8201601f19908116603f011681016001600160401b038111828210171561290957612909612853565b604052818152828201602001891015612920575f5ffd5b8160208401602083015e5f6020838301015280945050505061294460608601612867565b905092959194509250565b634e487b7160e01b5f52603260045260245ffd5b5f823560de19833603018112612977575f5ffd5b9190910192915050565b5f60208284031215612991575f5ffd5b81356113f081612472565b5f5f8335601e198436030181126129b1575f5ffd5b8301803591506001600160401b038211156129ca575f5ffd5b6020019150600581901b36038213156124c2575f5ffd5b5f602082840312156129f1575f5ffd5b6113f08261245c565b5f5f8335601e19843603018112612a0f575f5ffd5b8301803591506001600160401b03821115612a28575f5ffd5b6020019150368190038213156124c2575f5ffd5b634e487b7160e01b5f52601160045260245ffd5b5f60018201612a6157612a61612a3c565b5060010190565b5f63ffffffff821663ffffffff8103612a8357612a83612a3c565b60010192915050565b61ffff871681526020810186905263ffffffff8516604082015260a06060820181905281018390525f6001600160fb1b03841115612ac8575f5ffd5b8360051b808660c08501376001600160a01b03939093166080830152500160c00195945050505050565b5f81518060208401855e5f93019283525090919050565b5f612b2f612b29612b23612b1d858a612af2565b88612af2565b86612af2565b84612af2565b9695505050505050565b80820281158282048414176103ee576103ee612a3c565b8481525f612b616020830186612af2565b848152612b716020820185612af2565b979650505050505050565b808201808211156103ee576103ee612a3c565b5f612b9a8285612af2565b9283525050602001919050565b634e487b7160e01b5f52601260045260245ffd5b5f82612bc957612bc9612ba7565b500490565b5f82612bdc57612bdc612ba7565b500690565b818103818111156103ee576103ee612a3c565b63ffffffff82811682821603908111156103ee576103ee612a3c565b5f610938612b298386612af2565b5f612c298285612af2565b60f89390931b6001600160f81b03191683525050600101919050565b8681528560208201525f612c5c6040830187612af2565b60f086901b6001600160f01b031916815260f885901b6001600160f81b0319166002820152612c8e6003820185612af2565b9998505050505050505050565b5f6113f08284612af2565b83815260f883901b6001600160f81b03191660208201525f611bc16021830184612af256fe424c535f5349475f424c53313233383147325f584d443a5348412d3235365f535357555f524f5f504f505f0000000000000000000000000000000017f1d3a73197d7942695638c4fa9ac0fc3688c4f9774b905a14e3a3f171bac586c55e83ff97a1aeffb3af00adb22c6bb00000000000000000000000000000000114d1d6855d545a8aa7d76c8cf2e21f267816aef1db507c96655b9d5caac42364e6f38ba0ecb751bad54dcd6b939c2caa2646970667358221220af60e7ed3b22e255216555db970b9f158860787ae3a097a76a918700a79b242a64736f6c634300081e0033",
 }
 
 // AttestationCenterABI is the input ABI used to generate the binding from.
@@ -226,6 +226,37 @@ func (_AttestationCenter *AttestationCenterTransactorRaw) Transact(opts *bind.Tr
 	return _AttestationCenter.Contract.contract.Transact(opts, method, params...)
 }
 
+// BATCHDOMAIN is a free data retrieval call binding the contract method 0x4aaa8e4b.
+//
+// Solidity: function BATCH_DOMAIN() view returns(bytes32)
+func (_AttestationCenter *AttestationCenterCaller) BATCHDOMAIN(opts *bind.CallOpts) ([32]byte, error) {
+	var out []interface{}
+	err := _AttestationCenter.contract.Call(opts, &out, "BATCH_DOMAIN")
+
+	if err != nil {
+		return *new([32]byte), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+
+	return out0, err
+
+}
+
+// BATCHDOMAIN is a free data retrieval call binding the contract method 0x4aaa8e4b.
+//
+// Solidity: function BATCH_DOMAIN() view returns(bytes32)
+func (_AttestationCenter *AttestationCenterSession) BATCHDOMAIN() ([32]byte, error) {
+	return _AttestationCenter.Contract.BATCHDOMAIN(&_AttestationCenter.CallOpts)
+}
+
+// BATCHDOMAIN is a free data retrieval call binding the contract method 0x4aaa8e4b.
+//
+// Solidity: function BATCH_DOMAIN() view returns(bytes32)
+func (_AttestationCenter *AttestationCenterCallerSession) BATCHDOMAIN() ([32]byte, error) {
+	return _AttestationCenter.Contract.BATCHDOMAIN(&_AttestationCenter.CallOpts)
+}
+
 // BPS is a free data retrieval call binding the contract method 0x249d39e9.
 //
 // Solidity: function BPS() view returns(uint256)
@@ -257,6 +288,37 @@ func (_AttestationCenter *AttestationCenterCallerSession) BPS() (*big.Int, error
 	return _AttestationCenter.Contract.BPS(&_AttestationCenter.CallOpts)
 }
 
+// NOTBATCHED is a free data retrieval call binding the contract method 0x4a7e0b99.
+//
+// Solidity: function NOT_BATCHED() view returns(uint256)
+func (_AttestationCenter *AttestationCenterCaller) NOTBATCHED(opts *bind.CallOpts) (*big.Int, error) {
+	var out []interface{}
+	err := _AttestationCenter.contract.Call(opts, &out, "NOT_BATCHED")
+
+	if err != nil {
+		return *new(*big.Int), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new(*big.Int)).(**big.Int)
+
+	return out0, err
+
+}
+
+// NOTBATCHED is a free data retrieval call binding the contract method 0x4a7e0b99.
+//
+// Solidity: function NOT_BATCHED() view returns(uint256)
+func (_AttestationCenter *AttestationCenterSession) NOTBATCHED() (*big.Int, error) {
+	return _AttestationCenter.Contract.NOTBATCHED(&_AttestationCenter.CallOpts)
+}
+
+// NOTBATCHED is a free data retrieval call binding the contract method 0x4a7e0b99.
+//
+// Solidity: function NOT_BATCHED() view returns(uint256)
+func (_AttestationCenter *AttestationCenterCallerSession) NOTBATCHED() (*big.Int, error) {
+	return _AttestationCenter.Contract.NOTBATCHED(&_AttestationCenter.CallOpts)
+}
+
 // VOTEDOMAIN is a free data retrieval call binding the contract method 0x909dd1a1.
 //
 // Solidity: function VOTE_DOMAIN() view returns(bytes32)
@@ -286,6 +348,99 @@ func (_AttestationCenter *AttestationCenterSession) VOTEDOMAIN() ([32]byte, erro
 // Solidity: function VOTE_DOMAIN() view returns(bytes32)
 func (_AttestationCenter *AttestationCenterCallerSession) VOTEDOMAIN() ([32]byte, error) {
 	return _AttestationCenter.Contract.VOTEDOMAIN(&_AttestationCenter.CallOpts)
+}
+
+// BatchCount is a free data retrieval call binding the contract method 0x06f13056.
+//
+// Solidity: function batchCount() view returns(uint256)
+func (_AttestationCenter *AttestationCenterCaller) BatchCount(opts *bind.CallOpts) (*big.Int, error) {
+	var out []interface{}
+	err := _AttestationCenter.contract.Call(opts, &out, "batchCount")
+
+	if err != nil {
+		return *new(*big.Int), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new(*big.Int)).(**big.Int)
+
+	return out0, err
+
+}
+
+// BatchCount is a free data retrieval call binding the contract method 0x06f13056.
+//
+// Solidity: function batchCount() view returns(uint256)
+func (_AttestationCenter *AttestationCenterSession) BatchCount() (*big.Int, error) {
+	return _AttestationCenter.Contract.BatchCount(&_AttestationCenter.CallOpts)
+}
+
+// BatchCount is a free data retrieval call binding the contract method 0x06f13056.
+//
+// Solidity: function batchCount() view returns(uint256)
+func (_AttestationCenter *AttestationCenterCallerSession) BatchCount() (*big.Int, error) {
+	return _AttestationCenter.Contract.BatchCount(&_AttestationCenter.CallOpts)
+}
+
+// BatchDigest is a free data retrieval call binding the contract method 0x08d79749.
+//
+// Solidity: function batchDigest(bytes32 root, uint256 leaves) view returns(bytes32)
+func (_AttestationCenter *AttestationCenterCaller) BatchDigest(opts *bind.CallOpts, root [32]byte, leaves *big.Int) ([32]byte, error) {
+	var out []interface{}
+	err := _AttestationCenter.contract.Call(opts, &out, "batchDigest", root, leaves)
+
+	if err != nil {
+		return *new([32]byte), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+
+	return out0, err
+
+}
+
+// BatchDigest is a free data retrieval call binding the contract method 0x08d79749.
+//
+// Solidity: function batchDigest(bytes32 root, uint256 leaves) view returns(bytes32)
+func (_AttestationCenter *AttestationCenterSession) BatchDigest(root [32]byte, leaves *big.Int) ([32]byte, error) {
+	return _AttestationCenter.Contract.BatchDigest(&_AttestationCenter.CallOpts, root, leaves)
+}
+
+// BatchDigest is a free data retrieval call binding the contract method 0x08d79749.
+//
+// Solidity: function batchDigest(bytes32 root, uint256 leaves) view returns(bytes32)
+func (_AttestationCenter *AttestationCenterCallerSession) BatchDigest(root [32]byte, leaves *big.Int) ([32]byte, error) {
+	return _AttestationCenter.Contract.BatchDigest(&_AttestationCenter.CallOpts, root, leaves)
+}
+
+// BatchRoot is a free data retrieval call binding the contract method 0x509b368c.
+//
+// Solidity: function batchRoot(uint256 batch) view returns(bytes32)
+func (_AttestationCenter *AttestationCenterCaller) BatchRoot(opts *bind.CallOpts, batch *big.Int) ([32]byte, error) {
+	var out []interface{}
+	err := _AttestationCenter.contract.Call(opts, &out, "batchRoot", batch)
+
+	if err != nil {
+		return *new([32]byte), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+
+	return out0, err
+
+}
+
+// BatchRoot is a free data retrieval call binding the contract method 0x509b368c.
+//
+// Solidity: function batchRoot(uint256 batch) view returns(bytes32)
+func (_AttestationCenter *AttestationCenterSession) BatchRoot(batch *big.Int) ([32]byte, error) {
+	return _AttestationCenter.Contract.BatchRoot(&_AttestationCenter.CallOpts, batch)
+}
+
+// BatchRoot is a free data retrieval call binding the contract method 0x509b368c.
+//
+// Solidity: function batchRoot(uint256 batch) view returns(bytes32)
+func (_AttestationCenter *AttestationCenterCallerSession) BatchRoot(batch *big.Int) ([32]byte, error) {
+	return _AttestationCenter.Contract.BatchRoot(&_AttestationCenter.CallOpts, batch)
 }
 
 // KeeperRegistry is a free data retrieval call binding the contract method 0x83e22774.
@@ -348,6 +503,68 @@ func (_AttestationCenter *AttestationCenterSession) Owner() (common.Address, err
 // Solidity: function owner() view returns(address)
 func (_AttestationCenter *AttestationCenterCallerSession) Owner() (common.Address, error) {
 	return _AttestationCenter.Contract.Owner(&_AttestationCenter.CallOpts)
+}
+
+// ProveTask is a free data retrieval call binding the contract method 0x677222e3.
+//
+// Solidity: function proveTask((bytes32,uint256,uint16,bytes32,bool) leaf, uint256 batch, bytes32[] proof) view returns(bool)
+func (_AttestationCenter *AttestationCenterCaller) ProveTask(opts *bind.CallOpts, leaf AttestationCenterVote, batch *big.Int, proof [][32]byte) (bool, error) {
+	var out []interface{}
+	err := _AttestationCenter.contract.Call(opts, &out, "proveTask", leaf, batch, proof)
+
+	if err != nil {
+		return *new(bool), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+
+	return out0, err
+
+}
+
+// ProveTask is a free data retrieval call binding the contract method 0x677222e3.
+//
+// Solidity: function proveTask((bytes32,uint256,uint16,bytes32,bool) leaf, uint256 batch, bytes32[] proof) view returns(bool)
+func (_AttestationCenter *AttestationCenterSession) ProveTask(leaf AttestationCenterVote, batch *big.Int, proof [][32]byte) (bool, error) {
+	return _AttestationCenter.Contract.ProveTask(&_AttestationCenter.CallOpts, leaf, batch, proof)
+}
+
+// ProveTask is a free data retrieval call binding the contract method 0x677222e3.
+//
+// Solidity: function proveTask((bytes32,uint256,uint16,bytes32,bool) leaf, uint256 batch, bytes32[] proof) view returns(bool)
+func (_AttestationCenter *AttestationCenterCallerSession) ProveTask(leaf AttestationCenterVote, batch *big.Int, proof [][32]byte) (bool, error) {
+	return _AttestationCenter.Contract.ProveTask(&_AttestationCenter.CallOpts, leaf, batch, proof)
+}
+
+// RecordedIn is a free data retrieval call binding the contract method 0xc9b61e97.
+//
+// Solidity: function recordedIn(bytes32 taskId) view returns(uint256)
+func (_AttestationCenter *AttestationCenterCaller) RecordedIn(opts *bind.CallOpts, taskId [32]byte) (*big.Int, error) {
+	var out []interface{}
+	err := _AttestationCenter.contract.Call(opts, &out, "recordedIn", taskId)
+
+	if err != nil {
+		return *new(*big.Int), err
+	}
+
+	out0 := *abi.ConvertType(out[0], new(*big.Int)).(**big.Int)
+
+	return out0, err
+
+}
+
+// RecordedIn is a free data retrieval call binding the contract method 0xc9b61e97.
+//
+// Solidity: function recordedIn(bytes32 taskId) view returns(uint256)
+func (_AttestationCenter *AttestationCenterSession) RecordedIn(taskId [32]byte) (*big.Int, error) {
+	return _AttestationCenter.Contract.RecordedIn(&_AttestationCenter.CallOpts, taskId)
+}
+
+// RecordedIn is a free data retrieval call binding the contract method 0xc9b61e97.
+//
+// Solidity: function recordedIn(bytes32 taskId) view returns(uint256)
+func (_AttestationCenter *AttestationCenterCallerSession) RecordedIn(taskId [32]byte) (*big.Int, error) {
+	return _AttestationCenter.Contract.RecordedIn(&_AttestationCenter.CallOpts, taskId)
 }
 
 // SlashBps is a free data retrieval call binding the contract method 0x0681e651.
@@ -476,7 +693,7 @@ func (_AttestationCenter *AttestationCenterCallerSession) TaskNumber() (uint32, 
 
 // VoteDigest is a free data retrieval call binding the contract method 0x53f58d50.
 //
-// Solidity: function voteDigest(bytes32 taskId, uint256 jobId, uint16 taskDefinitionId, bytes32 resultHash, bool approve) view returns(bytes32)
+// Solidity: function voteDigest(bytes32 taskId, uint256 jobId, uint16 taskDefinitionId, bytes32 resultHash, bool approve) view returns(bytes32 digest)
 func (_AttestationCenter *AttestationCenterCaller) VoteDigest(opts *bind.CallOpts, taskId [32]byte, jobId *big.Int, taskDefinitionId uint16, resultHash [32]byte, approve bool) ([32]byte, error) {
 	var out []interface{}
 	err := _AttestationCenter.contract.Call(opts, &out, "voteDigest", taskId, jobId, taskDefinitionId, resultHash, approve)
@@ -493,14 +710,14 @@ func (_AttestationCenter *AttestationCenterCaller) VoteDigest(opts *bind.CallOpt
 
 // VoteDigest is a free data retrieval call binding the contract method 0x53f58d50.
 //
-// Solidity: function voteDigest(bytes32 taskId, uint256 jobId, uint16 taskDefinitionId, bytes32 resultHash, bool approve) view returns(bytes32)
+// Solidity: function voteDigest(bytes32 taskId, uint256 jobId, uint16 taskDefinitionId, bytes32 resultHash, bool approve) view returns(bytes32 digest)
 func (_AttestationCenter *AttestationCenterSession) VoteDigest(taskId [32]byte, jobId *big.Int, taskDefinitionId uint16, resultHash [32]byte, approve bool) ([32]byte, error) {
 	return _AttestationCenter.Contract.VoteDigest(&_AttestationCenter.CallOpts, taskId, jobId, taskDefinitionId, resultHash, approve)
 }
 
 // VoteDigest is a free data retrieval call binding the contract method 0x53f58d50.
 //
-// Solidity: function voteDigest(bytes32 taskId, uint256 jobId, uint16 taskDefinitionId, bytes32 resultHash, bool approve) view returns(bytes32)
+// Solidity: function voteDigest(bytes32 taskId, uint256 jobId, uint16 taskDefinitionId, bytes32 resultHash, bool approve) view returns(bytes32 digest)
 func (_AttestationCenter *AttestationCenterCallerSession) VoteDigest(taskId [32]byte, jobId *big.Int, taskDefinitionId uint16, resultHash [32]byte, approve bool) ([32]byte, error) {
 	return _AttestationCenter.Contract.VoteDigest(&_AttestationCenter.CallOpts, taskId, jobId, taskDefinitionId, resultHash, approve)
 }
@@ -545,6 +762,27 @@ func (_AttestationCenter *AttestationCenterSession) SetSlashBps(slashBps_ *big.I
 // Solidity: function setSlashBps(uint256 slashBps_) returns()
 func (_AttestationCenter *AttestationCenterTransactorSession) SetSlashBps(slashBps_ *big.Int) (*types.Transaction, error) {
 	return _AttestationCenter.Contract.SetSlashBps(&_AttestationCenter.TransactOpts, slashBps_)
+}
+
+// SubmitBatch is a paid mutator transaction binding the contract method 0xa34500f9.
+//
+// Solidity: function submitBatch((bytes32,uint256,uint16,bytes32,bool)[] leaves, uint256[] signerIds, bytes signature) returns(uint256 batch)
+func (_AttestationCenter *AttestationCenterTransactor) SubmitBatch(opts *bind.TransactOpts, leaves []AttestationCenterVote, signerIds []*big.Int, signature []byte) (*types.Transaction, error) {
+	return _AttestationCenter.contract.Transact(opts, "submitBatch", leaves, signerIds, signature)
+}
+
+// SubmitBatch is a paid mutator transaction binding the contract method 0xa34500f9.
+//
+// Solidity: function submitBatch((bytes32,uint256,uint16,bytes32,bool)[] leaves, uint256[] signerIds, bytes signature) returns(uint256 batch)
+func (_AttestationCenter *AttestationCenterSession) SubmitBatch(leaves []AttestationCenterVote, signerIds []*big.Int, signature []byte) (*types.Transaction, error) {
+	return _AttestationCenter.Contract.SubmitBatch(&_AttestationCenter.TransactOpts, leaves, signerIds, signature)
+}
+
+// SubmitBatch is a paid mutator transaction binding the contract method 0xa34500f9.
+//
+// Solidity: function submitBatch((bytes32,uint256,uint16,bytes32,bool)[] leaves, uint256[] signerIds, bytes signature) returns(uint256 batch)
+func (_AttestationCenter *AttestationCenterTransactorSession) SubmitBatch(leaves []AttestationCenterVote, signerIds []*big.Int, signature []byte) (*types.Transaction, error) {
+	return _AttestationCenter.Contract.SubmitBatch(&_AttestationCenter.TransactOpts, leaves, signerIds, signature)
 }
 
 // SubmitTask is a paid mutator transaction binding the contract method 0x3d360ed2.
@@ -608,6 +846,158 @@ func (_AttestationCenter *AttestationCenterSession) TransferOwnership(newOwner c
 // Solidity: function transferOwnership(address newOwner) returns()
 func (_AttestationCenter *AttestationCenterTransactorSession) TransferOwnership(newOwner common.Address) (*types.Transaction, error) {
 	return _AttestationCenter.Contract.TransferOwnership(&_AttestationCenter.TransactOpts, newOwner)
+}
+
+// AttestationCenterBatchSubmittedIterator is returned from FilterBatchSubmitted and is used to iterate over the raw logs and unpacked data for BatchSubmitted events raised by the AttestationCenter contract.
+type AttestationCenterBatchSubmittedIterator struct {
+	Event *AttestationCenterBatchSubmitted // Event containing the contract specifics and raw log
+
+	contract *bind.BoundContract // Generic contract to use for unpacking event data
+	event    string              // Event name to use for unpacking event data
+
+	logs chan types.Log        // Log channel receiving the found contract events
+	sub  ethereum.Subscription // Subscription for errors, completion and termination
+	done bool                  // Whether the subscription completed delivering logs
+	fail error                 // Occurred error to stop iteration
+}
+
+// Next advances the iterator to the subsequent event, returning whether there
+// are any more events found. In case of a retrieval or parsing error, false is
+// returned and Error() can be queried for the exact failure.
+func (it *AttestationCenterBatchSubmittedIterator) Next() bool {
+	// If the iterator failed, stop iterating
+	if it.fail != nil {
+		return false
+	}
+	// If the iterator completed, deliver directly whatever's available
+	if it.done {
+		select {
+		case log := <-it.logs:
+			it.Event = new(AttestationCenterBatchSubmitted)
+			if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+				it.fail = err
+				return false
+			}
+			it.Event.Raw = log
+			return true
+
+		default:
+			return false
+		}
+	}
+	// Iterator still in progress, wait for either a data or an error event
+	select {
+	case log := <-it.logs:
+		it.Event = new(AttestationCenterBatchSubmitted)
+		if err := it.contract.UnpackLog(it.Event, it.event, log); err != nil {
+			it.fail = err
+			return false
+		}
+		it.Event.Raw = log
+		return true
+
+	case err := <-it.sub.Err():
+		it.done = true
+		it.fail = err
+		return it.Next()
+	}
+}
+
+// Error returns any retrieval or parsing error occurred during filtering.
+func (it *AttestationCenterBatchSubmittedIterator) Error() error {
+	return it.fail
+}
+
+// Close terminates the iteration process, releasing any pending underlying
+// resources.
+func (it *AttestationCenterBatchSubmittedIterator) Close() error {
+	it.sub.Unsubscribe()
+	return nil
+}
+
+// AttestationCenterBatchSubmitted represents a BatchSubmitted event raised by the AttestationCenter contract.
+type AttestationCenterBatchSubmitted struct {
+	Batch      *big.Int
+	Root       [32]byte
+	Leaves     *big.Int
+	Recorded   *big.Int
+	Aggregator common.Address
+	Raw        types.Log // Blockchain specific contextual infos
+}
+
+// FilterBatchSubmitted is a free log retrieval operation binding the contract event 0x1ba20d9487d371e8bae2b19e76eadedcee91bab216ec1b0d645fc8907e2ecce5.
+//
+// Solidity: event BatchSubmitted(uint256 indexed batch, bytes32 root, uint256 leaves, uint256 recorded, address aggregator)
+func (_AttestationCenter *AttestationCenterFilterer) FilterBatchSubmitted(opts *bind.FilterOpts, batch []*big.Int) (*AttestationCenterBatchSubmittedIterator, error) {
+
+	var batchRule []interface{}
+	for _, batchItem := range batch {
+		batchRule = append(batchRule, batchItem)
+	}
+
+	logs, sub, err := _AttestationCenter.contract.FilterLogs(opts, "BatchSubmitted", batchRule)
+	if err != nil {
+		return nil, err
+	}
+	return &AttestationCenterBatchSubmittedIterator{contract: _AttestationCenter.contract, event: "BatchSubmitted", logs: logs, sub: sub}, nil
+}
+
+// WatchBatchSubmitted is a free log subscription operation binding the contract event 0x1ba20d9487d371e8bae2b19e76eadedcee91bab216ec1b0d645fc8907e2ecce5.
+//
+// Solidity: event BatchSubmitted(uint256 indexed batch, bytes32 root, uint256 leaves, uint256 recorded, address aggregator)
+func (_AttestationCenter *AttestationCenterFilterer) WatchBatchSubmitted(opts *bind.WatchOpts, sink chan<- *AttestationCenterBatchSubmitted, batch []*big.Int) (event.Subscription, error) {
+
+	var batchRule []interface{}
+	for _, batchItem := range batch {
+		batchRule = append(batchRule, batchItem)
+	}
+
+	logs, sub, err := _AttestationCenter.contract.WatchLogs(opts, "BatchSubmitted", batchRule)
+	if err != nil {
+		return nil, err
+	}
+	return event.NewSubscription(func(quit <-chan struct{}) error {
+		defer sub.Unsubscribe()
+		for {
+			select {
+			case log := <-logs:
+				// New log arrived, parse the event and forward to the user
+				event := new(AttestationCenterBatchSubmitted)
+				if err := _AttestationCenter.contract.UnpackLog(event, "BatchSubmitted", log); err != nil {
+					// If the signature doesn't match, skip this log.
+					if errors.Is(err, bind.ErrEventSignatureMismatch) {
+						continue
+					}
+					return err
+				}
+				event.Raw = log
+
+				select {
+				case sink <- event:
+				case err := <-sub.Err():
+					return err
+				case <-quit:
+					return nil
+				}
+			case err := <-sub.Err():
+				return err
+			case <-quit:
+				return nil
+			}
+		}
+	}), nil
+}
+
+// ParseBatchSubmitted is a log parse operation binding the contract event 0x1ba20d9487d371e8bae2b19e76eadedcee91bab216ec1b0d645fc8907e2ecce5.
+//
+// Solidity: event BatchSubmitted(uint256 indexed batch, bytes32 root, uint256 leaves, uint256 recorded, address aggregator)
+func (_AttestationCenter *AttestationCenterFilterer) ParseBatchSubmitted(log types.Log) (*AttestationCenterBatchSubmitted, error) {
+	event := new(AttestationCenterBatchSubmitted)
+	if err := _AttestationCenter.contract.UnpackLog(event, "BatchSubmitted", log); err != nil {
+		return nil, err
+	}
+	event.Raw = log
+	return event, nil
 }
 
 // AttestationCenterConflictingVotesReportedIterator is returned from FilterConflictingVotesReported and is used to iterate over the raw logs and unpacked data for ConflictingVotesReported events raised by the AttestationCenter contract.

@@ -12,6 +12,11 @@ import {Owned} from "./Owned.sol";
 /// once. Certificates come one per transaction (submitTask) or in batches
 /// (submitTasks).
 ///
+/// Under load the keepers sign batches instead (submitBatch): one aggregate
+/// signature over the Merkle root of many tasks' verdicts, checked once for
+/// all of them. Each task of a batch stays individually provable against the
+/// batch's root (proveTask).
+///
 /// It is also the KeeperRegistry's slasher: anyone holding two different
 /// votes one keeper BLS-signed on the same task may report them
 /// (reportConflictingVotes); the keeper loses slashBps of its stake, once per
@@ -21,6 +26,11 @@ import {Owned} from "./Owned.sol";
 contract AttestationCenter is Owned {
     /// @notice Domain separator of vote digests; Go's attestation.VoteDomain.
     bytes32 public constant VOTE_DOMAIN = keccak256("TriggerX.Vote.v1");
+    /// @notice Domain separator of batch digests; Go's attestation.BatchDomain.
+    bytes32 public constant BATCH_DOMAIN = keccak256("TriggerX.Batch.v1");
+    /// @notice recordedIn's value for a task recorded by submitTask or
+    /// submitTasks, outside any batch.
+    uint256 public constant NOT_BATCHED = type(uint256).max;
     /// @notice Basis points: 10000 is 100%.
     uint256 public constant BPS = 10_000;
 
@@ -32,8 +42,15 @@ contract AttestationCenter is Owned {
     /// @notice The share of a keeper's stake slashed for conflicting votes,
     /// in basis points.
     uint256 public slashBps = 5_000;
-    /// @notice Whether a task's verdict was recorded.
-    mapping(bytes32 taskId => bool) public submitted;
+    /// @notice The number of batches recorded; the n-th recorded batch is
+    /// batch n.
+    uint256 public batchCount;
+    /// @notice Where a task's verdict was recorded: 0 if it was not,
+    /// NOT_BATCHED if by submitTask or submitTasks, otherwise the (1-based)
+    /// batch of submitBatch that recorded it.
+    mapping(bytes32 taskId => uint256) public recordedIn;
+    /// @notice The Merkle root of a batch's leaves; zero for no batch.
+    mapping(uint256 batch => bytes32) public batchRoot;
     /// @notice Whether a keeper was slashed for conflicting votes on a task.
     mapping(uint256 keeperId => mapping(bytes32 taskId => bool)) public slashedFor;
 
@@ -48,7 +65,8 @@ contract AttestationCenter is Owned {
         bytes signature;
     }
 
-    /// @notice What a keeper signs: the arguments of voteDigest.
+    /// @notice What a keeper signs: the arguments of voteDigest. Also a
+    /// leaf of a batch (submitBatch), whose tree node is its voteDigest.
     struct Vote {
         bytes32 taskId;
         uint256 jobId;
@@ -79,6 +97,14 @@ contract AttestationCenter is Owned {
     );
     /// @notice A batch entry was skipped: the task was already recorded.
     event SubmissionSkipped(bytes32 indexed taskId);
+    /// @notice A batch was recorded (submitBatch), after its tasks' events.
+    /// @param batch The batch's number.
+    /// @param root The Merkle root of its leaves.
+    /// @param leaves Its number of leaves.
+    /// @param recorded How many of them were recorded; the others were
+    /// already recorded and skipped.
+    /// @param aggregator The sender.
+    event BatchSubmitted(uint256 indexed batch, bytes32 root, uint256 leaves, uint256 recorded, address aggregator);
     /// @notice A keeper was slashed for signing two different votes on a task.
     event ConflictingVotesReported(uint256 indexed keeperId, bytes32 indexed taskId, address reporter, uint256 slashed);
     /// @notice The slashed share changed.
@@ -98,6 +124,9 @@ contract AttestationCenter is Owned {
     error InvalidSignature();
     /// @notice An empty batch.
     error NoSubmissions();
+    /// @notice The task id of leaves[index] is not greater than the one
+    /// before it.
+    error LeavesNotIncreasing(uint256 index);
     /// @notice The two votes are on different tasks.
     error DifferentTasks(bytes32 taskIdA, bytes32 taskIdB);
     /// @notice The two votes are the same vote (same digest).
@@ -138,7 +167,7 @@ contract AttestationCenter is Owned {
         uint256[] calldata signerIds,
         bytes calldata signature
     ) external {
-        if (submitted[taskId]) revert TaskAlreadySubmitted(taskId);
+        if (recordedIn[taskId] != 0) revert TaskAlreadySubmitted(taskId);
         _check(
             voteDigest(taskId, jobId, taskDefinitionId, resultHash, approve),
             approve,
@@ -169,7 +198,7 @@ contract AttestationCenter is Owned {
         uint256 recorded = 0;
         for (uint256 i = 0; i < n; ++i) {
             Submission calldata s = subs[i];
-            if (submitted[s.taskId]) {
+            if (recordedIn[s.taskId] != 0) {
                 emit SubmissionSkipped(s.taskId);
                 continue;
             }
@@ -186,6 +215,72 @@ contract AttestationCenter is Owned {
             mstore(sigs, recorded)
         }
         if (!BLS12381.verifyBatch(keys, digests, sigs)) revert InvalidSignature();
+    }
+
+    /// @notice Records the verdicts of a batch: keepers holding two thirds
+    /// of the active stake signed, with one aggregate signature, the Merkle
+    /// root of the leaves (a batch is signed as a whole, so it needs the
+    /// approval quorum whatever its verdicts). Each leaf is recorded as
+    /// submitTask records it, with the batch's signers, and recordedIn its
+    /// task is this batch; a leaf whose task is already recorded is skipped
+    /// with SubmissionSkipped. BatchSubmitted follows the tasks' events.
+    /// @dev The tree's nodes are the leaves' voteDigests; a parent is
+    /// keccak256 of its two children sorted (smaller first), and the last
+    /// node of a level of odd length moves up unchanged, so one leaf is its
+    /// own root. Go's attestation.MerkleRoot builds the same tree.
+    /// @param leaves The verdicts, in strictly increasing task id order.
+    /// @param signerIds The signing keepers' ids, strictly increasing.
+    /// @param signature The 256-byte EIP-2537 aggregate signature of
+    /// batchDigest(root, leaves.length).
+    /// @return batch The batch's number.
+    function submitBatch(Vote[] calldata leaves, uint256[] calldata signerIds, bytes calldata signature)
+        external
+        returns (uint256 batch)
+    {
+        uint256 n = leaves.length;
+        if (n == 0) revert NoSubmissions();
+        bytes32[] memory nodes = new bytes32[](n);
+        bytes32 previous;
+        for (uint256 i = 0; i < n; ++i) {
+            Vote calldata leaf = leaves[i];
+            bytes32 taskId = leaf.taskId;
+            if (i != 0 && taskId <= previous) revert LeavesNotIncreasing(i);
+            previous = taskId;
+            nodes[i] = voteDigest(taskId, leaf.jobId, leaf.taskDefinitionId, leaf.resultHash, leaf.approve);
+        }
+        bytes32 root = _merkleRoot(nodes);
+        bytes memory aggregateKey =
+            _quorumKey(true, signerIds, keeperRegistry.totalStake(), keeperRegistry.keeperCount());
+        if (!BLS12381.verify(aggregateKey, batchDigest(root, n), signature)) revert InvalidSignature();
+
+        batch = ++batchCount;
+        batchRoot[batch] = root;
+        uint256 recorded = _recordBatch(leaves, signerIds, batch);
+        emit BatchSubmitted(batch, root, n, recorded, msg.sender);
+    }
+
+    /// @notice Whether batch recorded the verdict leaf: its task was
+    /// recorded by that batch and proof leads from voteDigest(leaf) to the
+    /// batch's root. Any contract may call it to check one task's verdict.
+    /// @param leaf The verdict.
+    /// @param batch The batch that recorded it (recordedIn(leaf.taskId)).
+    /// @param proof The sibling at each level of the tree where the leaf's
+    /// branch has one, from the leaf up; Go's attestation.MerkleProof.
+    /// @return True when the proof holds.
+    function proveTask(Vote calldata leaf, uint256 batch, bytes32[] calldata proof) external view returns (bool) {
+        if (batch == 0 || batch == NOT_BATCHED || recordedIn[leaf.taskId] != batch) return false;
+        bytes32 node = _voteDigest(leaf);
+        for (uint256 i = 0; i < proof.length; ++i) {
+            node = _hashPair(node, proof[i]);
+        }
+        return node == batchRoot[batch];
+    }
+
+    /// @notice Whether a task's verdict was recorded, by any path.
+    /// @param taskId The task.
+    /// @return True when recordedIn(taskId) is not 0.
+    function submitted(bytes32 taskId) external view returns (bool) {
+        return recordedIn[taskId] != 0;
     }
 
     /// @notice Slashes keeper keeperId for BLS-signing two different votes
@@ -228,11 +323,32 @@ contract AttestationCenter is Owned {
     function voteDigest(bytes32 taskId, uint256 jobId, uint16 taskDefinitionId, bytes32 resultHash, bool approve)
         public
         view
-        returns (bytes32)
+        returns (bytes32 digest)
     {
-        return keccak256(
-            abi.encode(VOTE_DOMAIN, block.chainid, address(this), taskId, jobId, taskDefinitionId, resultHash, approve)
-        );
+        bytes32 domain = VOTE_DOMAIN;
+        // abi.encode in scratch memory past the free memory pointer, which
+        // stays where it is: a batch hashes many leaves.
+        assembly ("memory-safe") {
+            let p := mload(0x40)
+            mstore(p, domain)
+            mstore(add(p, 0x20), chainid())
+            mstore(add(p, 0x40), address())
+            mstore(add(p, 0x60), taskId)
+            mstore(add(p, 0x80), jobId)
+            mstore(add(p, 0xa0), and(taskDefinitionId, 0xffff))
+            mstore(add(p, 0xc0), resultHash)
+            mstore(add(p, 0xe0), iszero(iszero(approve)))
+            digest := keccak256(p, 0x100)
+        }
+    }
+
+    /// @notice The message keepers BLS-sign for a batch:
+    /// keccak256(abi.encode(BATCH_DOMAIN, chainid, this, root, leaves));
+    /// Go's attestation.BatchDigest.
+    /// @param root The Merkle root of the batch's leaves.
+    /// @param leaves The batch's number of leaves.
+    function batchDigest(bytes32 root, uint256 leaves) public view returns (bytes32) {
+        return keccak256(abi.encode(BATCH_DOMAIN, block.chainid, address(this), root, leaves));
     }
 
     function _voteDigest(Vote calldata v) private view returns (bytes32) {
@@ -269,6 +385,77 @@ contract AttestationCenter is Owned {
         if (signedStake * 3 < totalStake * (approve ? 2 : 1)) revert QuorumNotReached(signedStake, totalStake);
     }
 
+    /// @dev The root of the batch tree over nodes (at least one), computed in
+    /// place: level by level, nodes[i] becomes the parent of nodes[2i] and
+    /// nodes[2i + 1], and a level's odd last node moves up unchanged.
+    function _merkleRoot(bytes32[] memory nodes) private pure returns (bytes32) {
+        uint256 length = nodes.length;
+        while (length > 1) {
+            uint256 half = length / 2;
+            for (uint256 i = 0; i < half; ++i) {
+                nodes[i] = _hashPair(nodes[2 * i], nodes[2 * i + 1]);
+            }
+            if (length % 2 == 1) {
+                nodes[half] = nodes[length - 1];
+                ++half;
+            }
+            length = half;
+        }
+        return nodes[0];
+    }
+
+    /// @dev A parent node: keccak256 of the two children, smaller first.
+    function _hashPair(bytes32 a, bytes32 b) private pure returns (bytes32 parent) {
+        assembly ("memory-safe") {
+            switch lt(a, b)
+            case 0 {
+                mstore(0x00, b)
+                mstore(0x20, a)
+            }
+            default {
+                mstore(0x00, a)
+                mstore(0x20, b)
+            }
+            parent := keccak256(0x00, 0x40)
+        }
+    }
+
+    /// @dev Records the leaves of batch not recorded yet, numbering them and
+    /// emitting their events (SubmissionSkipped for the others); returns how
+    /// many it recorded.
+    function _recordBatch(Vote[] calldata leaves, uint256[] calldata signerIds, uint256 batch)
+        private
+        returns (uint256 recorded)
+    {
+        uint32 first = taskNumber;
+        uint32 number = first;
+        for (uint256 i = 0; i < leaves.length; ++i) {
+            Vote calldata leaf = leaves[i];
+            bytes32 taskId = leaf.taskId;
+            if (recordedIn[taskId] != 0) {
+                emit SubmissionSkipped(taskId);
+                continue;
+            }
+            recordedIn[taskId] = batch;
+            _emitVerdict(leaf, ++number, signerIds);
+        }
+        recorded = number - first;
+        if (recorded != 0) taskNumber = number;
+    }
+
+    /// @dev Emits a batch leaf's TaskSubmitted or TaskRejected.
+    function _emitVerdict(Vote calldata leaf, uint32 number, uint256[] calldata signerIds) private {
+        if (leaf.approve) {
+            emit TaskSubmitted(
+                leaf.taskId, leaf.jobId, leaf.taskDefinitionId, leaf.resultHash, number, signerIds, msg.sender
+            );
+        } else {
+            emit TaskRejected(
+                leaf.taskId, leaf.jobId, leaf.taskDefinitionId, leaf.resultHash, number, signerIds, msg.sender
+            );
+        }
+    }
+
     /// @dev Marks the task recorded, numbers it and emits its event.
     function _record(
         bytes32 taskId,
@@ -278,7 +465,7 @@ contract AttestationCenter is Owned {
         bool approve,
         uint256[] calldata signerIds
     ) private {
-        submitted[taskId] = true;
+        recordedIn[taskId] = NOT_BATCHED;
         uint32 number = ++taskNumber;
         if (approve) {
             emit TaskSubmitted(taskId, jobId, taskDefinitionId, resultHash, number, signerIds, msg.sender);

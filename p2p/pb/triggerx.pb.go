@@ -1659,6 +1659,199 @@ func (x *Heartbeat) GetSignature() []byte {
 	return nil
 }
 
+// BatchLeaf is one task's verdict in a batch (attestation.BatchLeaf): the
+// fields of a vote.
+type BatchLeaf struct {
+	state            protoimpl.MessageState `protogen:"open.v1"`
+	TaskId           []byte                 `protobuf:"bytes,1,opt,name=task_id,json=taskId,proto3" json:"task_id,omitempty"` // 32
+	JobId            uint64                 `protobuf:"varint,2,opt,name=job_id,json=jobId,proto3" json:"job_id,omitempty"`
+	TaskDefinitionId uint32                 `protobuf:"varint,3,opt,name=task_definition_id,json=taskDefinitionId,proto3" json:"task_definition_id,omitempty"`
+	ResultHash       []byte                 `protobuf:"bytes,4,opt,name=result_hash,json=resultHash,proto3" json:"result_hash,omitempty"` // 32
+	Approve          bool                   `protobuf:"varint,5,opt,name=approve,proto3" json:"approve,omitempty"`
+	unknownFields    protoimpl.UnknownFields
+	sizeCache        protoimpl.SizeCache
+}
+
+func (x *BatchLeaf) Reset() {
+	*x = BatchLeaf{}
+	mi := &file_triggerx_proto_msgTypes[18]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *BatchLeaf) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*BatchLeaf) ProtoMessage() {}
+
+func (x *BatchLeaf) ProtoReflect() protoreflect.Message {
+	mi := &file_triggerx_proto_msgTypes[18]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use BatchLeaf.ProtoReflect.Descriptor instead.
+func (*BatchLeaf) Descriptor() ([]byte, []int) {
+	return file_triggerx_proto_rawDescGZIP(), []int{18}
+}
+
+func (x *BatchLeaf) GetTaskId() []byte {
+	if x != nil {
+		return x.TaskId
+	}
+	return nil
+}
+
+func (x *BatchLeaf) GetJobId() uint64 {
+	if x != nil {
+		return x.JobId
+	}
+	return 0
+}
+
+func (x *BatchLeaf) GetTaskDefinitionId() uint32 {
+	if x != nil {
+		return x.TaskDefinitionId
+	}
+	return 0
+}
+
+func (x *BatchLeaf) GetResultHash() []byte {
+	if x != nil {
+		return x.ResultHash
+	}
+	return nil
+}
+
+func (x *BatchLeaf) GetApprove() bool {
+	if x != nil {
+		return x.Approve
+	}
+	return false
+}
+
+// BatchProposal is a batch of verdicts the aggregator asks keepers to sign
+// (ADR 14).
+type BatchProposal struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Leaves        []*BatchLeaf           `protobuf:"bytes,1,rep,name=leaves,proto3" json:"leaves,omitempty"` // 1..256, strictly increasing by task id
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *BatchProposal) Reset() {
+	*x = BatchProposal{}
+	mi := &file_triggerx_proto_msgTypes[19]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *BatchProposal) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*BatchProposal) ProtoMessage() {}
+
+func (x *BatchProposal) ProtoReflect() protoreflect.Message {
+	mi := &file_triggerx_proto_msgTypes[19]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use BatchProposal.ProtoReflect.Descriptor instead.
+func (*BatchProposal) Descriptor() ([]byte, []int) {
+	return file_triggerx_proto_rawDescGZIP(), []int{19}
+}
+
+func (x *BatchProposal) GetLeaves() []*BatchLeaf {
+	if x != nil {
+		return x.Leaves
+	}
+	return nil
+}
+
+// BatchVote is one keeper's BLS signature of a batch.
+type BatchVote struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Root          []byte                 `protobuf:"bytes,1,opt,name=root,proto3" json:"root,omitempty"`           // 32, the batch's Merkle root
+	Leaves        uint32                 `protobuf:"varint,2,opt,name=leaves,proto3" json:"leaves,omitempty"`      // the batch's number of leaves, 1..256
+	Keeper        []byte                 `protobuf:"bytes,3,opt,name=keeper,proto3" json:"keeper,omitempty"`       // 20
+	Signature     []byte                 `protobuf:"bytes,4,opt,name=signature,proto3" json:"signature,omitempty"` // 96, BLS over the batch digest
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *BatchVote) Reset() {
+	*x = BatchVote{}
+	mi := &file_triggerx_proto_msgTypes[20]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *BatchVote) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*BatchVote) ProtoMessage() {}
+
+func (x *BatchVote) ProtoReflect() protoreflect.Message {
+	mi := &file_triggerx_proto_msgTypes[20]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use BatchVote.ProtoReflect.Descriptor instead.
+func (*BatchVote) Descriptor() ([]byte, []int) {
+	return file_triggerx_proto_rawDescGZIP(), []int{20}
+}
+
+func (x *BatchVote) GetRoot() []byte {
+	if x != nil {
+		return x.Root
+	}
+	return nil
+}
+
+func (x *BatchVote) GetLeaves() uint32 {
+	if x != nil {
+		return x.Leaves
+	}
+	return 0
+}
+
+func (x *BatchVote) GetKeeper() []byte {
+	if x != nil {
+		return x.Keeper
+	}
+	return nil
+}
+
+func (x *BatchVote) GetSignature() []byte {
+	if x != nil {
+		return x.Signature
+	}
+	return nil
+}
+
 var File_triggerx_proto protoreflect.FileDescriptor
 
 const file_triggerx_proto_rawDesc = "" +
@@ -1820,7 +2013,21 @@ const file_triggerx_proto_rawDesc = "" +
 	"\apeer_id\x18\x02 \x01(\tR\x06peerId\x12\x18\n" +
 	"\aversion\x18\x03 \x01(\tR\aversion\x12\x1c\n" +
 	"\ttimestamp\x18\x04 \x01(\x03R\ttimestamp\x12\x1c\n" +
-	"\tsignature\x18\x05 \x01(\fR\tsignatureB-Z+github.com/triggerx-network/triggerx/p2p/pbb\x06proto3"
+	"\tsignature\x18\x05 \x01(\fR\tsignature\"\xa4\x01\n" +
+	"\tBatchLeaf\x12\x17\n" +
+	"\atask_id\x18\x01 \x01(\fR\x06taskId\x12\x15\n" +
+	"\x06job_id\x18\x02 \x01(\x04R\x05jobId\x12,\n" +
+	"\x12task_definition_id\x18\x03 \x01(\rR\x10taskDefinitionId\x12\x1f\n" +
+	"\vresult_hash\x18\x04 \x01(\fR\n" +
+	"resultHash\x12\x18\n" +
+	"\aapprove\x18\x05 \x01(\bR\aapprove\"?\n" +
+	"\rBatchProposal\x12.\n" +
+	"\x06leaves\x18\x01 \x03(\v2\x16.triggerx.v1.BatchLeafR\x06leaves\"m\n" +
+	"\tBatchVote\x12\x12\n" +
+	"\x04root\x18\x01 \x01(\fR\x04root\x12\x16\n" +
+	"\x06leaves\x18\x02 \x01(\rR\x06leaves\x12\x16\n" +
+	"\x06keeper\x18\x03 \x01(\fR\x06keeper\x12\x1c\n" +
+	"\tsignature\x18\x04 \x01(\fR\tsignatureB-Z+github.com/triggerx-network/triggerx/p2p/pbb\x06proto3"
 
 var (
 	file_triggerx_proto_rawDescOnce sync.Once
@@ -1834,7 +2041,7 @@ func file_triggerx_proto_rawDescGZIP() []byte {
 	return file_triggerx_proto_rawDescData
 }
 
-var file_triggerx_proto_msgTypes = make([]protoimpl.MessageInfo, 20)
+var file_triggerx_proto_msgTypes = make([]protoimpl.MessageInfo, 23)
 var file_triggerx_proto_goTypes = []any{
 	(*Action)(nil),           // 0: triggerx.v1.Action
 	(*Script)(nil),           // 1: triggerx.v1.Script
@@ -1854,12 +2061,15 @@ var file_triggerx_proto_goTypes = []any{
 	(*Certificate)(nil),      // 15: triggerx.v1.Certificate
 	(*Finalization)(nil),     // 16: triggerx.v1.Finalization
 	(*Heartbeat)(nil),        // 17: triggerx.v1.Heartbeat
-	nil,                      // 18: triggerx.v1.ScriptRun.StorageUpdatesEntry
-	nil,                      // 19: triggerx.v1.Task.StorageEntry
+	(*BatchLeaf)(nil),        // 18: triggerx.v1.BatchLeaf
+	(*BatchProposal)(nil),    // 19: triggerx.v1.BatchProposal
+	(*BatchVote)(nil),        // 20: triggerx.v1.BatchVote
+	nil,                      // 21: triggerx.v1.ScriptRun.StorageUpdatesEntry
+	nil,                      // 22: triggerx.v1.Task.StorageEntry
 }
 var file_triggerx_proto_depIdxs = []int32{
 	1,  // 0: triggerx.v1.Action.script:type_name -> triggerx.v1.Script
-	18, // 1: triggerx.v1.ScriptRun.storage_updates:type_name -> triggerx.v1.ScriptRun.StorageUpdatesEntry
+	21, // 1: triggerx.v1.ScriptRun.storage_updates:type_name -> triggerx.v1.ScriptRun.StorageUpdatesEntry
 	4,  // 2: triggerx.v1.Trigger.time:type_name -> triggerx.v1.TimeTrigger
 	6,  // 3: triggerx.v1.Trigger.event:type_name -> triggerx.v1.EventTrigger
 	8,  // 4: triggerx.v1.Trigger.condition:type_name -> triggerx.v1.ConditionTrigger
@@ -1869,15 +2079,16 @@ var file_triggerx_proto_depIdxs = []int32{
 	0,  // 8: triggerx.v1.Task.action:type_name -> triggerx.v1.Action
 	3,  // 9: triggerx.v1.Task.trigger:type_name -> triggerx.v1.Trigger
 	10, // 10: triggerx.v1.Task.firing:type_name -> triggerx.v1.Firing
-	19, // 11: triggerx.v1.Task.storage:type_name -> triggerx.v1.Task.StorageEntry
+	22, // 11: triggerx.v1.Task.storage:type_name -> triggerx.v1.Task.StorageEntry
 	11, // 12: triggerx.v1.Assignment.task:type_name -> triggerx.v1.Task
 	2,  // 13: triggerx.v1.Result.script:type_name -> triggerx.v1.ScriptRun
 	15, // 14: triggerx.v1.Finalization.certificate:type_name -> triggerx.v1.Certificate
-	15, // [15:15] is the sub-list for method output_type
-	15, // [15:15] is the sub-list for method input_type
-	15, // [15:15] is the sub-list for extension type_name
-	15, // [15:15] is the sub-list for extension extendee
-	0,  // [0:15] is the sub-list for field type_name
+	18, // 15: triggerx.v1.BatchProposal.leaves:type_name -> triggerx.v1.BatchLeaf
+	16, // [16:16] is the sub-list for method output_type
+	16, // [16:16] is the sub-list for method input_type
+	16, // [16:16] is the sub-list for extension type_name
+	16, // [16:16] is the sub-list for extension extendee
+	0,  // [0:16] is the sub-list for field type_name
 }
 
 func init() { file_triggerx_proto_init() }
@@ -1891,7 +2102,7 @@ func file_triggerx_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_triggerx_proto_rawDesc), len(file_triggerx_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   20,
+			NumMessages:   23,
 			NumExtensions: 0,
 			NumServices:   0,
 		},
