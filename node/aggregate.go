@@ -51,6 +51,9 @@ type voteAggregator struct {
 	metrics *metrics
 	tracer  trace.Tracer // nil: no spans
 	subs    []func(context.Context, attestation.Certificate) error
+	// verified, if set, reports that this node's gossip check already
+	// verified a vote signature (checks.Verified): it is not paired again.
+	verified func(keeper common.Address, digest common.Hash, sig []byte) bool
 
 	mu    sync.Mutex
 	tasks map[common.Hash]*taskVotes
@@ -105,12 +108,14 @@ func (a *voteAggregator) AddVote(ctx context.Context, v attestation.Vote) (err e
 		}
 	}
 	a.mu.Unlock()
-	sig, err := attestation.BLSSignatureFromBytes(v.Signature)
-	if err != nil {
-		return err
-	}
-	if !attestation.VerifyBLS(k.PublicKey, v.Digest(a.domain), sig) {
-		return fmt.Errorf("%w: %s task %s", errBadVoteSig, v.Keeper.Hex(), v.TaskID.Hex())
+	if digest := v.Digest(a.domain); a.verified == nil || !a.verified(v.Keeper, digest, v.Signature) {
+		sig, err := attestation.BLSSignatureFromBytes(v.Signature)
+		if err != nil {
+			return err
+		}
+		if !attestation.VerifyBLS(k.PublicKey, digest, sig) {
+			return fmt.Errorf("%w: %s task %s", errBadVoteSig, v.Keeper.Hex(), v.TaskID.Hex())
+		}
 	}
 
 	a.mu.Lock()

@@ -1,6 +1,7 @@
 package node
 
 import (
+	"bytes"
 	"context"
 	"math/big"
 	"testing"
@@ -186,4 +187,28 @@ func TestVoteAggregatorResumesUnfinalizedCertificates(t *testing.T) {
 	require.Equal(t, pending, (*certs)[0].TaskID)
 	require.NoError(t, agg.AddVote(ctx, vote(done, 3)), "late vote for a finalized task")
 	require.Len(t, *certs, 1)
+}
+
+// A vote whose signature this node's gossip check verified is not paired
+// again; any other vote is.
+func TestVoteAggregatorTrustsItsChecks(t *testing.T) {
+	domain := attestation.Domain{ChainID: 1337, AttestationCenter: common.HexToAddress("0xac")}
+	keepers, sks := testKeepers(t, 4)
+	v := attestation.Vote{TaskID: common.HexToHash("0x7a5c"), JobID: 7, TaskDefinitionID: 1, ResultHash: common.HexToHash("0x600d"),
+		Approve: true, Keeper: keepers[0].Address}
+	wrong := sks[0].Sign(common.HexToHash("0x07e4")) // a valid point, not over this vote
+	v.Signature = wrong[:]
+	for _, trusted := range []bool{false, true} {
+		agg, err := newVoteAggregator(keepers, domain, nil, zap.NewNop())
+		require.NoError(t, err)
+		agg.verified = func(k common.Address, d common.Hash, sig []byte) bool {
+			return trusted && k == v.Keeper && d == v.Digest(domain) && bytes.Equal(sig, v.Signature)
+		}
+		err = agg.AddVote(context.Background(), v)
+		if trusted {
+			require.NoError(t, err, "verified by the check: taken as is")
+		} else {
+			require.ErrorIs(t, err, errBadVoteSig)
+		}
+	}
 }

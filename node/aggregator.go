@@ -90,7 +90,7 @@ func RunAggregator(ctx context.Context, cfg AggregatorConfig) error {
 	if err != nil {
 		return l.abort(err)
 	}
-	agg.metrics, agg.tracer = m, tracing.Tracer(cfg.TracerProvider)
+	agg.metrics, agg.tracer, agg.verified = m, tracing.Tracer(cfg.TracerProvider), chk.Verified
 	sender, err := p.newSender(db, cfg.Key, cfg.Tx)
 	if err != nil {
 		return l.abort(err)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 	lru "github.com/hashicorp/golang-lru/v2"
 
 	"github.com/triggerx-network/triggerx/attestation"
@@ -51,14 +52,34 @@ type checks struct {
 	// finalized remembers tasks whose certificate was seen: results and
 	// votes for them are stale and not relayed.
 	finalized *lru.Cache[common.Hash, struct{}]
+	// verified remembers the vote signatures the vote check verified, so
+	// this node's aggregator (and a keeper's backup aggregator), handed
+	// the same vote by the topic, does not pair it again.
+	verified *lru.Cache[common.Hash, struct{}]
 }
 
-// finalizedMemory is how many finalized task ids the checks remember.
-const finalizedMemory = 1 << 16
+// finalizedMemory is how many finalized task ids the checks remember;
+// verifiedMemory how many verified vote signatures.
+const (
+	finalizedMemory = 1 << 16
+	verifiedMemory  = 1 << 14
+)
 
 func newChecks(domain attestation.Domain, keepers *registryKeepers, coordinator *coordinatorAddress) *checks {
 	finalized, _ := lru.New[common.Hash, struct{}](finalizedMemory) // only fails for a size <= 0
-	return &checks{domain: domain, keepers: keepers, coordinator: coordinator, now: time.Now, finalized: finalized}
+	verified, _ := lru.New[common.Hash, struct{}](verifiedMemory)
+	return &checks{domain: domain, keepers: keepers, coordinator: coordinator, now: time.Now, finalized: finalized, verified: verified}
+}
+
+// signedKey names one signature of digest by keeper in the verified memo.
+func signedKey(keeper common.Address, digest common.Hash, sig []byte) common.Hash {
+	return crypto.Keccak256Hash(keeper[:], digest[:], sig)
+}
+
+// Verified reports whether the vote check verified sig, keeper's BLS
+// signature of digest (voteAggregator.verified).
+func (c *checks) Verified(keeper common.Address, digest common.Hash, sig []byte) bool {
+	return c.verified.Contains(signedKey(keeper, digest, sig))
 }
 
 // p2p returns the checks in the form the p2p topic validators take.
@@ -159,7 +180,12 @@ func (c *checks) Vote(ctx context.Context, v attestation.Vote) error {
 	if c.finalized.Contains(v.TaskID) {
 		return errFinalized
 	}
-	return c.keeperSigned(ctx, v.Keeper, v.Digest(c.domain), v.Signature, "vote")
+	digest := v.Digest(c.domain)
+	if err := c.keeperSigned(ctx, v.Keeper, digest, v.Signature, "vote"); err != nil {
+		return err
+	}
+	c.verified.Add(signedKey(v.Keeper, digest, v.Signature), struct{}{})
+	return nil
 }
 
 // keeperSigned checks that sig is an active keeper's BLS signature of

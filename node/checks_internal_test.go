@@ -208,10 +208,20 @@ func TestGossipChecks(t *testing.T) {
 			return f.checks.Result(ctx, r)
 		}, p2p.ErrReject},
 		{"valid vote", func() error {
-			return f.checks.Vote(ctx, f.vote(0, f.bls[indexOf(t, f, 0)], common.HexToHash("0x7a")))
+			v := f.vote(0, f.bls[indexOf(t, f, 0)], common.HexToHash("0x7a"))
+			require.False(t, f.checks.Verified(v.Keeper, v.Digest(f.domain), v.Signature))
+			if err := f.checks.Vote(ctx, v); err != nil {
+				return err
+			}
+			// The aggregator of this node need not pair it again.
+			require.True(t, f.checks.Verified(v.Keeper, v.Digest(f.domain), v.Signature))
+			return nil
 		}, nil},
 		{"vote signed with another keeper's key", func() error {
-			return f.checks.Vote(ctx, f.vote(0, f.bls[indexOf(t, f, 1)], common.HexToHash("0x7a")))
+			v := f.vote(0, f.bls[indexOf(t, f, 1)], common.HexToHash("0x7a"))
+			err := f.checks.Vote(ctx, v)
+			require.False(t, f.checks.Verified(v.Keeper, v.Digest(f.domain), v.Signature), "a refused vote is not remembered")
+			return err
 		}, p2p.ErrReject},
 	}
 	for _, tt := range tests {

@@ -160,7 +160,7 @@ func RunKeeper(ctx context.Context, cfg KeeperConfig) error {
 		stopStages()
 		return l.abort(err)
 	}
-	backup.metrics = m
+	backup.metrics, backup.agg.verified = m, chk.Verified
 	l.onStop("stages", func() error {
 		stopStages()
 		perf.wait()
