@@ -591,14 +591,14 @@ func (a *api) getJob(c *gin.Context) {
 	if !ok {
 		return
 	}
-	tasks, err := a.store.Tasks(ctx, id, jobTaskIDs)
+	ids, err := a.store.TaskIDs(ctx, id, jobTaskIDs)
 	if err != nil {
 		a.fail(c, err)
 		return
 	}
-	j.TaskIDs = make([]common.Hash, len(tasks))
-	for i, t := range tasks {
-		j.TaskIDs[i] = t.TaskID
+	j.TaskIDs = ids
+	if j.TaskIDs == nil {
+		j.TaskIDs = []common.Hash{}
 	}
 	c.JSON(http.StatusOK, j)
 }

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/gin-gonic/gin"
 	"github.com/stretchr/testify/require"
@@ -77,6 +78,17 @@ func BenchmarkREST(b *testing.B) {
 	})
 	b.Run("job-read", func(b *testing.B) {
 		get(b, api, func(i int) string { return "/api/v1/jobs/" + strconv.Itoa(1+i%jobs) })
+	})
+	// A job that has fired often lists its 100 newest task ids.
+	const busy = 10
+	for id := range uint64(busy) {
+		for k := range 150 {
+			_, _, err := s.UpdateJob(ctx, id+1, fireAt(t0.Add(time.Duration(k+1)*time.Minute)))
+			require.NoError(b, err)
+		}
+	}
+	b.Run("job-read-100-tasks", func(b *testing.B) {
+		get(b, api, func(i int) string { return "/api/v1/jobs/" + strconv.Itoa(1+i%busy) })
 	})
 	// Fresh ids across the runs of job-create, each committed on the
 	// (in-memory) chain first.

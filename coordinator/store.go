@@ -50,6 +50,9 @@ type Store interface {
 	// Tasks returns the most recent tasks of a job (by scheduled time),
 	// newest first; all of them when limit <= 0.
 	Tasks(ctx context.Context, jobID uint64, limit int) ([]Task, error)
+	// TaskIDs returns the ids of the tasks Tasks returns, in its order,
+	// without reading the tasks.
+	TaskIDs(ctx context.Context, jobID uint64, limit int) ([]common.Hash, error)
 	// UpdateTask reads task id, calls fn on it and writes the result inside
 	// one transaction. fn must not change the task's id, job id, trigger
 	// key, scheduled time or creation time. An error from fn aborts the

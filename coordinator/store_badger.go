@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sync"
 	"time"
 
@@ -77,14 +78,22 @@ type BadgerStore struct {
 	// when it has committed (and then drops the job); a read caches what it
 	// read only if no write began or ended meanwhile and none is under way,
 	// so the cache never holds a version older than one a reader has seen.
-	jobs       *lru.Cache[uint64, Job]
+	jobs *lru.Cache[uint64, Job]
+	// taskIDs caches each job's newest task ids (at most taskIDCacheDepth)
+	// for TaskIDs under the same rule: tasks are created only by job writes
+	// (UpdateJob), which drop a job's entry here too.
+	taskIDs    *lru.Cache[uint64, []common.Hash]
 	jobsMu     sync.Mutex // guards jobGen and jobWriters against a read's check-and-add
 	jobGen     uint64
 	jobWriters int
 }
 
-// jobCacheSize bounds the decoded jobs the badger store keeps.
-const jobCacheSize = 16384
+// jobCacheSize bounds the decoded jobs the badger store keeps, and the jobs
+// whose newest taskIDCacheDepth task ids it keeps.
+const (
+	jobCacheSize     = 16384
+	taskIDCacheDepth = 100
+)
 
 var _ Store = (*BadgerStore)(nil)
 
@@ -111,7 +120,8 @@ func OpenBadgerStore(dir string, logger *zap.Logger) (*BadgerStore, error) {
 		return nil, fmt.Errorf("open badger store %q: %w", dir, err)
 	}
 	jobs, _ := lru.New[uint64, Job](jobCacheSize) // only fails for a size <= 0
-	s := &BadgerStore{db: db, logger: logger, stop: make(chan struct{}), jobs: jobs}
+	taskIDs, _ := lru.New[uint64, []common.Hash](jobCacheSize)
+	s := &BadgerStore{db: db, logger: logger, stop: make(chan struct{}), jobs: jobs, taskIDs: taskIDs}
 	if err := s.buildUserJobIndex(); err != nil {
 		_ = db.Close()
 		return nil, fmt.Errorf("open badger store %q: %w", dir, err)
@@ -238,6 +248,7 @@ func (s *BadgerStore) writingJobs() func(jobs ...Job) {
 		s.jobWriters--
 		for _, j := range jobs {
 			s.jobs.Remove(uint64(j.JobID))
+			s.taskIDs.Remove(uint64(j.JobID))
 		}
 	}
 }
@@ -400,22 +411,9 @@ func (s *BadgerStore) Task(ctx context.Context, id common.Hash) (Task, error) {
 func (s *BadgerStore) Tasks(ctx context.Context, jobID uint64, limit int) ([]Task, error) {
 	var tasks []Task
 	err := s.view(ctx, func(txn *badger.Txn) error {
-		prefix := append(bytes.Clone(prefixJobTask), u64(jobID)...)
-		opts := badger.DefaultIteratorOptions
-		opts.PrefetchValues = false
-		opts.Reverse = true
-		opts.Prefix = prefix
-		it := txn.NewIterator(opts)
-		defer it.Close()
-		// In reverse mode Seek finds the last key <= the seek key.
-		seek := append(bytes.Clone(prefix), bytes.Repeat([]byte{0xff}, 8+common.HashLength+1)...)
-		var ids []common.Hash
-		for it.Seek(seek); it.Valid() && (limit <= 0 || len(ids) < limit); it.Next() {
-			k := it.Item().Key()
-			if len(k) != len(prefix)+8+common.HashLength {
-				return fmt.Errorf("corrupt job task key %x", k)
-			}
-			ids = append(ids, common.BytesToHash(k[len(prefix)+8:]))
+		ids, err := taskIDsOfJob(txn, jobID, limit)
+		if err != nil {
+			return err
 		}
 		for _, id := range ids {
 			t, err := getTask(txn, id)
@@ -427,6 +425,61 @@ func (s *BadgerStore) Tasks(ctx context.Context, jobID uint64, limit int) ([]Tas
 		return nil
 	})
 	return tasks, err
+}
+
+// TaskIDs implements Store: the job's task index, keys only; a job's
+// newest taskIDCacheDepth ids are cached until its next write.
+func (s *BadgerStore) TaskIDs(ctx context.Context, jobID uint64, limit int) ([]common.Hash, error) {
+	if ids, ok := s.taskIDs.Get(jobID); ok && limit > 0 && (limit <= len(ids) || len(ids) < taskIDCacheDepth) {
+		return slices.Clone(ids[:min(limit, len(ids))]), nil
+	}
+	s.jobsMu.Lock()
+	gen := s.jobGen
+	s.jobsMu.Unlock()
+	var ids []common.Hash
+	depth := limit
+	if limit > 0 {
+		depth = max(limit, taskIDCacheDepth)
+	}
+	err := s.view(ctx, func(txn *badger.Txn) (err error) {
+		ids, err = taskIDsOfJob(txn, jobID, depth)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if limit > 0 {
+		s.jobsMu.Lock()
+		if s.jobGen == gen && s.jobWriters == 0 {
+			s.taskIDs.Add(jobID, slices.Clone(ids[:min(len(ids), taskIDCacheDepth)]))
+		}
+		s.jobsMu.Unlock()
+		ids = ids[:min(limit, len(ids))]
+	}
+	return ids, nil
+}
+
+// taskIDsOfJob reads the newest limit (all when limit <= 0) task ids of a
+// job from its index, by scheduled time.
+func taskIDsOfJob(txn *badger.Txn, jobID uint64, limit int) ([]common.Hash, error) {
+	prefix := append(bytes.Clone(prefixJobTask), u64(jobID)...)
+	opts := badger.DefaultIteratorOptions
+	opts.PrefetchValues = false
+	opts.Reverse = true
+	opts.Prefix = prefix
+	it := txn.NewIterator(opts)
+	defer it.Close()
+	// In reverse mode Seek finds the last key <= the seek key.
+	seek := append(bytes.Clone(prefix), bytes.Repeat([]byte{0xff}, 8+common.HashLength+1)...)
+	var ids []common.Hash
+	for it.Seek(seek); it.Valid() && (limit <= 0 || len(ids) < limit); it.Next() {
+		k := it.Item().Key()
+		if len(k) != len(prefix)+8+common.HashLength {
+			return nil, fmt.Errorf("corrupt job task key %x", k)
+		}
+		ids = append(ids, common.BytesToHash(k[len(prefix)+8:]))
+	}
+	return ids, nil
 }
 
 // UpdateTask implements Store.

@@ -2,9 +2,12 @@ package coordinator
 
 import (
 	"context"
+	"math/big"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/ethereum/go-ethereum/common"
@@ -84,4 +87,58 @@ func TestBadgerJobCacheFollowsWrites(t *testing.T) {
 	got, err := s.Job(ctx, 1)
 	require.NoError(t, err)
 	require.Equal(t, strconv.Itoa(writes), got.JobTitle)
+}
+
+// A job's cached task ids follow its firings: each new task shows at the
+// front of the next read, whatever limit the reads ask for, and readers
+// racing the writes never see fewer ids than they saw before.
+func TestBadgerTaskIDCacheFollowsFirings(t *testing.T) {
+	ctx := context.Background()
+	s, err := OpenBadgerStore("", nil)
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = s.Close() })
+	require.NoError(t, s.CreateJobs(ctx, intervalJob(1, 60, 0)))
+	const firings = 150
+	var done atomic.Bool
+	var wg sync.WaitGroup
+	for _, limit := range []int{1, 100, 0} {
+		wg.Go(func() {
+			seen := 0
+			for !done.Load() {
+				ids, err := s.TaskIDs(ctx, 1, limit)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if len(ids) < seen || limit > 0 && len(ids) > limit {
+					t.Errorf("limit %d: %d ids after %d", limit, len(ids), seen)
+					return
+				}
+				seen = len(ids)
+			}
+		})
+	}
+	var want []common.Hash
+	for i := 1; i <= firings; i++ {
+		at := time.Unix(int64(1_000_000+60*i), 0)
+		task := Task{TaskID: common.BigToHash(big.NewInt(int64(i))), JobID: 1, ScheduledAt: at, CreatedAt: at, TaskStatus: TaskProcessing}
+		_, created, err := s.UpdateJob(ctx, 1, func(*Job) (*Task, error) { return &task, nil })
+		require.NoError(t, err)
+		require.True(t, created)
+		want = append([]common.Hash{task.TaskID}, want...)
+		ids, err := s.TaskIDs(ctx, 1, 100)
+		require.NoError(t, err)
+		require.Equal(t, want[:min(100, len(want))], ids, "after firing %d", i)
+	}
+	done.Store(true)
+	wg.Wait()
+	for _, limit := range []int{1, 50, 100, 120, 0} {
+		ids, err := s.TaskIDs(ctx, 1, limit)
+		require.NoError(t, err)
+		n := len(want)
+		if limit > 0 {
+			n = min(limit, n)
+		}
+		require.Equal(t, want[:n], ids, "limit %d", limit)
+	}
 }

@@ -782,6 +782,20 @@ func (s *CQLStore) Tasks(ctx context.Context, jobID uint64, limit int) ([]Task, 
 	return tasks, nil
 }
 
+// TaskIDs implements Store. Like Tasks it leaves out an indexed id whose
+// task is not readable (its write did not complete).
+func (s *CQLStore) TaskIDs(ctx context.Context, jobID uint64, limit int) ([]common.Hash, error) {
+	tasks, err := s.Tasks(ctx, jobID, limit)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]common.Hash, len(tasks))
+	for i, t := range tasks {
+		ids[i] = t.TaskID
+	}
+	return ids, nil
+}
+
 // UpdateTask implements Store.
 func (s *CQLStore) UpdateTask(ctx context.Context, id common.Hash, fn func(*Task) error) (Task, error) {
 	var out Task

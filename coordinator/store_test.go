@@ -342,6 +342,16 @@ func testStore(t *testing.T, open func(t *testing.T) coordinator.Store) {
 		tasks, err = s.Tasks(ctx, 3, 0)
 		require.NoError(t, err)
 		require.Empty(t, tasks)
+
+		ids, err := s.TaskIDs(ctx, 1, 0)
+		require.NoError(t, err)
+		require.Equal(t, want, ids)
+		ids, err = s.TaskIDs(ctx, 1, 2)
+		require.NoError(t, err)
+		require.Equal(t, want[:2], ids)
+		ids, err = s.TaskIDs(ctx, 3, 0)
+		require.NoError(t, err)
+		require.Empty(t, ids)
 	})
 
 	t.Run("update task and processing index", func(t *testing.T) {
