@@ -240,6 +240,10 @@ func TestTasksWatch(t *testing.T) {
 	var got sdk.Task
 	require.NoError(t, json.Unmarshal([]byte(out), &got))
 	require.Equal(t, "dispatched", got.TaskStatus)
+	// No proof before the task is recorded (and none configured here).
+	out, err = c.run("tasks", "proof", task.Hex())
+	require.Error(t, err, out)
+	require.Contains(t, err.Error(), "HTTP 503")
 
 	// A watch of a job that does not exist ends with the problem.
 	var out2 syncBuffer

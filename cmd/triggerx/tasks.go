@@ -79,6 +79,24 @@ func tasksCommand() *cli.Command {
 				},
 			},
 			{
+				Name: "proof", Usage: "the Merkle proof of a task recorded in a batch, for AttestationCenter.proveTask(leaf, batch, proof)",
+				ArgsUsage: "TASK_ID", Flags: apiFlags(),
+				Action: func(c *cli.Context) error {
+					id, err := taskIDArg(c)
+					if err != nil {
+						return err
+					}
+					p, err := client(c).TaskProof(c.Context, id)
+					if err != nil {
+						return err
+					}
+					if jsonOutput(c) {
+						return printJSON(c, p)
+					}
+					return printProof(c.App.Writer, p)
+				},
+			},
+			{
 				Name: "watch",
 				Usage: "print each task event as a line (time, job, task, status, performer, execution tx) until interrupted; " +
 					"reconnects when the stream drops",
@@ -144,6 +162,21 @@ func hash(h common.Hash) string {
 		return "-"
 	}
 	return h.Hex()
+}
+
+func printProof(w io.Writer, p sdk.TaskProof) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	l := p.Leaf
+	fmt.Fprintf(tw, "task\t%s\n", p.TaskID.Hex())
+	fmt.Fprintf(tw, "attestation center\t%s\n", p.AttestationCenter.Hex())
+	fmt.Fprintf(tw, "batch\t%s (%d tasks, transaction %s)\n", p.Batch, p.BatchSize, p.SubmissionTx.Hex())
+	fmt.Fprintf(tw, "root\t%s\n", p.Root.Hex())
+	fmt.Fprintf(tw, "leaf\t(%s, %d, %d, %s, %t)\n", l.TaskID.Hex(), l.JobID, l.TaskDefinitionID, l.ResultHash.Hex(), l.Approve)
+	fmt.Fprintf(tw, "leaf hash\t%s\n", p.LeafHash.Hex())
+	for i, h := range p.Proof {
+		fmt.Fprintf(tw, "proof[%d]\t%s\n", i, h.Hex())
+	}
+	return tw.Flush()
 }
 
 func printTask(w io.Writer, t sdk.Task) error {

@@ -193,6 +193,15 @@ func (c *Client) TaskTranscript(ctx context.Context, id common.Hash) (json.RawMe
 	return b, err
 }
 
+// TaskProof reads the Merkle proof of a task recorded in a batch. A task
+// recorded on its own answers 404 (its TaskSubmitted event is its record),
+// one not recorded yet 409.
+func (c *Client) TaskProof(ctx context.Context, id common.Hash) (TaskProof, error) {
+	var p TaskProof
+	err := c.do(ctx, http.MethodGet, "/api/v1/tasks/"+id.Hex()+"/proof", nil, nil, &p)
+	return p, err
+}
+
 // ListKeepers reads every registered keeper, by id.
 func (c *Client) ListKeepers(ctx context.Context) ([]Keeper, error) {
 	var ks []Keeper

@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -16,6 +17,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 
+	"github.com/triggerx-network/triggerx/attestation"
 	"github.com/triggerx-network/triggerx/coordinator"
 	"github.com/triggerx-network/triggerx/coordinator/sdk"
 	"github.com/triggerx-network/triggerx/coordinator/sdk/sdktest"
@@ -469,4 +471,44 @@ func jsonNames(t reflect.Type) []string {
 	}
 	slices.Sort(names)
 	return names
+}
+
+// chainProofs is BatchProofs over the test chain, bound once the
+// environment (and its chain) exists.
+type chainProofs struct{ p atomic.Pointer[coordinator.BatchProofs] }
+
+func (c *chainProofs) Prove(ctx context.Context, task, tx common.Hash) (coordinator.TaskProof, error) {
+	return c.p.Load().Prove(ctx, task, tx)
+}
+
+// A task's batch proof: 409 before the task is recorded, 404 for one
+// recorded on its own. The proof of a batched task is checked against the
+// contract end to end (node: TestBatchedAttestationEndToEnd).
+func TestTaskProof(t *testing.T) {
+	proofs := &chainProofs{}
+	env := sdktest.New(t, func(c *coordinator.APIConfig) { c.Proofs = proofs })
+	ctx := t.Context()
+	p, err := coordinator.NewBatchProofs(env.Sim.Client(), attestation.Domain{ChainID: env.ChainID, AttestationCenter: env.Addrs.AttestationCenter})
+	require.NoError(t, err)
+	proofs.p.Store(p)
+	c := sdk.NewClient(env.URL, sdktest.AdminKey)
+	_, err = c.CreateJob(ctx, jobRequest(t, env.JobFields("1")), sdk.ChainOpts{Backend: env.Backend, Key: env.User})
+	require.NoError(t, err)
+	id := env.FireTask(1, time.Now().Add(time.Minute))
+
+	_, err = c.TaskProof(ctx, id)
+	require.True(t, sdk.IsStatus(err, http.StatusConflict), "%v", err)
+
+	// Recorded by a transaction that is not a batch (here: the job's
+	// creation, the chain's newest transaction).
+	block, err := env.Sim.Client().BlockByNumber(ctx, nil)
+	require.NoError(t, err)
+	require.NotEmpty(t, block.Transactions())
+	env.SetTask(id, func(tk *coordinator.Task) { tk.TaskSubmissionTxHash = block.Transactions()[0].Hash() })
+	_, err = c.TaskProof(ctx, id)
+	require.True(t, sdk.IsStatus(err, http.StatusNotFound), "%v", err)
+	require.ErrorContains(t, err, "recorded on its own")
+
+	_, err = c.TaskProof(ctx, common.HexToHash("0x01"))
+	require.True(t, sdk.IsStatus(err, http.StatusNotFound), "unknown task: %v", err)
 }

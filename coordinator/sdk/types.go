@@ -289,6 +289,31 @@ type JobPatch struct {
 	TimeFrame *int64  `json:"time_frame,omitempty"` // seconds from creation; 0 = no expiry
 }
 
+// TaskProof is the Merkle proof of a task recorded in a batch: Proof leads
+// from LeafHash (the vote digest of Leaf) to Root, the root the
+// AttestationCenter stored for Batch. AttestationCenter.proveTask(leaf,
+// batch, proof) checks it on-chain.
+type TaskProof struct {
+	TaskID            common.Hash    `json:"task_id"`
+	AttestationCenter common.Address `json:"attestation_center"`
+	SubmissionTx      common.Hash    `json:"submission_tx_hash"`
+	Batch             string         `json:"batch"` // decimal
+	Root              common.Hash    `json:"root"`
+	Leaf              ProofLeaf      `json:"leaf"`
+	LeafHash          common.Hash    `json:"leaf_hash"`
+	Proof             []common.Hash  `json:"proof"`
+	BatchSize         int            `json:"batch_size"`
+}
+
+// ProofLeaf is a task's verdict as proveTask takes it.
+type ProofLeaf struct {
+	TaskID           common.Hash `json:"task_id"`
+	JobID            uint64      `json:"job_id"`
+	TaskDefinitionID uint16      `json:"task_definition_id"`
+	ResultHash       common.Hash `json:"result_hash"`
+	Approve          bool        `json:"approve"`
+}
+
 // FeeQuote is the expected fee of one execution of a job; amounts are
 // decimal strings in wei.
 type FeeQuote struct {
