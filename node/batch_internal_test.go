@@ -2,6 +2,7 @@ package node
 
 import (
 	"context"
+	"encoding/json"
 	"math/big"
 	"testing"
 	"time"
@@ -124,6 +125,85 @@ func TestBatchCollector(t *testing.T) {
 				}
 			}
 			require.Empty(t, c.pending, "the batch is forgotten")
+		})
+	}
+}
+
+// Keepers sign a proposed batch only when their journals agree with every
+// leaf: an honest batch gets every keeper's signature (the performer's for
+// its own approved result), one carrying a verdict nobody reached gets
+// none, and one with a leaf a keeper judged otherwise goes on without
+// that keeper.
+func TestBatchSignersFollowTheirJournals(t *testing.T) {
+	keepers, sks := testKeepers(t, 4)
+	d := attestation.Domain{ChainID: 1337, AttestationCenter: common.HexToAddress("0xc0")}
+	journals := make([]*Journal, 4)
+	for i := range journals {
+		j, err := OpenJournal("")
+		require.NoError(t, err)
+		t.Cleanup(func() { _ = j.Close() })
+		journals[i] = j
+	}
+	// Task a: keeper 4 performed it, keepers 1–3 approved. Task b: keeper
+	// 1 performed it; keepers 2 and 4 approved, keeper 3 rejected.
+	task := func(id string, performer int, votes map[int]bool) attestation.BatchLeaf {
+		r := attestation.Result{TaskID: common.HexToHash(id), JobID: 1, TaskDefinitionID: attestation.TimeStatic,
+			Performer: keepers[performer].Address, TxHash: common.HexToHash(id + "ee"), Success: true}
+		enc, err := json.Marshal(r)
+		require.NoError(t, err)
+		require.NoError(t, journals[performer].RecordExecution(r.TaskID, ExecutionRecord{TxHash: r.TxHash, Done: true, Result: enc}))
+		leaf := attestation.BatchLeaf{TaskID: r.TaskID, JobID: 1, TaskDefinitionID: attestation.TimeStatic, ResultHash: r.Hash(), Approve: true}
+		for k, approve := range votes {
+			l := leaf
+			l.Approve = approve
+			require.NoError(t, journals[k].ReserveVote(l.TaskID, l.Hash(d)))
+		}
+		return leaf
+	}
+	a := task("0xa1", 3, map[int]bool{0: true, 1: true, 2: true})
+	b := task("0xb2", 0, map[int]bool{1: true, 2: false, 3: true})
+	forged := a
+	forged.Approve = false
+
+	tests := []struct {
+		name    string
+		leaves  []attestation.BatchLeaf
+		signers []uint64 // nil: no quorum
+	}{
+		{"every keeper agrees", []attestation.BatchLeaf{a}, []uint64{1, 2, 3, 4}},
+		{"a verdict nobody reached", []attestation.BatchLeaf{forged}, nil},
+		{"one keeper judged a leaf otherwise", []attestation.BatchLeaf{a, b}, []uint64{1, 2, 4}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := t.Context()
+			c := &batchCollector{keepers: keepers, domain: d, log: zap.NewNop()}
+			var signers []*batchSigner
+			for i := range keepers {
+				s := &batchSigner{self: keepers[i].Address, key: sks[i], domain: d, journal: journals[i], log: zap.NewNop(), base: ctx}
+				s.Subscribe(c.AddBatchVote)
+				signers = append(signers, s)
+			}
+			c.publish = func(ctx context.Context, p attestation.BatchProposal) error {
+				for _, s := range signers {
+					require.NoError(t, s.Propose(ctx, p))
+				}
+				return nil
+			}
+			p := attestation.BatchProposal{Leaves: tc.leaves}
+			// Every signer answers (or gives up) within batchAgreeWait.
+			bs, err := c.collect(ctx, p, batchAgreeWait+time.Second)
+			for _, s := range signers {
+				s.wait()
+			}
+			if tc.signers == nil {
+				require.ErrorIs(t, err, errNoBatchQuorum)
+				return
+			}
+			require.NoError(t, err)
+			// Quorum is three of four: the fourth may or may not be in.
+			require.Subset(t, tc.signers, bs.signers)
+			require.GreaterOrEqual(t, len(bs.signers), 3)
 		})
 	}
 }
