@@ -18,5 +18,13 @@ sed -n '/^FAULT FIGURES$/,/^$/p' "$log"
 if [[ $status -ne 0 ]]; then
 	echo "faults: tests failed; the log follows" >&2
 	grep -v 'logger.go' "$log" | tail -100 >&2
+	# The nodes' warnings and errors of each failed test, and what they
+	# logged about the tasks the test names as stuck, to tell why.
+	for t in $(grep -oE '^--- FAIL: [A-Za-z0-9_]+' "$log" | awk '{print $3}' | sort -u); do
+		echo "faults: $t: node warnings and errors, and the stuck tasks' lines" >&2
+		ids="$(sed -n "/^=== RUN   $t\$/,/^--- FAIL: $t /p" "$log" | grep -oE 'task 0x[0-9a-f]{64}' | awk '{print substr($2, 1, 18)}' | sort -u | paste -sd'|' -)"
+		sed -n "/^=== RUN   $t\$/,/^--- FAIL: $t /p" "$log" |
+			grep -E "logger.go.*(WARN|ERROR)${ids:+|$ids}" | cut -c1-600 | tail -300 >&2 || true
+	done
 fi
 exit "$status"

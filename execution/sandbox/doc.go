@@ -31,10 +31,20 @@
 // For each enabled runtime a filler goroutine keeps Config.PoolSize
 // containers created, started (idling in `sleep infinity`) and prepared (go:
 // the image's pre-warmed build cache copied to the tmpfs GOCACHE). A run
-// takes one and `docker exec`s the launcher in it, saving the create/start
-// cost. When the pool is empty (burst, or PoolSize 0) the run creates a
-// container itself ("cold"). Runs with network access are always cold since
-// pool containers have no network.
+// takes one, saving the create/start cost. When the pool is empty (burst, or
+// PoolSize 0) the run creates a container itself ("cold"). Runs with network
+// access are always cold since pool containers have no network.
+//
+// Node, TypeScript and Python pool containers also hold a resident
+// interpreter (residentCmd): an exec, attached, that started the runtime
+// (and loaded the TypeScript compiler) before any script was known and
+// waits on stdin. The run writes the script's length, the script and the
+// job's context to it: no exec and no interpreter start on the run's path.
+// The interpreter writes the script to /script and runs it as the main
+// module in its own process, exactly as the launcher would (same files,
+// same argv, same exit status). It is still one container per run: the
+// container, resident included, is removed afterwards. Go runs (a compile
+// per script) and cold runs exec the launcher /opt/triggerx/run.sh.
 //
 // # Runtimes
 //

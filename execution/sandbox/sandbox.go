@@ -10,11 +10,14 @@ import (
 	"fmt"
 	"io"
 	"net/netip"
+	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/docker/docker/api/types"
 	"github.com/docker/docker/api/types/container"
 	"github.com/docker/docker/client"
 	"github.com/docker/docker/pkg/stdcopy"
@@ -122,7 +125,7 @@ func New(ctx context.Context, cfg Config) (*Sandbox, error) {
 		if cfg.PoolSize != nil {
 			n = cfg.PoolSize[rt]
 		}
-		p := &pool{rt: rt, ready: make(chan string, max(n, 0))}
+		p := &pool{rt: rt, ready: make(chan warm, max(n, 0))}
 		s.pools[rt] = p
 		if n > 0 {
 			s.fillers.Add(1)
@@ -148,8 +151,8 @@ func (s *Sandbox) Close() error {
 	for _, p := range s.pools {
 		for {
 			select {
-			case id := <-p.ready:
-				s.remove(id)
+			case w := <-p.ready:
+				s.discard(w)
 				continue
 			default:
 			}
@@ -166,7 +169,21 @@ func (s *Sandbox) Close() error {
 // pool is the set of started, prepared, never-used containers of a runtime.
 type pool struct {
 	rt    Runtime
-	ready chan string
+	ready chan warm
+}
+
+// warm is a pooled container and, for runtimes with a resident
+// interpreter, the exec already running it and waiting for a script.
+type warm struct {
+	id       string
+	resident *resident // nil: the run execs the launcher
+}
+
+// resident is an exec running residentCmd, attached, past its ready
+// marker.
+type resident struct {
+	execID string
+	hj     types.HijackedResponse
 }
 
 // fill keeps p.ready full, backing off while Docker fails.
@@ -174,7 +191,7 @@ func (s *Sandbox) fill(p *pool) {
 	defer s.fillers.Done()
 	backoff := 100 * time.Millisecond
 	for {
-		id, err := s.startContainer(s.ctx, p.rt, nil)
+		w, err := s.warmContainer(s.ctx, p.rt)
 		if err != nil {
 			if s.ctx.Err() != nil {
 				return
@@ -190,28 +207,111 @@ func (s *Sandbox) fill(p *pool) {
 		}
 		backoff = 100 * time.Millisecond
 		select {
-		case p.ready <- id:
+		case p.ready <- w:
 			s.metrics.setReady(p.rt, len(p.ready))
 		case <-s.ctx.Done():
-			s.remove(id)
+			s.discard(w)
 			return
 		}
 	}
 }
 
+// warmContainer starts a container for the pool and, when its runtime has
+// one, its resident interpreter.
+func (s *Sandbox) warmContainer(ctx context.Context, rt Runtime) (warm, error) {
+	id, err := s.startContainer(ctx, rt, nil)
+	if err != nil {
+		return warm{}, err
+	}
+	w := warm{id: id}
+	cmd := residentCmd(rt)
+	if cmd == nil {
+		return w, nil
+	}
+	if w.resident, err = s.startResident(ctx, id, cmd); err != nil {
+		s.remove(id)
+		return warm{}, fmt.Errorf("start %s resident interpreter: %w: %w", rt, ErrSandboxUnavailable, err)
+	}
+	return w, nil
+}
+
+// startResident execs cmd in container id, attached, and waits for its
+// ready marker.
+func (s *Sandbox) startResident(ctx context.Context, id string, cmd []string) (*resident, error) {
+	ctx, cancel := context.WithTimeout(ctx, apiTimeout)
+	defer cancel()
+	ex, err := s.docker.ContainerExecCreate(ctx, id, container.ExecOptions{
+		User: fmt.Sprintf("%d:%d", sandboxUID, sandboxUID), Cmd: cmd, WorkingDir: "/tmp",
+		AttachStdin: true, AttachStdout: true, AttachStderr: true,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("create exec: %w", err)
+	}
+	hj, err := s.docker.ContainerExecAttach(ctx, ex.ID, container.ExecAttachOptions{})
+	if err != nil {
+		return nil, fmt.Errorf("attach exec: %w", err)
+	}
+	if deadline, ok := ctx.Deadline(); ok {
+		_ = hj.Conn.SetReadDeadline(deadline)
+	}
+	err = readReady(hj.Reader, readyMarker)
+	_ = hj.Conn.SetReadDeadline(time.Time{})
+	if err != nil {
+		hj.Close()
+		return nil, err
+	}
+	return &resident{execID: ex.ID, hj: hj}, nil
+}
+
+// readReady reads the multiplexed exec stream up to the end of marker on
+// stdout; anything else first (a crash on stderr) is an error.
+func readReady(r io.Reader, marker string) error {
+	var got []byte
+	var hdr [8]byte
+	for len(got) < len(marker) {
+		if _, err := io.ReadFull(r, hdr[:]); err != nil {
+			return fmt.Errorf("read ready marker: %w", err)
+		}
+		n := int(hdr[4])<<24 | int(hdr[5])<<16 | int(hdr[6])<<8 | int(hdr[7])
+		if n > len(marker)-len(got) && hdr[0] == byte(stdcopy.Stdout) || n > 64<<10 {
+			return fmt.Errorf("read ready marker: frame of %d bytes", n)
+		}
+		b := make([]byte, n)
+		if _, err := io.ReadFull(r, b); err != nil {
+			return fmt.Errorf("read ready marker: %w", err)
+		}
+		if hdr[0] != byte(stdcopy.Stdout) {
+			return fmt.Errorf("interpreter wrote %q before it was ready", b)
+		}
+		got = append(got, b...)
+	}
+	if string(got) != marker {
+		return fmt.Errorf("ready marker %q, want %q", got, marker)
+	}
+	return nil
+}
+
+// discard removes a pooled container that will not run.
+func (s *Sandbox) discard(w warm) {
+	if w.resident != nil {
+		w.resident.hj.Close()
+	}
+	s.remove(w.id)
+}
+
 // acquire takes a warm container, or creates one if the pool is empty or the
 // run needs network access.
-func (s *Sandbox) acquire(ctx context.Context, rt Runtime, na *NetworkAccess) (string, bool, error) {
+func (s *Sandbox) acquire(ctx context.Context, rt Runtime, na *NetworkAccess) (warm, bool, error) {
 	if na == nil {
 		select {
-		case id := <-s.pools[rt].ready:
+		case w := <-s.pools[rt].ready:
 			s.metrics.setReady(rt, len(s.pools[rt].ready))
-			return id, true, nil
+			return w, true, nil
 		default:
 		}
 	}
 	id, err := s.startContainer(ctx, rt, na)
-	return id, false, err
+	return warm{id: id}, false, err
 }
 
 // startContainer creates, starts and prepares one hardened container.
@@ -368,11 +468,12 @@ func (s *Sandbox) run(ctx context.Context, req Request) (Result, error) {
 		return Result{}, fmt.Errorf("run %s script of %d bytes: %w", rt, len(req.Source), ErrScriptTooLarge)
 	}
 	lim := s.limits[rt]
-	id, warm, err := s.acquire(ctx, rt, req.Network)
+	w, isWarm, err := s.acquire(ctx, rt, req.Network)
 	if err != nil {
 		return Result{}, err
 	}
-	s.metrics.acquired(rt, warm)
+	s.metrics.acquired(rt, isWarm)
+	id := w.id
 	defer s.remove(id) // never reused: destroyed (and replaced by the filler) after every run
 
 	// API calls outside the script's budget use a context that survives the
@@ -380,37 +481,60 @@ func (s *Sandbox) run(ctx context.Context, req Request) (Result, error) {
 	apiCtx, apiCancel := context.WithTimeout(context.WithoutCancel(ctx), apiTimeout)
 	defer apiCancel()
 
-	execOpts := container.ExecOptions{
-		User:         fmt.Sprintf("%d:%d", sandboxUID, sandboxUID),
-		Cmd:          []string{launcher, string(rt), strconv.Itoa(len(req.Source))},
-		AttachStdin:  true,
-		AttachStdout: true,
-		AttachStderr: true,
-		WorkingDir:   "/tmp",
-	}
-	ex, err := s.docker.ContainerExecCreate(apiCtx, id, execOpts)
-	if err != nil && warm {
-		// The warm container may have died while idle (engine restart):
-		// retry once in a fresh one.
-		s.log.Warn("warm container unusable, retrying cold", zap.String("runtime", string(rt)), zap.Error(err))
-		if id, err = s.startContainer(ctx, rt, req.Network); err == nil {
+	var (
+		execID string
+		hj     types.HijackedResponse
+		header []byte // before the source: a resident reads its length first
+	)
+	if w.resident != nil {
+		// The container may have died while idle (engine restart, a
+		// kill): then the run goes to a fresh one.
+		if in, err := s.docker.ContainerExecInspect(apiCtx, w.resident.execID); err != nil || !in.Running {
+			s.log.Warn("warm container unusable, retrying cold", zap.String("runtime", string(rt)), zap.Error(err))
+			w.resident.hj.Close()
+			w.resident = nil
+			if id, err = s.startContainer(ctx, rt, req.Network); err != nil {
+				return Result{}, err
+			}
 			defer s.remove(id)
-			ex, err = s.docker.ContainerExecCreate(apiCtx, id, execOpts)
+			isWarm = false
 		}
 	}
-	if err != nil {
-		return Result{}, fmt.Errorf("create exec: %w: %w", ErrSandboxUnavailable, err)
-	}
-	hj, err := s.docker.ContainerExecAttach(apiCtx, ex.ID, container.ExecAttachOptions{})
-	if err != nil {
-		return Result{}, fmt.Errorf("attach exec: %w: %w", ErrSandboxUnavailable, err)
+	if w.resident != nil {
+		execID, hj = w.resident.execID, w.resident.hj
+		header = []byte(strconv.Itoa(len(req.Source)) + "\n")
+	} else {
+		execOpts := container.ExecOptions{
+			User:         fmt.Sprintf("%d:%d", sandboxUID, sandboxUID),
+			Cmd:          []string{launcher, string(rt), strconv.Itoa(len(req.Source))},
+			AttachStdin:  true,
+			AttachStdout: true,
+			AttachStderr: true,
+			WorkingDir:   "/tmp",
+		}
+		ex, err := s.docker.ContainerExecCreate(apiCtx, id, execOpts)
+		if err != nil && isWarm {
+			// The warm container may have died while idle (engine restart):
+			// retry once in a fresh one.
+			s.log.Warn("warm container unusable, retrying cold", zap.String("runtime", string(rt)), zap.Error(err))
+			if id, err = s.startContainer(ctx, rt, req.Network); err == nil {
+				defer s.remove(id)
+				ex, err = s.docker.ContainerExecCreate(apiCtx, id, execOpts)
+			}
+		}
+		if err != nil {
+			return Result{}, fmt.Errorf("create exec: %w: %w", ErrSandboxUnavailable, err)
+		}
+		if hj, err = s.docker.ContainerExecAttach(apiCtx, ex.ID, container.ExecAttachOptions{}); err != nil {
+			return Result{}, fmt.Errorf("attach exec: %w: %w", ErrSandboxUnavailable, err)
+		}
+		execID = ex.ID
 	}
 	defer hj.Close()
 	started := time.Now()
 
 	go func() { // script source, then the job's stdin, then EOF
-		_, _ = hj.Conn.Write(req.Source)
-		_, _ = hj.Conn.Write(req.Stdin)
+		_, _ = hj.Conn.Write(slices.Concat(header, req.Source, req.Stdin))
 		_ = hj.CloseWrite()
 	}()
 
@@ -454,7 +578,7 @@ func (s *Sandbox) run(ctx context.Context, req Request) (Result, error) {
 		res.Report.Duration = time.Since(started)
 	}
 	if killed == nil {
-		code, err := s.exitCode(apiCtx, ex.ID)
+		code, err := s.exitCode(apiCtx, execID)
 		if err != nil {
 			return res, fmt.Errorf("inspect exec: %w: %w", ErrSandboxUnavailable, err)
 		}
@@ -493,15 +617,72 @@ type cgroupStats struct {
 
 func (c cgroupStats) pidsAtLimit(limit int64) bool { return c.pidsNow > 0 && c.pidsNow >= limit-1 }
 
-// probe reads the cgroup files inside the container (cgroup v1 and v2);
-// it falls back to the stats API if the probe cannot run.
+// probe reads the container's cgroup counters: from the host's cgroup
+// filesystem when this process shares the engine's (hostCgroup), else by
+// reading the cgroup files inside the container (cgroup v1 and v2), else
+// from the stats API.
 func (s *Sandbox) probe(ctx context.Context, id string) cgroupStats {
+	if b, ok := s.hostCgroup(ctx, id); ok {
+		return parseProbe(b)
+	}
 	var out bytes.Buffer
 	// head exits 1 for the files of the other cgroup version; that is fine.
 	if _, err := s.execSimple(ctx, id, probeCmd, &out, io.Discard); err != nil || !bytes.Contains(out.Bytes(), []byte("==> ")) {
 		return s.statsAPI(ctx, id)
 	}
 	return parseProbe(out.Bytes())
+}
+
+// hostCgroup reads the container's cgroup files on the host, in probeCmd's
+// output format, without an exec: the container's init process (inspect)
+// names its cgroup in /proc/<pid>/cgroup. That holds when this process
+// sees the engine's processes and cgroup filesystem (a keeper on the
+// Docker host); the path must name the container, else (another PID
+// namespace, a remote engine) ok is false and the caller execs the probe.
+func (s *Sandbox) hostCgroup(ctx context.Context, id string) ([]byte, bool) {
+	in, err := s.docker.ContainerInspect(ctx, id)
+	if err != nil || in.State == nil || in.State.Pid <= 0 {
+		return nil, false
+	}
+	cg, err := os.ReadFile(fmt.Sprintf("/proc/%d/cgroup", in.State.Pid))
+	if err != nil {
+		return nil, false
+	}
+	var out bytes.Buffer
+	read := func(dir string, files ...string) {
+		for _, f := range files {
+			if b, err := os.ReadFile(dir + "/" + f); err == nil {
+				fmt.Fprintf(&out, "==> %s/%s <==\n%s\n", dir, f, b)
+			}
+		}
+	}
+	for line := range strings.Lines(string(cg)) {
+		// hierarchy-id:controllers:path; cgroup v2 is "0::path".
+		parts := strings.SplitN(strings.TrimSpace(line), ":", 3)
+		if len(parts) != 3 || !strings.Contains(parts[2], id) {
+			continue
+		}
+		ctls, path := parts[1], parts[2]
+		if ctls == "" {
+			read("/sys/fs/cgroup"+path, "memory.peak", "memory.events", "pids.events", "cpu.stat")
+			continue
+		}
+		dir := "/sys/fs/cgroup/" + ctls + path // v1: one hierarchy per controller set
+		for ctl := range strings.SplitSeq(ctls, ",") {
+			switch ctl {
+			case "memory":
+				read(dir, "memory.max_usage_in_bytes", "memory.oom_control")
+			case "pids":
+				read(dir, "pids.events")
+			case "cpuacct":
+				read(dir, "cpuacct.usage")
+			}
+		}
+	}
+	if out.Len() == 0 {
+		return nil, false
+	}
+	return out.Bytes(), true
 }
 
 func parseProbe(b []byte) cgroupStats {
