@@ -8,6 +8,7 @@ import (
 	"math/big"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -33,6 +34,9 @@ const (
 	// overtake the last steps of its own work.
 	batchAgreeWait = time.Second
 	batchAgreePoll = 50 * time.Millisecond
+	// maxBatchAnswers bounds the proposals a keeper answers at once; more
+	// are declined (a flood of proposals costs a few journal reads each).
+	maxBatchAnswers = 8
 )
 
 // batchSigner is the keeper's side: it BLS-signs a proposed batch when its
@@ -49,6 +53,7 @@ type batchSigner struct {
 
 	base context.Context // the node's lifetime
 	wg   sync.WaitGroup
+	busy atomic.Int32 // answers running
 }
 
 func (b *batchSigner) Subscribe(fn func(context.Context, attestation.BatchVote) error) {
@@ -61,9 +66,16 @@ func (b *batchSigner) Propose(_ context.Context, p attestation.BatchProposal) er
 	if len(p.Leaves) == 0 || len(p.Leaves) > attestation.MaxBatchLeaves {
 		return fmt.Errorf("batch of %d leaves", len(p.Leaves))
 	}
+	if b.busy.Add(1) > maxBatchAnswers {
+		b.busy.Add(-1)
+		b.metrics.batch("declined")
+		b.log.Debug("batch declined: too many proposals at once", zap.Int("leaves", len(p.Leaves)))
+		return nil
+	}
 	b.wg.Add(1)
 	go func() {
 		defer b.wg.Done()
+		defer b.busy.Add(-1)
 		if err := b.answer(p); err != nil {
 			b.log.Warn("batch not signed", zap.Error(err))
 		}
@@ -76,18 +88,24 @@ func (b *batchSigner) answer(p attestation.BatchProposal) error {
 	defer cancel()
 	root := p.Root(b.domain)
 	for {
-		ok, why, err := b.journal.SignsBatch(b.domain, b.self, p.Leaves)
+		ok, pending, why, err := b.journal.SignsBatch(b.domain, b.self, p.Leaves)
 		if err != nil {
 			return err
 		}
 		if ok {
 			break
 		}
-		select {
-		case <-ctx.Done():
+		decline := func() error {
 			b.metrics.batch("declined")
 			b.log.Debug("batch declined", zap.Stringer("root", root), zap.Int("leaves", len(p.Leaves)), zap.String("why", why))
 			return nil
+		}
+		if !pending { // a contradiction: no reason to wait
+			return decline()
+		}
+		select {
+		case <-ctx.Done():
+			return decline()
 		case <-time.After(batchAgreePoll):
 		}
 	}

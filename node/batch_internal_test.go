@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"math/big"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -206,4 +207,30 @@ func TestBatchSignersFollowTheirJournals(t *testing.T) {
 			require.GreaterOrEqual(t, len(bs.signers), 3)
 		})
 	}
+}
+
+// A keeper answers at most maxBatchAnswers proposals at once; more are
+// declined, so a flood of proposals cannot pile up work.
+func TestBatchSignerBoundsItsAnswers(t *testing.T) {
+	keepers, sks := testKeepers(t, 1)
+	j, err := OpenJournal("")
+	require.NoError(t, err)
+	defer j.Close()
+	var signed atomic.Int32
+	s := &batchSigner{self: keepers[0].Address, key: sks[0], journal: j, log: zap.NewNop(), base: t.Context()}
+	s.Subscribe(func(context.Context, attestation.BatchVote) error { signed.Add(1); return nil })
+	leaf := attestation.BatchLeaf{TaskID: common.HexToHash("0x01"), JobID: 1, TaskDefinitionID: attestation.TimeStatic, Approve: true}
+	require.NoError(t, j.ReserveVote(leaf.TaskID, leaf.Hash(s.domain)))
+	p := attestation.BatchProposal{Leaves: []attestation.BatchLeaf{leaf}}
+
+	s.busy.Store(maxBatchAnswers) // as many answers running as allowed
+	require.NoError(t, s.Propose(t.Context(), p))
+	s.wait()
+	require.Zero(t, signed.Load(), "declined while busy")
+
+	s.busy.Store(0)
+	require.NoError(t, s.Propose(t.Context(), p))
+	s.wait()
+	require.EqualValues(t, 1, signed.Load())
+	require.Zero(t, s.busy.Load())
 }

@@ -151,8 +151,10 @@ func (j *Journal) ReserveVote(taskID, digest common.Hash) error {
 // digest for the task), or it performed the task and the leaf approves the
 // result it published. A keeper that signs only such batches never signs a
 // verdict it did not reach. When it may not, why names the first leaf that
-// stops it.
-func (j *Journal) SignsBatch(d attestation.Domain, self common.Address, leaves []attestation.BatchLeaf) (ok bool, why string, err error) {
+// stops it, and pending tells whether that may change: the keeper has no
+// vote and no finished execution of the task yet (a contradiction never
+// changes).
+func (j *Journal) SignsBatch(d attestation.Domain, self common.Address, leaves []attestation.BatchLeaf) (ok, pending bool, why string, err error) {
 	err = j.db.View(func(txn *badger.Txn) error {
 		for _, l := range leaves {
 			item, err := txn.Get(voteKey(l.TaskID))
@@ -172,7 +174,7 @@ func (j *Journal) SignsBatch(d attestation.Domain, self common.Address, leaves [
 			}
 			item, err = txn.Get(execKey(l.TaskID))
 			if errors.Is(err, badger.ErrKeyNotFound) {
-				why = "no vote and no execution for task " + l.TaskID.Hex()
+				why, pending = "no vote and no execution for task "+l.TaskID.Hex(), true
 				return nil
 			}
 			if err != nil {
@@ -184,7 +186,7 @@ func (j *Journal) SignsBatch(d attestation.Domain, self common.Address, leaves [
 			}
 			var r attestation.Result
 			if !rec.Done || len(rec.Result) == 0 || json.Unmarshal(rec.Result, &r) != nil {
-				why = "execution of task " + l.TaskID.Hex() + " not finished"
+				why, pending = "execution of task "+l.TaskID.Hex()+" not finished", true
 				return nil
 			}
 			if !l.Approve || r.Performer != self || r.Hash() != l.ResultHash {
@@ -196,7 +198,7 @@ func (j *Journal) SignsBatch(d attestation.Domain, self common.Address, leaves [
 		return nil
 	})
 	if err != nil {
-		return false, "", fmt.Errorf("read journal: %w", err)
+		return false, false, "", fmt.Errorf("read journal: %w", err)
 	}
-	return ok, why, nil
+	return ok, pending, why, nil
 }

@@ -86,32 +86,34 @@ func TestJournalSignsBatch(t *testing.T) {
 		return l
 	}
 	tests := []struct {
-		name   string
-		self   common.Address
-		leaves []attestation.BatchLeaf
-		ok     bool
-		why    string
+		name    string
+		self    common.Address
+		leaves  []attestation.BatchLeaf
+		ok      bool
+		pending bool
+		why     string
 	}{
-		{"own vote", self, []attestation.BatchLeaf{voted}, true, ""},
-		{"own vote and own execution", self, []attestation.BatchLeaf{voted, performed}, true, ""},
-		{"other verdict than voted", self, []attestation.BatchLeaf{with(voted, func(l *attestation.BatchLeaf) { l.Approve = false })}, false, "different vote"},
-		{"other result than voted", self, []attestation.BatchLeaf{with(voted, func(l *attestation.BatchLeaf) { l.ResultHash[0] = 1 })}, false, "different vote"},
-		{"rejection of own execution", self, []attestation.BatchLeaf{with(performed, func(l *attestation.BatchLeaf) { l.Approve = false })}, false, "differs from own execution"},
-		{"other result than performed", self, []attestation.BatchLeaf{with(performed, func(l *attestation.BatchLeaf) { l.ResultHash[0] = 1 })}, false, "differs from own execution"},
-		{"execution by another keeper", other, []attestation.BatchLeaf{performed}, false, "differs from own execution"},
-		{"unknown task", self, []attestation.BatchLeaf{voted, {TaskID: common.HexToHash("0x09"), Approve: true}}, false, "no vote and no execution"},
-		{"unfinished execution", self, []attestation.BatchLeaf{{TaskID: unfinished, Approve: true}}, false, "not finished"},
+		{"own vote", self, []attestation.BatchLeaf{voted}, true, false, ""},
+		{"own vote and own execution", self, []attestation.BatchLeaf{voted, performed}, true, false, ""},
+		{"other verdict than voted", self, []attestation.BatchLeaf{with(voted, func(l *attestation.BatchLeaf) { l.Approve = false })}, false, false, "different vote"},
+		{"other result than voted", self, []attestation.BatchLeaf{with(voted, func(l *attestation.BatchLeaf) { l.ResultHash[0] = 1 })}, false, false, "different vote"},
+		{"rejection of own execution", self, []attestation.BatchLeaf{with(performed, func(l *attestation.BatchLeaf) { l.Approve = false })}, false, false, "differs from own execution"},
+		{"other result than performed", self, []attestation.BatchLeaf{with(performed, func(l *attestation.BatchLeaf) { l.ResultHash[0] = 1 })}, false, false, "differs from own execution"},
+		{"execution by another keeper", other, []attestation.BatchLeaf{performed}, false, false, "differs from own execution"},
+		{"unknown task", self, []attestation.BatchLeaf{voted, {TaskID: common.HexToHash("0x09"), Approve: true}}, false, true, "no vote and no execution"},
+		{"unfinished execution", self, []attestation.BatchLeaf{{TaskID: unfinished, Approve: true}}, false, true, "not finished"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			ok, why, err := j.SignsBatch(d, tc.self, tc.leaves)
+			ok, pending, why, err := j.SignsBatch(d, tc.self, tc.leaves)
 			require.NoError(t, err)
 			require.Equal(t, tc.ok, ok, why)
+			require.Equal(t, tc.pending, pending, why)
 			require.Contains(t, why, tc.why)
 		})
 	}
 	// A vote signed for another deployment is not this one's.
-	ok, _, err := j.SignsBatch(attestation.Domain{ChainID: 1}, self, []attestation.BatchLeaf{voted})
+	ok, _, _, err := j.SignsBatch(attestation.Domain{ChainID: 1}, self, []attestation.BatchLeaf{voted})
 	require.NoError(t, err)
 	require.False(t, ok)
 }
