@@ -92,12 +92,9 @@ func (p *BatchProofs) Prove(ctx context.Context, task, txHash common.Hash) (Task
 		return TaskProof{}, fmt.Errorf("decode submitBatch %s: %w", txHash.Hex(), err)
 	}
 	votes := *abi.ConvertType(args[0], new([]bindings.AttestationCenterVote)).(*[]bindings.AttestationCenterVote)
-	leaves := make([]ProofLeaf, len(votes))
 	hashes := make([]common.Hash, len(votes))
 	index := -1
 	for i, v := range votes {
-		leaves[i] = ProofLeaf{TaskID: v.TaskId, JobID: v.JobId.Uint64(), TaskDefinitionID: v.TaskDefinitionId,
-			ResultHash: v.ResultHash, Approve: v.Approve}
 		hashes[i] = attestation.BatchLeaf{TaskID: v.TaskId, JobID: v.JobId.Uint64(),
 			TaskDefinitionID: attestation.TaskDefinitionID(v.TaskDefinitionId), ResultHash: v.ResultHash, Approve: v.Approve}.Hash(p.domain)
 		if v.TaskId == task {
@@ -132,8 +129,10 @@ func (p *BatchProofs) Prove(ctx context.Context, task, txHash common.Hash) (Task
 	if proof == nil {
 		proof = []common.Hash{}
 	}
+	v := votes[index]
+	leaf := ProofLeaf{TaskID: v.TaskId, JobID: v.JobId.Uint64(), TaskDefinitionID: v.TaskDefinitionId, ResultHash: v.ResultHash, Approve: v.Approve}
 	return TaskProof{TaskID: task, AttestationCenter: p.domain.AttestationCenter, SubmissionTx: txHash, Batch: batch.String(),
-		Root: attestation.MerkleRoot(hashes), Leaf: leaves[index], LeafHash: hashes[index], Proof: proof, BatchSize: len(leaves)}, nil
+		Root: attestation.MerkleRoot(hashes), Leaf: leaf, LeafHash: hashes[index], Proof: proof, BatchSize: len(votes)}, nil
 }
 
 // proofTimeout bounds the chain reads of one proof.

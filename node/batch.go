@@ -137,9 +137,16 @@ type batchCollector struct {
 
 type pendingBatch struct {
 	leaves  uint32
-	votes   map[common.Address]attestation.BatchVote // verified
-	quorum  chan struct{}                            // closed at quorum
+	votes   map[common.Address]batchSigned // verified
+	quorum  chan struct{}                  // closed at quorum
 	reached bool
+}
+
+// batchSigned is a verified batch vote: its keeper's registry id and
+// signature.
+type batchSigned struct {
+	id  uint64
+	sig attestation.BLSSignature
 }
 
 // batchSignature is a quorum's aggregate signature of a batch.
@@ -155,7 +162,7 @@ var errNoBatchQuorum = errors.New("no quorum of batch signatures")
 // keepers, or errNoBatchQuorum after wait.
 func (c *batchCollector) collect(ctx context.Context, p attestation.BatchProposal, wait time.Duration) (batchSignature, error) {
 	root := p.Root(c.domain)
-	pb := &pendingBatch{leaves: uint32(len(p.Leaves)), votes: map[common.Address]attestation.BatchVote{}, quorum: make(chan struct{})}
+	pb := &pendingBatch{leaves: uint32(len(p.Leaves)), votes: map[common.Address]batchSigned{}, quorum: make(chan struct{})}
 	c.mu.Lock()
 	if c.pending == nil {
 		c.pending = map[common.Hash]*pendingBatch{}
@@ -184,36 +191,17 @@ func (c *batchCollector) collect(ctx context.Context, p attestation.BatchProposa
 	case <-ctx.Done():
 		return batchSignature{}, ctx.Err()
 	}
-	keepers, err := c.keepers.Keepers(ctx)
-	if err != nil {
-		return batchSignature{}, fmt.Errorf("read keeper set: %w", err)
-	}
 	c.mu.Lock()
-	votes := slices.Collect(maps.Values(pb.votes))
+	signers := slices.Collect(maps.Values(pb.votes))
 	c.mu.Unlock()
-	type signer struct {
-		id  uint64
-		sig attestation.BLSSignature
-	}
-	var signers []signer
-	for _, v := range votes {
-		k, ok := findKeeper(keepers, v.Keeper)
-		if !ok || !k.Active {
-			continue
-		}
-		sig, err := attestation.BLSSignatureFromBytes(v.Signature)
-		if err != nil {
-			continue
-		}
-		signers = append(signers, signer{k.ID, sig})
-	}
-	slices.SortFunc(signers, func(x, y signer) int { return compareUint64(x.id, y.id) })
+	slices.SortFunc(signers, func(x, y batchSigned) int { return compareUint64(x.id, y.id) })
 	out := batchSignature{root: root}
 	sigs := make([]attestation.BLSSignature, len(signers))
 	for i, s := range signers {
 		out.signers = append(out.signers, s.id)
 		sigs[i] = s.sig
 	}
+	var err error
 	if out.signature, err = attestation.AggregateBLS(sigs); err != nil {
 		return batchSignature{}, fmt.Errorf("aggregate batch votes: %w", err)
 	}
@@ -225,7 +213,11 @@ func (c *batchCollector) collect(ctx context.Context, p attestation.BatchProposa
 func (c *batchCollector) AddBatchVote(ctx context.Context, v attestation.BatchVote) error {
 	c.mu.Lock()
 	pb, ok := c.pending[v.Root]
-	known := ok && (pb.reached || pb.votes[v.Keeper].Signature != nil)
+	known := false
+	if ok {
+		_, dup := pb.votes[v.Keeper]
+		known = pb.reached || dup
+	}
 	c.mu.Unlock()
 	if !ok || known {
 		return nil
@@ -250,7 +242,7 @@ func (c *batchCollector) AddBatchVote(ctx context.Context, v attestation.BatchVo
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	pb.votes[v.Keeper] = v.Clone()
+	pb.votes[v.Keeper] = batchSigned{k.ID, sig}
 	total, signed := new(big.Int), new(big.Int)
 	for _, k := range keepers {
 		if !k.Active || k.Stake == nil {

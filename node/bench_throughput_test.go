@@ -183,12 +183,7 @@ func (n *network) createJobs(count, interval int) []string {
 		require.NoError(n.t, err)
 		id := created.JobId.String()
 		ids = append(ids, id)
-		reqs = append(reqs, map[string]any{
-			"job_id": id, "user_address": n.user.From.Hex(), "job_title": "throughput " + id,
-			"task_definition_id": 1, "schedule_type": "interval", "time_interval": interval, "time_frame": 3600,
-			"target_chain_id": n.chainID.String(), "target_contract_address": action.Target.Hex(),
-			"target_function": action.Function, "arguments": action.Arguments,
-		})
+		reqs = append(reqs, n.timeJobRequest(id, "throughput "+id, interval, action))
 	}
 	for chunk := range slices.Chunk(reqs, 100) {
 		code, body := n.api(http.MethodPost, "/api/jobs", chunk)

@@ -406,14 +406,20 @@ func (n *network) createJob(by string, interval int) string {
 	require.NoError(n.t, err)
 	jobID := created.JobId.String()
 
-	code, body := n.api(http.MethodPost, "/api/jobs", []map[string]any{{
-		"job_id": jobID, "user_address": n.user.From.Hex(), "job_title": "count by " + by,
+	code, body := n.api(http.MethodPost, "/api/jobs", []map[string]any{n.timeJobRequest(jobID, "count by "+by, interval, action)})
+	require.Equal(n.t, http.StatusCreated, code, string(body))
+	return jobID
+}
+
+// timeJobRequest is the API request registering job jobID, which calls
+// action every interval seconds.
+func (n *network) timeJobRequest(jobID, title string, interval int, action attestation.Action) map[string]any {
+	return map[string]any{
+		"job_id": jobID, "user_address": n.user.From.Hex(), "job_title": title,
 		"task_definition_id": 1, "schedule_type": "interval", "time_interval": interval, "time_frame": 3600,
 		"target_chain_id": n.chainID.String(), "target_contract_address": action.Target.Hex(),
 		"target_function": action.Function, "arguments": action.Arguments,
-	}})
-	require.Equal(n.t, http.StatusCreated, code, string(body))
-	return jobID
+	}
 }
 
 // registerJob commits a job with action and trigger on-chain, funds its gas,

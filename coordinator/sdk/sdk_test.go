@@ -475,7 +475,9 @@ func jsonNames(t reflect.Type) []string {
 
 // chainProofs is BatchProofs over the test chain, bound once the
 // environment (and its chain) exists.
-type chainProofs struct{ p atomic.Pointer[coordinator.BatchProofs] }
+type chainProofs struct {
+	p atomic.Pointer[coordinator.BatchProofs]
+}
 
 func (c *chainProofs) Prove(ctx context.Context, task, tx common.Hash) (coordinator.TaskProof, error) {
 	return c.p.Load().Prove(ctx, task, tx)

@@ -31,7 +31,7 @@ func TestHostCgroupMatchesProbe(t *testing.T) {
 	_, err = s.execSimple(ctx, id, []string{"/usr/bin/python3", "-c", "b = bytearray(8 << 20); sum(range(10**6))"}, io.Discard, io.Discard)
 	require.NoError(t, err)
 
-	host, ok := s.hostCgroup(ctx, id)
+	host, ok := s.hostCgroup(ctx, id, 0)
 	if !ok {
 		if os.Getenv("TRIGGERX_REQUIRE_DOCKER") == "1" && os.Geteuid() == 0 {
 			t.Fatal("the container's cgroup is not readable from the host")

@@ -176,6 +176,7 @@ type pool struct {
 // interpreter, the exec already running it and waiting for a script.
 type warm struct {
 	id       string
+	pid      int       // the container's init process on the host; 0: unknown (hostCgroup inspects)
 	resident *resident // nil: the run execs the launcher
 }
 
@@ -224,6 +225,10 @@ func (s *Sandbox) warmContainer(ctx context.Context, rt Runtime) (warm, error) {
 		return warm{}, err
 	}
 	w := warm{id: id}
+	// Off the run's path: where hostCgroup finds the container's cgroup.
+	if in, err := s.docker.ContainerInspect(ctx, id); err == nil && in.State != nil {
+		w.pid = in.State.Pid
+	}
 	cmd := residentCmd(rt)
 	if cmd == nil {
 		return w, nil
@@ -492,7 +497,7 @@ func (s *Sandbox) run(ctx context.Context, req Request) (Result, error) {
 		if in, err := s.docker.ContainerExecInspect(apiCtx, w.resident.execID); err != nil || !in.Running {
 			s.log.Warn("warm container unusable, retrying cold", zap.String("runtime", string(rt)), zap.Error(err))
 			w.resident.hj.Close()
-			w.resident = nil
+			w.resident, w.pid = nil, 0
 			if id, err = s.startContainer(ctx, rt, req.Network); err != nil {
 				return Result{}, err
 			}
@@ -518,6 +523,7 @@ func (s *Sandbox) run(ctx context.Context, req Request) (Result, error) {
 			// retry once in a fresh one.
 			s.log.Warn("warm container unusable, retrying cold", zap.String("runtime", string(rt)), zap.Error(err))
 			if id, err = s.startContainer(ctx, rt, req.Network); err == nil {
+				w.pid = 0
 				defer s.remove(id)
 				ex, err = s.docker.ContainerExecCreate(apiCtx, id, execOpts)
 			}
@@ -583,7 +589,7 @@ func (s *Sandbox) run(ctx context.Context, req Request) (Result, error) {
 			return res, fmt.Errorf("inspect exec: %w: %w", ErrSandboxUnavailable, err)
 		}
 		res.ExitCode = code
-		cg = s.probe(apiCtx, id)
+		cg = s.probe(apiCtx, id, w.pid)
 	}
 	res.Stdout, res.Stderr = stdout.buf.Bytes(), stderr.buf.Bytes()
 	res.Report.OutputBytes = stdout.n + stderr.n
@@ -621,8 +627,8 @@ func (c cgroupStats) pidsAtLimit(limit int64) bool { return c.pidsNow > 0 && c.p
 // filesystem when this process shares the engine's (hostCgroup), else by
 // reading the cgroup files inside the container (cgroup v1 and v2), else
 // from the stats API.
-func (s *Sandbox) probe(ctx context.Context, id string) cgroupStats {
-	if b, ok := s.hostCgroup(ctx, id); ok {
+func (s *Sandbox) probe(ctx context.Context, id string, pid int) cgroupStats {
+	if b, ok := s.hostCgroup(ctx, id, pid); ok {
 		return parseProbe(b)
 	}
 	var out bytes.Buffer
@@ -634,17 +640,20 @@ func (s *Sandbox) probe(ctx context.Context, id string) cgroupStats {
 }
 
 // hostCgroup reads the container's cgroup files on the host, in probeCmd's
-// output format, without an exec: the container's init process (inspect)
-// names its cgroup in /proc/<pid>/cgroup. That holds when this process
+// output format, without an exec: the container's init process (pid, or
+// from an inspect when 0) names its cgroup in /proc/<pid>/cgroup. That holds when this process
 // sees the engine's processes and cgroup filesystem (a keeper on the
 // Docker host); the path must name the container, else (another PID
 // namespace, a remote engine) ok is false and the caller execs the probe.
-func (s *Sandbox) hostCgroup(ctx context.Context, id string) ([]byte, bool) {
-	in, err := s.docker.ContainerInspect(ctx, id)
-	if err != nil || in.State == nil || in.State.Pid <= 0 {
-		return nil, false
+func (s *Sandbox) hostCgroup(ctx context.Context, id string, pid int) ([]byte, bool) {
+	if pid <= 0 {
+		in, err := s.docker.ContainerInspect(ctx, id)
+		if err != nil || in.State == nil || in.State.Pid <= 0 {
+			return nil, false
+		}
+		pid = in.State.Pid
 	}
-	cg, err := os.ReadFile(fmt.Sprintf("/proc/%d/cgroup", in.State.Pid))
+	cg, err := os.ReadFile(fmt.Sprintf("/proc/%d/cgroup", pid))
 	if err != nil {
 		return nil, false
 	}
